@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "isolab",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "isolab", targets: ["isolab"]),
+        .executable(name: "isolab-monitor", targets: ["isolab-monitor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries: module maps only.
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CLibcap", pkgConfig: "libcap", providers: [.apt(["libcap-dev"])]),
+        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
+
+        // Everything between clone() and execve(), and joining a running container.
+        .target(name: "CRuntime", dependencies: ["CLibcap"], linkerSettings: [.linkedLibrary("cap")]),
+        // One per detached container: reaps PID 1, keeps the log, records the exit status.
+        .executableTarget(name: "isolab-monitor", dependencies: ["CRuntime"]),
+
+        .target(name: "ContainerRuntime", dependencies: ["CRuntime", "CLibcap", "CArchive"]),
+        .target(name: "DockerCLI", dependencies: [
+            "ContainerRuntime",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "LabFormat", dependencies: ["CCmark"]),
+        .target(name: "LabReports", dependencies: ["LabFormat", "CCmark"]),
+        .target(name: "LabEngine", dependencies: ["LabFormat", "LabReports"]),
+        .executableTarget(name: "isolab", dependencies: [
+            "DockerCLI", "LabEngine", "LabReports", "LabFormat", "ContainerRuntime",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "LabFormatTests", dependencies: ["LabFormat"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LabEngineTests", dependencies: ["LabEngine", "LabFormat", "LabReports"]),
+        .testTarget(name: "LabReportsTests", dependencies: ["LabReports", "LabFormat"]),
+        .testTarget(name: "ContainerRuntimeTests", dependencies: ["ContainerRuntime"]),
+        .testTarget(name: "RuntimeIntegrationTests", dependencies: ["ContainerRuntime"]),
+        .testTarget(name: "CLIEndToEndTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,12 @@
+import Foundation
+
+/// Resource flags of `run`, as Docker names them in HostConfig.
+public struct ResourceLimits: Codable, Sendable, Equatable {
+    public var nanoCPUs: Int64 = 0       // --cpus 0.5 -> 500_000_000
+    public var cpuQuota: Int64 = 0       // --cpu-quota (µs)
+    public var cpuPeriod: Int64 = 0      // --cpu-period (µs)
+    public var cpusetCpus: String = ""   // --cpuset-cpus
+    public var memory: Int64 = 0         // -m, bytes
+    public var pidsLimit: Int64 = 0      // --pids-limit; 0 or -1 = unlimited
+    public init() {}
+}
