@@ -1,0 +1,6 @@
+import DockerCLI
+import Foundation
+
+// Invoked as `docker` (a symlink), isolab is its Docker-compatible CLI; as `isolab`, the same
+// commands plus `lab`, `image build` and `namespace`.
+IsolabMain.run(arguments: CommandLine.arguments, labCommand: LabCommand.self)
