@@ -1,1 +1,3 @@
-int main(void) { return 0; }
+#include "isolab_runtime.h"
+
+int main(int argc, char **argv) { return isolab_monitor_main(argc, argv); }

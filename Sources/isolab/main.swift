@@ -3,4 +3,4 @@ import Foundation
 
 // Invoked as `docker` (a symlink), isolab is its Docker-compatible CLI; as `isolab`, the same
 // commands plus `lab`, `image build` and `namespace`.
-IsolabMain.run(arguments: CommandLine.arguments, labCommand: LabCommand.self)
+IsolabMain.run(arguments: CommandLine.arguments, root: IsolabCommand.self)

@@ -1,1 +1,66 @@
 #pragma once
+/*
+ * isolab's C side: everything that must happen in a single-threaded child between clone()
+ * and execve(), and joining a running container (fork, setns, fork, execve).
+ * Swift builds a spec (a NUL-separated key/value buffer), hands it here, and never runs in
+ * a forked child. Errors come back as text on a pipe.
+ */
+#include <stddef.h>
+#include <sys/types.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Parsed spec. Arrays are NULL-terminated and point into the caller's buffer. */
+#define ISOLAB_MAX_ITEMS 256
+struct isolab_spec {
+    const char *args[ISOLAB_MAX_ITEMS];
+    const char *env[ISOLAB_MAX_ITEMS];
+    const char *cgroup_procs[32];
+    const char *lowers[128];          /* overlay lowerdirs, top first */
+    const char *bind_src[32], *bind_dst[32], *bind_opts[32];
+    int nargs, nenv, ncgroups, nlowers, nbinds;
+    const char *cwd, *hostname, *rootfs, *upper, *work;
+    const char *caps;                 /* libcap text for permitted/effective ("=" empty) */
+    const char *bounding;             /* libcap text of the caps to keep in the bounding set */
+    const char *join_pid_ns, *join_ipc_ns, *join_net_ns, *join_uts_ns; /* paths, when joining */
+    const char *exec_target;          /* exec: pid of the container's init, as text */
+    const char *log_path, *exit_file, *monitor_diag;
+    const char *exit_cmd[32];
+    int nexit_cmd;
+    unsigned uid, gid;
+    unsigned gids[32];
+    int ngids;
+    int new_ns;                       /* CLONE_NEW* flags to create */
+    int readonly, privileged, no_new_privs, detach, tty;
+};
+
+/* Parses a "key\0value\0..." buffer. Returns 0, or -1 with a message in err. */
+int isolab_spec_parse(char *buf, size_t len, struct isolab_spec *spec, char *err, size_t errlen);
+
+/*
+ * Runs a command inside a running container: opens its namespaces, forks, joins them,
+ * forks again (so the PID namespace applies), drops privileges and execs.
+ * Foreground: waits and returns the command's exit status (128+signal if killed); the
+ * command dies with the caller (PR_SET_PDEATHSIG). Detached: returns 0 once it started.
+ * Returns -1 with a message in err if it could not start; *exec_errno is then the exit code
+ * Docker would give (127: not found, 126: cannot execute, 125: isolab's own failure), else 0.
+ */
+int isolab_exec(char *spec_buf, size_t len, char *err, size_t errlen, int *exec_errno);
+
+/*
+ * fork+exec `argv` with `keep_fd` left open (all other fds above 2 closed in the child).
+ * Flushes stdio first. Returns the pid or -errno.
+ */
+pid_t isolab_spawn(const char *path, char *const argv[], int keep_fd);
+
+/* kill(2) and waitpid(2) helpers Swift can call without variadics. */
+int isolab_wait_status(pid_t pid, int *status_out);   /* returns exit code or 128+sig, -1 on error */
+
+/* The monitor's entry point (the isolab-monitor executable is a one-line main). */
+int isolab_monitor_main(int argc, char **argv);
+
+#ifdef __cplusplus
+}
+#endif

@@ -1,0 +1,194 @@
+/* The container's init path, run in the freshly cloned child (single-threaded, a copy of the
+ * monitor's memory): namespaces, cgroups, mounts, pivot_root, privileges, execve. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <stdio.h>
+#include <string.h>
+#include <net/if.h>
+#include <sys/ioctl.h>
+#include <sys/mount.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+#include "internal.h"
+
+static int g_errfd = -1;
+#define FAIL(...) isolab_child_fail(g_errfd, 125, __VA_ARGS__)
+
+static void join_ns(const char *path, int type, const char *what) {
+    if (!path) return;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) FAIL("open %s namespace %s: %s", what, path, strerror(errno));
+    if (setns(fd, type) != 0) FAIL("setns %s namespace %s: %s", what, path, strerror(errno));
+    close(fd);
+}
+
+/* A new network namespace starts with lo down; every container (even --network none) has it up. */
+static void loopback_up(void) {
+    int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) FAIL("socket for lo: %s", strerror(errno));
+    struct ifreq ifr;
+    memset(&ifr, 0, sizeof ifr);
+    snprintf(ifr.ifr_name, sizeof ifr.ifr_name, "lo");
+    if (ioctl(fd, SIOCGIFFLAGS, &ifr) != 0) FAIL("get flags of lo: %s", strerror(errno));
+    ifr.ifr_flags |= IFF_UP;
+    if (ioctl(fd, SIOCSIFFLAGS, &ifr) != 0) FAIL("bring lo up: %s", strerror(errno));
+    close(fd);
+}
+
+static void mkdir_p(const char *path, mode_t mode) {
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p == '/') { *p = 0; mkdir(buf, mode); *p = '/'; }
+    }
+    if (mkdir(buf, mode) != 0 && errno != EEXIST) FAIL("mkdir %s: %s", path, strerror(errno));
+}
+
+static void do_mount(const char *src, const char *dst, const char *type, unsigned long flags, const char *data) {
+    if (mount(src, dst, type, flags, data) != 0)
+        FAIL("mount %s on %s (type %s, options %s): %s", src ? src : "none", dst, type ? type : "bind",
+             data ? data : "", strerror(errno));
+}
+
+static void in_root(char *out, size_t n, const char *root, const char *rel) { snprintf(out, n, "%s%s", root, rel); }
+
+static void make_devices(const char *root) {
+    static const struct { const char *name; unsigned maj, min; } devs[] = {
+        {"/dev/null", 1, 3}, {"/dev/zero", 1, 5}, {"/dev/full", 1, 7},
+        {"/dev/random", 1, 8}, {"/dev/urandom", 1, 9}, {"/dev/tty", 5, 0},
+    };
+    char p[4096];
+    for (size_t i = 0; i < sizeof devs / sizeof devs[0]; i++) {
+        in_root(p, sizeof p, root, devs[i].name);
+        if (mknod(p, S_IFCHR | 0666, makedev(devs[i].maj, devs[i].min)) != 0) FAIL("mknod %s: %s", p, strerror(errno));
+        chmod(p, 0666); /* mknod honours the umask */
+    }
+    static const struct { const char *link, *target; } links[] = {
+        {"/dev/fd", "/proc/self/fd"}, {"/dev/stdin", "/proc/self/fd/0"}, {"/dev/stdout", "/proc/self/fd/1"},
+        {"/dev/stderr", "/proc/self/fd/2"}, {"/dev/ptmx", "pts/ptmx"}, {"/dev/core", "/proc/kcore"},
+    };
+    for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
+        in_root(p, sizeof p, root, links[i].link);
+        if (symlink(links[i].target, p) != 0) FAIL("symlink %s: %s", p, strerror(errno));
+    }
+}
+
+static void bind_mounts(const struct isolab_spec *s, const char *root) {
+    char dst[4096];
+    for (int i = 0; i < s->nbinds; i++) {
+        in_root(dst, sizeof dst, root, s->bind_dst[i]);
+        struct stat st;
+        if (stat(s->bind_src[i], &st) != 0) FAIL("bind source %s: %s", s->bind_src[i], strerror(errno));
+        if (S_ISDIR(st.st_mode)) mkdir_p(dst, 0755);
+        else if (access(dst, F_OK) != 0) {
+            int fd = open(dst, O_CREAT | O_WRONLY | O_CLOEXEC, 0644);
+            if (fd < 0) FAIL("create bind target %s: %s", dst, strerror(errno));
+            close(fd);
+        }
+        do_mount(s->bind_src[i], dst, NULL, MS_BIND | MS_REC, NULL);
+        if (strstr(s->bind_opts[i], "ro"))
+            do_mount(NULL, dst, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL);
+    }
+}
+
+/* Docker's masked and read-only paths, applied after pivot_root (absolute paths). */
+static void mask_paths(void) {
+    static const char *masked[] = {"/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys",
+        "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug",
+        "/proc/scsi", "/sys/firmware", "/sys/devices/virtual/powercap"};
+    for (size_t i = 0; i < sizeof masked / sizeof masked[0]; i++) {
+        struct stat st;
+        if (stat(masked[i], &st) != 0) continue;
+        if (S_ISDIR(st.st_mode)) do_mount("tmpfs", masked[i], "tmpfs", MS_RDONLY, NULL);
+        else do_mount("/dev/null", masked[i], NULL, MS_BIND, NULL);
+    }
+    static const char *ro[] = {"/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"};
+    for (size_t i = 0; i < sizeof ro / sizeof ro[0]; i++) {
+        if (access(ro[i], F_OK) != 0) continue;
+        do_mount(ro[i], ro[i], NULL, MS_BIND | MS_REC, NULL);
+        do_mount(NULL, ro[i], NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_REC, NULL);
+    }
+}
+
+static void setup_rootfs(const struct isolab_spec *s) {
+    const char *root = s->rootfs;
+    char p[4096];
+    /* Nothing we mount may propagate back to the host. */
+    do_mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL);
+    if (s->nlowers > 0) {
+        char opts[8192];
+        size_t n = (size_t)snprintf(opts, sizeof opts, "lowerdir=");
+        for (int i = 0; i < s->nlowers; i++)
+            n += (size_t)snprintf(opts + n, sizeof opts - n, "%s%s", i ? ":" : "", s->lowers[i]);
+        n += (size_t)snprintf(opts + n, sizeof opts - n, ",upperdir=%s,workdir=%s", s->upper, s->work);
+        if (n >= sizeof opts) FAIL("overlay options too long (%zu bytes)", n);
+        do_mount("overlay", root, "overlay", 0, opts);
+    } else {
+        do_mount(root, root, NULL, MS_BIND | MS_REC, NULL);
+    }
+    in_root(p, sizeof p, root, "/proc"); mkdir_p(p, 0555);
+    do_mount("proc", p, "proc", MS_NOSUID | MS_NOEXEC | MS_NODEV, NULL);
+    in_root(p, sizeof p, root, "/dev"); mkdir_p(p, 0755);
+    do_mount("tmpfs", p, "tmpfs", MS_NOSUID | MS_STRICTATIME, "mode=755,size=65536k");
+    in_root(p, sizeof p, root, "/dev/pts"); mkdir_p(p, 0755);
+    do_mount("devpts", p, "devpts", MS_NOSUID | MS_NOEXEC, "newinstance,ptmxmode=0666,mode=0620,gid=5");
+    in_root(p, sizeof p, root, "/dev/shm"); mkdir_p(p, 01777);
+    do_mount("shm", p, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=1777,size=65536k");
+    in_root(p, sizeof p, root, "/dev/mqueue"); mkdir_p(p, 0755);
+    do_mount("mqueue", p, "mqueue", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+    make_devices(root);
+    in_root(p, sizeof p, root, "/sys"); mkdir_p(p, 0555);
+    do_mount("sysfs", p, "sysfs", MS_NOSUID | MS_NOEXEC | MS_NODEV | (s->privileged ? 0 : MS_RDONLY), NULL);
+    bind_mounts(s, root);
+
+    if (chdir(root) != 0) FAIL("chdir %s: %s", root, strerror(errno));
+    /* pivot_root(".", ".") then detaching the old root leaves no path to the host (runc's way). */
+    if (syscall(SYS_pivot_root, ".", ".") != 0) FAIL("pivot_root %s: %s", root, strerror(errno));
+    if (umount2(".", MNT_DETACH) != 0) FAIL("detach the old root: %s", strerror(errno));
+    if (chdir("/") != 0) FAIL("chdir /: %s", strerror(errno));
+    if (!s->privileged) mask_paths();
+    if (s->readonly) do_mount(NULL, "/", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL);
+}
+
+_Noreturn void isolab_container_init(const struct isolab_spec *s, const struct isolab_privs *p,
+                                     int go_fd, int err_fd) {
+    g_errfd = err_fd;
+    char b;
+    ssize_t n;
+    do { n = read(go_fd, &b, 1); } while (n < 0 && errno == EINTR);
+    if (n != 1) _exit(125); /* the CLI gave up before starting us: leave quietly */
+    close(go_fd);
+
+    join_ns(s->join_ipc_ns, CLONE_NEWIPC, "ipc");
+    join_ns(s->join_uts_ns, CLONE_NEWUTS, "uts");
+    join_ns(s->join_net_ns, CLONE_NEWNET, "net");
+
+    if (s->new_ns & CLONE_NEWNET) loopback_up();
+
+    /* Join the cgroup before anything of the container runs, then make it the cgroup root. */
+    for (int i = 0; i < s->ncgroups; i++) {
+        int fd = open(s->cgroup_procs[i], O_WRONLY | O_CLOEXEC);
+        if (fd < 0 || isolab_write_all(fd, "0", 1) != 0) FAIL("join cgroup %s: %s", s->cgroup_procs[i], strerror(errno));
+        close(fd);
+    }
+    if ((s->new_ns & CLONE_NEWCGROUP) && unshare(CLONE_NEWCGROUP) != 0) FAIL("unshare cgroup namespace: %s", strerror(errno));
+
+    if ((s->new_ns & CLONE_NEWUTS) && s->hostname && sethostname(s->hostname, strlen(s->hostname)) != 0)
+        FAIL("sethostname %s: %s", s->hostname, strerror(errno));
+
+    umask(0022);
+    if (s->rootfs) setup_rootfs(s);
+
+    if (s->cwd && *s->cwd) {
+        mkdir_p(s->cwd, 0755);
+        if (chdir(s->cwd) != 0) FAIL("chdir %s: %s", s->cwd, strerror(errno));
+    }
+    if (s->detach && setsid() < 0) FAIL("setsid: %s", strerror(errno));
+    isolab_apply_privs(s, p, err_fd);
+    isolab_exec_command(s, err_fd);
+}

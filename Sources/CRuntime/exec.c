@@ -1,0 +1,160 @@
+/* Joining a running container: fork → setns (all its namespaces) → fork → execve.
+ * The caller may be a multi-threaded Swift process: nothing here allocates after fork. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "internal.h"
+
+int isolab_wait_status(pid_t pid, int *status_out) {
+    int st = 0;
+    pid_t r;
+    do { r = waitpid(pid, &st, 0); } while (r < 0 && errno == EINTR);
+    if (r < 0) return -1;
+    if (status_out) *status_out = st;
+    if (WIFEXITED(st)) return WEXITSTATUS(st);
+    if (WIFSIGNALED(st)) return 128 + WTERMSIG(st);
+    return -1;
+}
+
+static const struct { const char *name; int type; } kNamespaces[] = {
+    /* mnt last: once joined, paths resolve inside the container. */
+    {"cgroup", CLONE_NEWCGROUP}, {"ipc", CLONE_NEWIPC}, {"uts", CLONE_NEWUTS},
+    {"net", CLONE_NEWNET}, {"pid", CLONE_NEWPID}, {"mnt", CLONE_NEWNS},
+};
+#define NNS (sizeof kNamespaces / sizeof kNamespaces[0])
+
+int isolab_exec(char *buf, size_t len, char *err, size_t errlen, int *exec_errno) {
+    struct isolab_spec s;
+    struct isolab_privs privs;
+    if (exec_errno) *exec_errno = 0;
+    if (isolab_spec_parse(buf, len, &s, err, errlen) != 0) return -1;
+    if (!s.exec_target) { snprintf(err, errlen, "exec: no target pid"); return -1; }
+    if (isolab_privs_prepare(&s, &privs, err, errlen) != 0) return -1;
+
+    int nsfd[NNS];
+    for (size_t i = 0; i < NNS; i++) {
+        char p[64];
+        snprintf(p, sizeof p, "/proc/%s/ns/%s", s.exec_target, kNamespaces[i].name);
+        nsfd[i] = open(p, O_RDONLY | O_CLOEXEC);
+        if (nsfd[i] < 0) {
+            snprintf(err, errlen, "open %s: %s", p, strerror(errno));
+            for (size_t j = 0; j < i; j++) close(nsfd[j]);
+            cap_free(privs.caps);
+            return -1;
+        }
+    }
+    int errp[2];
+    if (pipe2(errp, O_CLOEXEC) != 0) {
+        snprintf(err, errlen, "pipe: %s", strerror(errno));
+        for (size_t i = 0; i < NNS; i++) close(nsfd[i]);
+        cap_free(privs.caps);
+        return -1;
+    }
+    int devnull = -1;
+    if (s.detach) devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+
+    fflush(NULL);
+    pid_t parent = getpid();
+    pid_t c1 = fork();
+    if (c1 < 0) {
+        snprintf(err, errlen, "fork: %s", strerror(errno));
+        close(errp[0]); close(errp[1]);
+        for (size_t i = 0; i < NNS; i++) close(nsfd[i]);
+        cap_free(privs.caps);
+        return -1;
+    }
+    if (c1 == 0) {
+        close(errp[0]);
+        int efd = errp[1];
+        /* A foreground exec dies with its client: that is how labs avoid leaking busy loops. */
+        if (!s.detach) {
+            prctl(PR_SET_PDEATHSIG, SIGKILL);
+            if (getppid() != parent) _exit(137);
+        }
+        for (int i = 0; i < s.ncgroups; i++) {
+            int fd = open(s.cgroup_procs[i], O_WRONLY | O_CLOEXEC);
+            if (fd < 0 || isolab_write_all(fd, "0", 1) != 0)
+                isolab_child_fail(efd, 125, "join cgroup %s: %s", s.cgroup_procs[i], strerror(errno));
+            close(fd);
+        }
+        for (size_t i = 0; i < NNS; i++)
+            if (setns(nsfd[i], kNamespaces[i].type) != 0)
+                isolab_child_fail(efd, 125, "setns %s of pid %s: %s", kNamespaces[i].name, s.exec_target, strerror(errno));
+        pid_t c2 = fork();
+        if (c2 < 0) isolab_child_fail(efd, 125, "fork: %s", strerror(errno));
+        if (c2 == 0) {
+            if (!s.detach) {
+                prctl(PR_SET_PDEATHSIG, SIGKILL);
+            } else {
+                setsid();
+                dup2(devnull, 0); dup2(devnull, 1); dup2(devnull, 2);
+            }
+            if (s.cwd && *s.cwd && chdir(s.cwd) != 0)
+                isolab_child_fail(efd, 126, "chdir to cwd (\"%s\") set in config.json failed: %s", s.cwd, strerror(errno));
+            isolab_apply_privs(&s, &privs, efd);
+            isolab_exec_command(&s, efd);
+        }
+        close(efd);
+        if (s.detach) _exit(0);
+        /* The client is killed → we get SIGKILL (pdeathsig) → so does the command. */
+        int st = 0; pid_t r;
+        do { r = waitpid(c2, &st, 0); } while (r < 0 && errno == EINTR);
+        if (r < 0) _exit(125);
+        if (WIFEXITED(st)) _exit(WEXITSTATUS(st));
+        _exit(128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0));
+    }
+    close(errp[1]);
+    for (size_t i = 0; i < NNS; i++) close(nsfd[i]);
+    if (devnull >= 0) close(devnull);
+    cap_free(privs.caps);
+
+    char msg[1100];
+    size_t got = 0;
+    for (;;) {
+        ssize_t n = read(errp[0], msg + got, sizeof msg - 1 - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        got += (size_t)n;
+        if (got >= sizeof msg - 1) break;
+    }
+    close(errp[0]);
+    msg[got] = 0;
+    int status = isolab_wait_status(c1, NULL);
+    if (got > 0) {
+        char *tab = strchr(msg, '\t');
+        int code = atoi(msg);
+        snprintf(err, errlen, "%s", tab ? tab + 1 : msg);
+        if (exec_errno) *exec_errno = code;
+        return -1;
+    }
+    if (s.detach) return 0;
+    return status;
+}
+
+pid_t isolab_spawn(const char *path, char *const argv[], int keep_fd) {
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) return -errno;
+    if (pid == 0) {
+        if (keep_fd >= 0) {
+            int fl = fcntl(keep_fd, F_GETFD);
+            if (fl >= 0) fcntl(keep_fd, F_SETFD, fl & ~FD_CLOEXEC);
+        }
+        /* Close everything the (threaded) parent had open except stdio and keep_fd. */
+        if (keep_fd > 3) close_range(3, (unsigned)keep_fd - 1, 0);
+        if (keep_fd >= 3) close_range((unsigned)keep_fd + 1, ~0U, 0);
+        else close_range(3, ~0U, 0);
+        sigset_t none; sigemptyset(&none); sigprocmask(SIG_SETMASK, &none, NULL);
+        execv(path, argv);
+        _exit(127);
+    }
+    return pid;
+}

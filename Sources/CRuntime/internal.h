@@ -1,0 +1,30 @@
+#pragma once
+/* Shared between the CRuntime files; not part of the public header. */
+#include <sys/capability.h>
+#include "isolab_runtime.h"
+
+/* Privileges prepared BEFORE fork/clone: the child only applies them (no allocation). */
+struct isolab_privs {
+    cap_t caps;           /* permitted + effective (+ inheritable cleared) */
+    int drop_bound[128];  /* capabilities to drop from the bounding set */
+    int ndrop;
+};
+
+int isolab_privs_prepare(const struct isolab_spec *s, struct isolab_privs *p, char *err, size_t errlen);
+
+/* Child side: report "code\tmessage" on fd and _exit(code). */
+_Noreturn void isolab_child_fail(int fd, int code, const char *fmt, ...);
+
+/* Applies uid/gid, bounding set, capabilities, no_new_privs; calls isolab_child_fail on error. */
+void isolab_apply_privs(const struct isolab_spec *s, const struct isolab_privs *p, int errfd);
+
+/* execve with a PATH search in the spec's environment; reports the failure on errfd. */
+_Noreturn void isolab_exec_command(const struct isolab_spec *s, int errfd);
+
+/* The container's init path after clone(): waits on go_fd, then namespaces, cgroups, mounts,
+ * pivot_root, privileges, exec. Never returns. */
+_Noreturn void isolab_container_init(const struct isolab_spec *s, const struct isolab_privs *p,
+                                     int go_fd, int err_fd);
+
+/* write(2) all of buf, retrying on EINTR. */
+int isolab_write_all(int fd, const void *buf, size_t len);

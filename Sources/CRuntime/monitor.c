@@ -1,0 +1,204 @@
+/* isolab-monitor: one per container. It clones the container's init, hands its pid to the CLI,
+ * starts it on the CLI's word, reaps it, records its exit status and runs the exit command
+ * (isolab's clean-up). Single-threaded C, so the clone happens in a clean process.
+ *
+ * Protocol on the sync socket (text lines):  monitor → "pid N"; CLI → "go" (or closes);
+ * monitor → "ok" or "err CODE\tMESSAGE". */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include "internal.h"
+
+struct clone_ctx {
+    struct isolab_spec *spec;
+    struct isolab_privs *privs;
+    int go_r, go_w, err_r, err_w, sync_fd;
+};
+
+static volatile sig_atomic_t g_child = 0;
+static FILE *g_diag = NULL;
+
+static void diag(const char *fmt, ...) {
+    FILE *f = g_diag ? g_diag : stderr;
+    va_list ap; va_start(ap, fmt);
+    fprintf(f, "isolab-monitor: ");
+    vfprintf(f, fmt, ap);
+    fputc('\n', f);
+    fflush(f);
+    va_end(ap);
+}
+
+static int clone_entry(void *arg) {
+    struct clone_ctx *c = arg;
+    close(c->go_w); close(c->err_r); close(c->sync_fd);
+    isolab_container_init(c->spec, c->privs, c->go_r, c->err_w);
+}
+
+static void forward(int sig) { if (g_child > 0) kill((pid_t)g_child, sig); }
+
+static int read_line(int fd, char *buf, size_t n) {
+    size_t got = 0;
+    while (got < n - 1) {
+        ssize_t r = read(fd, buf + got, 1);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) break;
+        if (buf[got] == '\n') break;
+        got++;
+    }
+    buf[got] = 0;
+    return (int)got;
+}
+
+static void write_exit_file(const char *path, int code, int sig) {
+    char tmp[4096], body[256];
+    struct timespec ts; clock_gettime(CLOCK_REALTIME, &ts);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    int n = snprintf(body, sizeof body, "{\"exitCode\":%d,\"signal\":%d,\"finishedAt\":%lld.%09ld}\n",
+                     code, sig, (long long)ts.tv_sec, ts.tv_nsec);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) { diag("open %s: %s", tmp, strerror(errno)); return; }
+    if (isolab_write_all(fd, body, (size_t)n) != 0 || fsync(fd) != 0) diag("write %s: %s", tmp, strerror(errno));
+    close(fd);
+    if (rename(tmp, path) != 0) diag("rename %s: %s", tmp, strerror(errno));
+}
+
+static void run_exit_command(struct isolab_spec *s) {
+    if (s->nexit_cmd == 0) return;
+    pid_t pid = fork();
+    if (pid < 0) { diag("fork exit command: %s", strerror(errno)); return; }
+    if (pid == 0) {
+        sigset_t none; sigemptyset(&none); sigprocmask(SIG_SETMASK, &none, NULL);
+        execv(s->exit_cmd[0], (char *const *)s->exit_cmd);
+        diag("exec %s: %s", s->exit_cmd[0], strerror(errno));
+        _exit(127);
+    }
+    int code = isolab_wait_status(pid, NULL);
+    if (code != 0) diag("exit command %s exited with %d", s->exit_cmd[0], code);
+}
+
+int isolab_monitor_main(int argc, char **argv) {
+    const char *spec_path = NULL;
+    int sync_fd = -1;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (!strcmp(argv[i], "--spec")) spec_path = argv[i + 1];
+        else if (!strcmp(argv[i], "--sync-fd")) sync_fd = atoi(argv[i + 1]);
+    }
+    if (!spec_path || sync_fd < 0) { fprintf(stderr, "usage: isolab-monitor --spec FILE --sync-fd N\n"); return 2; }
+    fcntl(sync_fd, F_SETFD, FD_CLOEXEC);
+
+    int sfd = open(spec_path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (sfd < 0 || fstat(sfd, &st) != 0) { diag("open %s: %s", spec_path, strerror(errno)); return 125; }
+    char *buf = malloc((size_t)st.st_size + 1);
+    if (!buf || read(sfd, buf, (size_t)st.st_size) != st.st_size) { diag("read %s: %s", spec_path, strerror(errno)); return 125; }
+    close(sfd);
+
+    char err[1024];
+    struct isolab_spec spec;
+    struct isolab_privs privs;
+    if (isolab_spec_parse(buf, (size_t)st.st_size, &spec, err, sizeof err) != 0 ||
+        isolab_privs_prepare(&spec, &privs, err, sizeof err) != 0) {
+        dprintf(sync_fd, "err 125\t%s\n", err);
+        return 125;
+    }
+    if (spec.monitor_diag) g_diag = fopen(spec.monitor_diag, "ae");
+
+    /* Out of the CLI's process group and session: a lab's timeout that kills the CLI's group,
+     * or a closing terminal, must not orphan the container without its reaper. */
+    setsid();
+    if (spec.detach) {
+        int dn = open("/dev/null", O_RDONLY);
+        int lf = spec.log_path ? open(spec.log_path, O_WRONLY | O_APPEND | O_CREAT, 0640) : open("/dev/null", O_WRONLY);
+        if (dn < 0 || lf < 0) { dprintf(sync_fd, "err 125\topen log %s: %s\n", spec.log_path ? spec.log_path : "/dev/null", strerror(errno)); return 125; }
+        dup2(dn, 0); dup2(lf, 1); dup2(lf, 2);
+        close(dn); close(lf);
+    }
+
+    int gop[2], errp[2];
+    if (pipe2(gop, O_CLOEXEC) != 0 || pipe2(errp, O_CLOEXEC) != 0) { dprintf(sync_fd, "err 125\tpipe: %s\n", strerror(errno)); return 125; }
+
+    int own_pidns = -1;
+    if (spec.join_pid_ns) {
+        /* pid_for_children only: the monitor itself stays where it is. */
+        own_pidns = open("/proc/self/ns/pid", O_RDONLY | O_CLOEXEC);
+        int t = open(spec.join_pid_ns, O_RDONLY | O_CLOEXEC);
+        if (t < 0 || setns(t, CLONE_NEWPID) != 0) { dprintf(sync_fd, "err 125\tjoin pid namespace %s: %s\n", spec.join_pid_ns, strerror(errno)); return 125; }
+        close(t);
+    }
+
+    struct clone_ctx ctx = {&spec, &privs, gop[0], gop[1], errp[0], errp[1], sync_fd};
+    size_t stack_size = 1 << 20;
+    char *stack = malloc(stack_size);
+    if (!stack) { dprintf(sync_fd, "err 125\tout of memory\n"); return 125; }
+    int flags = (spec.new_ns & ~CLONE_NEWCGROUP) | SIGCHLD;
+    fflush(NULL);
+    pid_t child = clone(clone_entry, stack + stack_size, flags, &ctx);
+    int clone_errno = errno;
+    if (own_pidns >= 0) { setns(own_pidns, CLONE_NEWPID); close(own_pidns); }
+    if (child < 0) { dprintf(sync_fd, "err 125\tclone: %s\n", strerror(clone_errno)); return 125; }
+    g_child = child;
+    close(gop[0]); close(errp[1]);
+
+    dprintf(sync_fd, "pid %d\n", child);
+    char line[64];
+    read_line(sync_fd, line, sizeof line);
+    if (strcmp(line, "go") != 0) {
+        /* The CLI failed (or died) while preparing cgroups or the network: nothing ran yet. */
+        kill(child, SIGKILL);
+        isolab_wait_status(child, NULL);
+        return 125;
+    }
+    if (isolab_write_all(gop[1], "g", 1) != 0) diag("start container: %s", strerror(errno));
+    close(gop[1]);
+
+    char msg[1100];
+    size_t got = 0;
+    for (;;) {
+        ssize_t n = read(errp[0], msg + got, sizeof msg - 1 - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        got += (size_t)n;
+        if (got >= sizeof msg - 1) break;
+    }
+    close(errp[0]);
+    msg[got] = 0;
+    if (got > 0) {
+        for (char *p = msg; *p; p++) if (*p == '\n') *p = ' ';
+        dprintf(sync_fd, "err %s\n", msg);
+        close(sync_fd);
+        int code = isolab_wait_status(child, NULL);
+        return code > 0 ? code : 125;
+    }
+    dprintf(sync_fd, "ok\n");
+    close(sync_fd);
+
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = forward;
+    int sigs[] = {SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaction(sigs[i], &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    int status = 0;
+    pid_t r;
+    do { r = waitpid(child, &status, 0); } while (r < 0 && errno == EINTR);
+    int code = 0, sig = 0;
+    if (r < 0) { diag("waitpid %d: %s", child, strerror(errno)); code = 255; }
+    else if (WIFEXITED(status)) code = WEXITSTATUS(status);
+    else if (WIFSIGNALED(status)) { sig = WTERMSIG(status); code = 128 + sig; }
+    g_child = 0;
+    if (spec.exit_file) write_exit_file(spec.exit_file, code, sig);
+    run_exit_command(&spec);
+    return code;
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Everything a container was created with; written once, at create time.
+public struct ContainerConfig: Codable, Sendable {
+    public var id: String
+    public var name: String
+    public var namespace: String
+    public var created: Date
+    public var image: String             // as the user wrote it ("busybox")
+    public var imageID: String
+    public var args: [String]            // entrypoint + cmd, resolved
+    public var env: [String]
+    public var workingDir: String
+    public var user: String              // as given ("1000:1000", "nobody", "")
+    public var uid: UInt32
+    public var gid: UInt32
+    public var additionalGids: [UInt32]
+    public var hostname: String
+    public var labels: [String: String]
+    public var tty: Bool
+    public var interactive: Bool
+    public var detached: Bool
+    public var autoRemove: Bool
+    public var readOnly: Bool
+    public var privileged: Bool
+    public var noNewPrivileges: Bool
+    public var initProcess: Bool
+    public var ipcMode: String           // private | shareable | host | container:<id>
+    public var pidMode: String           // "" | host | container:<id>
+    public var networkMode: String       // bridge | none | host | container:<id>
+    public var capAdd: [String]
+    public var capDrop: [String]
+    public var capabilities: Capabilities
+    public var securityOpt: [String]
+    public var limits: ResourceLimits
+    public var lowerDirs: [String]       // the image's layers, top first
+}

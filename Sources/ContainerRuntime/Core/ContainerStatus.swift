@@ -1,0 +1,6 @@
+import Foundation
+
+/// Docker's container states, as far as isolab has them.
+public enum ContainerStatus: String, Codable, Sendable {
+    case created, running, exited, dead
+}

@@ -1,0 +1,32 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Text lines over the monitor's sync socket.
+struct LineChannel {
+    let fd: Int32
+
+    /// Reads one line without its newline; "" at end of file.
+    func readLine() -> String {
+        var bytes: [UInt8] = []
+        var b: UInt8 = 0
+        while true {
+            let n = read(fd, &b, 1)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 || b == 10 { break }
+            bytes.append(b)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    func writeLine(_ s: String) {
+        let bytes = Array((s + "\n").utf8)
+        var off = 0
+        while off < bytes.count {
+            let n = bytes[off...].withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; return }
+            off += n
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+extension Runtime {
+    /// Turns `run`'s options and the image's config into the container's config (Docker's rules:
+    /// the command replaces the image's Cmd, -e adds to its Env, -w and -u override).
+    func makeConfig(_ o: RunOptions, image: ImageRecord) throws -> ContainerConfig {
+        let id = Self.randomID()
+        let name = try o.name.map(Self.validName) ?? NameGenerator.next(taken: Set(store.list().map { $0.config.name }))
+        let hostname = o.hostname ?? String(id.prefix(12))
+        let cmd = o.command.isEmpty ? image.config.cmd : o.command
+        let args = image.config.entrypoint + cmd
+        guard !args.isEmpty else {
+            throw RuntimeError(.invalidArgument, "docker: Error response from daemon: no command specified.")
+        }
+        let lowers = try images.lowerDirs(of: image)
+        var env = Self.mergeEnv(image.config.env, o.env)
+        env = Self.mergeEnv(env, ["HOSTNAME=\(hostname)"])
+        if o.tty { env = Self.mergeEnv(env, ["TERM=xterm"]) }
+        let userSpec = o.user ?? image.config.user
+        let user = try UserResolver(lowerDirs: lowers).resolve(userSpec)
+        if !env.contains(where: { $0.hasPrefix("HOME=") }) { env.append("HOME=\(user.home)") }
+        var nnp = false
+        for opt in o.securityOpt {
+            switch opt {
+            case "no-new-privileges", "no-new-privileges=true", "no-new-privileges:true": nnp = true
+            case "no-new-privileges=false", "no-new-privileges:false": nnp = false
+            default:
+                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: invalid --security-opt: \"\(opt)\" (isolab knows no-new-privileges).")
+            }
+        }
+        for (flag, mode) in [("--ipc", o.ipcMode), ("--pid", o.pidMode), ("--network", o.networkMode)] {
+            let allowed: [String] = flag == "--ipc" ? ["private", "shareable", "host", ""] :
+                                     flag == "--pid" ? ["", "host"] : ["bridge", "none", "host", "default"]
+            if !allowed.contains(mode) && !mode.hasPrefix("container:") {
+                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: invalid \(flag) value: \"\(mode)\".")
+            }
+        }
+        let caps = try Capabilities.resolve(add: o.capAdd, drop: o.capDrop, privileged: o.privileged)
+        return ContainerConfig(
+            id: id, name: name, namespace: context.namespace, created: Date(), image: o.image, imageID: image.id,
+            args: args, env: env, workingDir: o.workingDir ?? image.config.workingDir, user: userSpec,
+            uid: user.uid, gid: user.gid, additionalGids: user.additionalGids, hostname: hostname, labels: o.labels,
+            tty: o.tty, interactive: o.interactive, detached: o.detach, autoRemove: o.autoRemove,
+            readOnly: o.readOnly, privileged: o.privileged, noNewPrivileges: nnp, initProcess: o.initProcess,
+            ipcMode: o.ipcMode.isEmpty ? "private" : o.ipcMode, pidMode: o.pidMode,
+            networkMode: o.networkMode == "default" ? "bridge" : o.networkMode,
+            capAdd: o.capAdd, capDrop: o.capDrop, capabilities: caps, securityOpt: o.securityOpt,
+            limits: o.limits, lowerDirs: lowers)
+    }
+
+    static func validName(_ n: String) throws -> String {
+        let name = n.hasPrefix("/") ? String(n.dropFirst()) : n
+        guard let first = name.unicodeScalars.first, CharacterSet.alphanumerics.contains(first),
+              name.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || "_.-".unicodeScalars.contains($0) }) else {
+            throw RuntimeError(.invalidArgument, "docker: Error response from daemon: Invalid container name (\(n)), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed.")
+        }
+        return name
+    }
+
+    /// Later entries win by key; "KEY" alone takes the value from isolab's own environment.
+    static func mergeEnv(_ base: [String], _ extra: [String]) -> [String] {
+        var out = base
+        for e in extra {
+            var entry = e
+            if !e.contains("=") {
+                guard let v = ProcessInfo.processInfo.environment[e] else { continue }
+                entry = "\(e)=\(v)"
+            }
+            let key = entry.split(separator: "=", maxSplits: 1).first.map(String.init) ?? entry
+            out.removeAll { $0.split(separator: "=", maxSplits: 1).first.map(String.init) == key }
+            out.append(entry)
+        }
+        return out
+    }
+}

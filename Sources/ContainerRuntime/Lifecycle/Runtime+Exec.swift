@@ -1,0 +1,57 @@
+import CRuntime
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Runtime {
+    /// Runs a command inside a running container. Foreground: returns its exit status; the
+    /// command dies with this process. Detached: returns 0 once it started.
+    public func exec(_ ref: String, _ o: ExecOptions) throws -> Int32 {
+        let c = try store.find(ref)
+        guard c.isRunning, let run = c.run else {
+            throw RuntimeError(.conflict, "Error response from daemon: container \(c.id) is not running")
+        }
+        guard !o.command.isEmpty else {
+            throw RuntimeError(.invalidArgument, "docker: 'docker exec' requires at least 2 arguments.")
+        }
+        let cfg = c.config
+        var env = Self.mergeEnv(cfg.env, o.env)
+        if o.tty { env = Self.mergeEnv(env, ["TERM=xterm"]) }
+        var uid = cfg.uid, gid = cfg.gid, gids = cfg.additionalGids
+        if let u = o.user {
+            let user = try UserResolver(lowerDirs: [c.upperDir] + cfg.lowerDirs).resolve(u)
+            uid = user.uid; gid = user.gid; gids = user.additionalGids
+        }
+        try ChildSpec.validate(o.command + env, what: "command or environment")
+        var spec = ChildSpec()
+        spec.add("arg", o.command)
+        spec.add("env", env)
+        spec.add("cwd", o.workingDir ?? (cfg.workingDir.isEmpty ? "/" : cfg.workingDir))
+        spec.add("target", String(run.pid))
+        spec.add("cgroup", run.cgroup?.procsFiles ?? [])
+        spec.add("caps", cfg.capabilities.libcapText)
+        spec.add("bounding", cfg.capabilities.libcapText)
+        spec.add("uid", String(uid))
+        spec.add("gid", String(gid))
+        for g in gids { spec.add("gid.add", String(g)) }
+        spec.add("privileged", cfg.privileged)
+        spec.add("nnp", cfg.noNewPrivileges)
+        spec.add("detach", o.detach)
+
+        var buf = [CChar](repeating: 0, count: 1024)
+        var code: Int32 = 0
+        var bytes = spec.data.map { CChar(bitPattern: $0) }
+        let status = bytes.withUnsafeMutableBufferPointer { b in
+            isolab_exec(b.baseAddress, b.count, &buf, buf.count, &code)
+        }
+        if status < 0 {
+            let msg = String(cString: buf)
+            if code == 126 || code == 127 {
+                throw RuntimeError(.cannotExecute(code), "OCI runtime exec failed: exec failed: unable to start container process: \(msg): unknown")
+            }
+            throw RuntimeError(.failed, "Error response from daemon: exec failed: \(msg)")
+        }
+        return status
+    }
+}

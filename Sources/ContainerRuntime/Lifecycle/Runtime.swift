@@ -1,0 +1,34 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The container runtime: creates, runs, joins, stops and removes containers of one root and
+/// namespace. Extensions split it by concern (`Runtime+Run.swift`, `Runtime+Exec.swift`, ...).
+public struct Runtime: Sendable {
+    public let context: RuntimeContext
+    public let store: ContainerStore
+    public let images: ImageStore
+    /// The isolab executable (for the monitor's exit command) and the monitor beside it.
+    public let isolabExecutable: String
+    public let monitorExecutable: String
+
+    public init(context: RuntimeContext, isolabExecutable: String) {
+        self.context = context
+        self.store = ContainerStore(context: context)
+        self.images = ImageStore(root: context.root)
+        self.isolabExecutable = isolabExecutable
+        let dir = (isolabExecutable as NSString).deletingLastPathComponent
+        self.monitorExecutable = dir + "/isolab-monitor"
+    }
+
+    /// The exit command the monitor runs when the container's init ends.
+    func exitCommand(for id: String) -> [String] {
+        [isolabExecutable, "--root", context.root, "--namespace", context.namespace, "container-cleanup", id]
+    }
+
+    static func randomID() -> String {
+        var g = SystemRandomNumberGenerator()
+        return (0..<4).map { _ in String(format: "%016llx", g.next() as UInt64) }.joined()
+    }
+}

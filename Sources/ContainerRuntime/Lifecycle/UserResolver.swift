@@ -1,0 +1,57 @@
+import Foundation
+
+/// Resolves `-u` (`name`, `uid`, `uid:gid`, `name:group`) against the image's /etc/passwd and
+/// /etc/group, read from its layers (top first), as Docker does inside the container.
+struct UserResolver {
+    let lowerDirs: [String]
+
+    struct User { var uid: UInt32; var gid: UInt32; var additionalGids: [UInt32]; var home: String }
+
+    func resolve(_ spec: String) throws -> User {
+        if spec.isEmpty { return User(uid: 0, gid: 0, additionalGids: [], home: "/root") }
+        let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
+        let passwd = file("etc/passwd").map { parse($0) } ?? []
+        let groups = file("etc/group").map { parse($0) } ?? []
+        var uid: UInt32, gid: UInt32, home = "/"
+        var userName: String? = nil
+        if let n = UInt32(parts[0]) {
+            uid = n
+            let entry = passwd.first { $0.count > 3 && UInt32($0[2]) == n }
+            gid = entry.flatMap { UInt32($0[3]) } ?? 0
+            if let e = entry { home = e.count > 5 ? e[5] : "/"; userName = e[0] }
+        } else {
+            guard let entry = passwd.first(where: { $0.first == parts[0] && $0.count > 3 }),
+                  let u = UInt32(entry[2]), let g = UInt32(entry[3]) else {
+                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: unable to find user \(parts[0]): no matching entries in passwd file.")
+            }
+            uid = u; gid = g; home = entry.count > 5 ? entry[5] : "/"; userName = parts[0]
+        }
+        if parts.count == 2 {
+            if let g = UInt32(parts[1]) { gid = g } else {
+                guard let entry = groups.first(where: { $0.first == parts[1] && $0.count > 2 }), let g = UInt32(entry[2]) else {
+                    throw RuntimeError(.invalidArgument, "docker: Error response from daemon: unable to find group \(parts[1]): no matching entries in group file.")
+                }
+                gid = g
+            }
+        }
+        var extra: [UInt32] = []
+        if let name = userName {
+            for g in groups where g.count > 3 && g[3].split(separator: ",").contains(Substring(name)) {
+                if let n = UInt32(g[2]), n != gid { extra.append(n) }
+            }
+        }
+        if uid == 0 && home == "/" { home = "/root" }
+        return User(uid: uid, gid: gid, additionalGids: extra, home: home)
+    }
+
+    private func file(_ rel: String) -> String? {
+        for d in lowerDirs {
+            if let s = try? String(contentsOfFile: d + "/" + rel, encoding: .utf8) { return s }
+        }
+        return nil
+    }
+
+    private func parse(_ text: String) -> [[String]] {
+        text.split(separator: "\n").map { $0.split(separator: ":", omittingEmptySubsequences: false).map(String.init) }
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import ContainerRuntime
+import Foundation
+
+/// `kill [-s SIG] CONTAINER...`
+public struct KillCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(commandName: "kill", abstract: "Kill one or more running containers")
+    public init() {}
+
+    @Option(name: [.customShort("s"), .customLong("signal")], help: "Signal to send to the container") var signal: String = "KILL"
+    @Argument var containers: [String]
+
+    public func run() throws {
+        let rt = IsolabMain.runtime()
+        let sig = try Signals.parse(signal)
+        var failed = false
+        for c in containers {
+            do { try rt.kill(c, signal: sig); print(c) } catch let e as RuntimeError {
+                FileHandle.standardError.write(Data((e.message + "\n").utf8)); failed = true
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import ContainerRuntime
+import Foundation
+
+/// `ps [-a] [-q] [--filter k=v] [--format T]`
+public struct PsCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(commandName: "ps", abstract: "List containers")
+    public init() {}
+
+    @Flag(name: .shortAndLong, help: "Show all containers (default shows just running)") var all = false
+    @Flag(name: .shortAndLong, help: "Only display container IDs") var quiet = false
+    @Flag(name: .customLong("no-trunc"), help: "Don't truncate output") var noTrunc = false
+    @Option(name: .shortAndLong, help: "Filter output based on conditions provided (name=, label=, status=, id=)") var filter: [String] = []
+    @Option(help: "Format output using a Go template") var format: String?
+
+    public func run() throws {
+        let store = ContainerStore(context: RuntimeContext.fromEnvironment())
+        let filters = try filter.map(Self.parseFilter)
+        let shown = store.list().reversed().filter { c in
+            let statusFiltered = filters.contains { $0.0 == "status" }
+            if !all && !statusFiltered && !c.isRunning { return false }
+            return filters.allSatisfy { Self.matches(c, $0.0, $0.1) }
+        }
+        if quiet {
+            for c in shown { print(noTrunc ? c.id : c.shortID) }
+            return
+        }
+        if let f = format, f != "table" {
+            let isTable = f.hasPrefix("table ")
+            let tmpl = try GoTemplate(isTable ? String(f.dropFirst(6)) : f)
+            var out = ""
+            if isTable {
+                let header = try GoTemplate(String(f.dropFirst(6))).render(Self.headerFields)
+                out += header + "\n"
+            }
+            for c in shown {
+                var fields = ContainerJSON.psFields(c)
+                if noTrunc { fields["ID"] = c.id }
+                out += try tmpl.render(fields) + "\n"
+            }
+            print(out, terminator: "")
+            return
+        }
+        var t = TableWriter(header: ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"])
+        for c in shown {
+            let f = ContainerJSON.psFields(c)
+            t.add([noTrunc ? c.id : c.shortID, c.config.image, f["Command"] as? String ?? "",
+                   f["RunningFor"] as? String ?? "", f["Status"] as? String ?? "", "", c.config.name])
+        }
+        print(t.render(), terminator: "")
+    }
+
+    static let headerFields: [String: Any] = [
+        "ID": "CONTAINER ID", "Image": "IMAGE", "Command": "COMMAND", "CreatedAt": "CREATED AT",
+        "RunningFor": "CREATED", "Ports": "PORTS", "State": "STATE", "Status": "STATUS", "Names": "NAMES",
+        "Labels": "LABELS", "Mounts": "MOUNTS", "Networks": "NETWORKS", "Size": "SIZE",
+    ]
+
+    static func parseFilter(_ f: String) throws -> (String, String) {
+        let p = f.split(separator: "=", maxSplits: 1).map(String.init)
+        guard p.count == 2, ["name", "label", "status", "id", "ancestor"].contains(p[0]) else {
+            throw RuntimeError(.invalidArgument, "Error response from daemon: invalid filter '\(f)'")
+        }
+        return (p[0], p[1])
+    }
+
+    static func matches(_ c: Container, _ key: String, _ value: String) -> Bool {
+        switch key {
+        case "name": return c.config.name.contains(value.hasPrefix("/") ? String(value.dropFirst()) : value)
+        case "id": return c.id.hasPrefix(value)
+        case "ancestor": return c.config.image == value || c.config.imageID.contains(value)
+        case "status": return ContainerJSON.stateString(c) == value
+        case "label":
+            let kv = value.split(separator: "=", maxSplits: 1).map(String.init)
+            guard let v = c.config.labels[kv[0]] else { return false }
+            return kv.count == 1 || v == kv[1]
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import ContainerRuntime
+import Foundation
+
+/// `rm [-f] [-v] CONTAINER...`
+public struct RmCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove one or more containers")
+    public init() {}
+
+    @Flag(name: .shortAndLong, help: "Force the removal of a running container (uses SIGKILL)") var force = false
+    @Flag(name: .shortAndLong, help: "Remove anonymous volumes associated with the container (isolab has none)") var volumes = false
+    @Argument var containers: [String]
+
+    public func run() throws {
+        let rt = IsolabMain.runtime()
+        var failed = false
+        for c in containers {
+            do { try rt.remove(c, force: force); print(c) } catch let e as RuntimeError {
+                FileHandle.standardError.write(Data((e.message + "\n").utf8)); failed = true
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}

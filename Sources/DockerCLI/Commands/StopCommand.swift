@@ -1,0 +1,28 @@
+import ArgumentParser
+import ContainerRuntime
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `stop [-t N] [-s SIG] CONTAINER...`
+public struct StopCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(commandName: "stop", abstract: "Stop one or more running containers")
+    public init() {}
+
+    @Option(name: [.customShort("t"), .customLong("time"), .customLong("timeout")], help: "Seconds to wait before killing the container") var time: Int = 10
+    @Option(name: [.customShort("s"), .customLong("signal")], help: "Signal to send to the container") var signal: String = "TERM"
+    @Argument var containers: [String]
+
+    public func run() throws {
+        let rt = IsolabMain.runtime()
+        let sig = try Signals.parse(signal)
+        var failed = false
+        for c in containers {
+            do { try rt.stop(c, timeout: Double(time), signal: sig); print(c) } catch let e as RuntimeError {
+                FileHandle.standardError.write(Data((e.message + "\n").utf8)); failed = true
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}

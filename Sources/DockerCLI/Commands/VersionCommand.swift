@@ -1,0 +1,33 @@
+import ArgumentParser
+import ContainerRuntime
+import Foundation
+
+/// `version`
+public struct VersionCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(commandName: "version", abstract: "Show the isolab version information")
+    public init() {}
+    @Option(name: [.customShort("f"), .customLong("format")]) var format: String?
+
+    public static let version = "0.1.0"
+
+    public func run() throws {
+        let info: [String: Any] = [
+            "Client": ["Version": Self.version, "ApiVersion": "1.43", "Os": "linux", "Arch": "amd64", "Platform": ["Name": "isolab"]],
+            "Server": ["Version": Self.version, "ApiVersion": "1.43", "Os": "linux", "Arch": "amd64",
+                       "KernelVersion": HostInfo.kernel(), "Platform": ["Name": "isolab (no engine: containers are made by this binary)"]],
+        ]
+        if let f = format { print(try GoTemplate(f).render(info)); return }
+        print("""
+        Client: isolab
+         Version:           \(Self.version)
+         API version:       1.43 (Docker-compatible subset)
+         OS/Arch:           linux/amd64
+
+        Server: isolab (no engine: containers are made by this binary)
+         Engine:
+          Version:          \(Self.version)
+          Kernel Version:   \(HostInfo.kernel())
+          Runtime:          isolab (clone, pivot_root, overlayfs, cgroups)
+        """)
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The Docker-compatible commands, in `docker --help` order.
+public enum DockerCommands {
+    public static let all: [ParsableCommand.Type] = [
+        RunCommand.self, ExecCommand.self, PsCommand.self, InspectCommand.self, StopCommand.self,
+        KillCommand.self, RmCommand.self, LogsCommand.self, TopCommand.self, PortCommand.self,
+        VersionCommand.self, InfoCommand.self, NamespaceCommand.self, ContainerCleanupCommand.self,
+    ]
+}
