@@ -1,0 +1,144 @@
+import Foundation
+
+/// cgroup v2: one directory, `<parent of isolab's cgroup>/isolab/<id>`. It cannot go under isolab's own
+/// cgroup, because a cgroup that holds processes cannot hand controllers down to children.
+public struct CgroupV2Manager: CgroupManager {
+    public let mountPoint: String
+    /// isolab's own cgroup, relative to `mountPoint` ("/user.slice/…/session-1.scope").
+    public let ownPath: String
+
+    /// The controllers enabled for containers on the way down, when the host has them.
+    public static let controllers = ["cpu", "cpuset", "memory", "pids"]
+
+    public init(mountPoint: String, ownPath: String) { self.mountPoint = mountPoint; self.ownPath = ownPath }
+
+    /// From the mount point (and the mounted subtree, "/" normally) and the text of /proc/self/cgroup.
+    public init(mountPoint: String, mountRoot: String = "/", procSelfCgroup: String) throws {
+        guard let entry = try ProcCgroupEntry.parse(procSelfCgroup).first(where: \.isUnified) else {
+            throw RuntimeError(.failed, "cgroups: /proc/self/cgroup has no unified (0::) line on a cgroup v2 host")
+        }
+        guard let relative = CgroupPath.relative(entry.path, to: mountRoot) else {
+            throw RuntimeError(.failed, "cgroups: isolab's cgroup \(entry.path) is outside the cgroup2 subtree \(mountRoot) mounted at \(mountPoint)")
+        }
+        self.init(mountPoint: mountPoint, ownPath: relative)
+    }
+
+    /// `<parent of isolab's cgroup>/isolab`, the directory of every container's cgroup.
+    public var containersDirectory: String {
+        CgroupPath.join(mountPoint, CgroupPath.join(CgroupPath.parent(ownPath), CgroupPath.parentName))
+    }
+
+    public func directory(for containerID: String) throws -> String {
+        try CgroupPath.validate(containerID: containerID)
+        return containersDirectory + "/" + containerID
+    }
+
+    public func create(containerID: String, limits: ResourceLimits) throws -> CgroupPlacement {
+        let directory = try directory(for: containerID)
+        let cpu = try limits.validatedCPUBandwidth()
+        let required = limits.requiredControllers(cpu)
+        let placement = CgroupPlacement(version: 2, directories: [directory])
+        // Each level from the root down to `isolab` must hand the controllers to the next one.
+        var levels = [CgroupPath.join(mountPoint, "")]
+        for component in CgroupPath.parent(ownPath).split(separator: "/") {
+            levels.append(levels[levels.count - 1] + "/" + component)
+        }
+        levels.append(containersDirectory)
+        do {
+            for level in levels {
+                if level == containersDirectory { try CgroupFS.makeDirectory(level) }
+                try Self.enableControllers(in: level, required: required)
+            }
+            try CgroupFS.makeDirectory(directory)
+            try apply(limits, cpu, directory)
+        } catch {
+            try? destroy(placement)
+            throw error
+        }
+        return placement
+    }
+
+    public func cpuUsageNanos(_ placement: CgroupPlacement) throws -> UInt64 {
+        let path = try directory(of: placement) + "/cpu.stat"
+        guard let usec = Self.usageMicroseconds(cpuStat: try CgroupFS.read(path)) else {
+            throw RuntimeError(.failed, "read \(path): no usage_usec line")
+        }
+        return usec * 1000
+    }
+
+    public func stats(_ placement: CgroupPlacement) throws -> CgroupStats {
+        let dir = try directory(of: placement)
+        let cpu = try cpuUsageNanos(placement)
+        var usage: UInt64 = 0
+        var limit: UInt64?
+        // Without the memory controller there is nothing to report, which is not an error.
+        if CgroupFS.exists(dir + "/memory.current") {
+            usage = try CgroupFS.readUInt64(dir + "/memory.current")
+            limit = try Self.memoryLimit(CgroupFS.readTrimmed(dir + "/memory.max"), path: dir + "/memory.max")
+        }
+        let pidCount = CgroupFS.exists(dir + "/pids.current")
+            ? try CgroupFS.readUInt64(dir + "/pids.current")
+            : UInt64(try pids(placement).count)
+        return CgroupStats(cpuNanos: cpu, memoryUsage: usage, memoryLimit: limit, pids: pidCount)
+    }
+
+    public func pids(_ placement: CgroupPlacement) throws -> [Int32] {
+        try CgroupFS.pids(inProcsFile: try directory(of: placement) + "/cgroup.procs").sorted()
+    }
+
+    public func destroy(_ placement: CgroupPlacement) throws {
+        try CgroupTeardown.run(directories: placement.directories)
+    }
+
+    // MARK: - Helpers
+
+    func directory(of placement: CgroupPlacement) throws -> String {
+        guard placement.version == 2, placement.directories.count == 1, let directory = placement.directories.first else {
+            throw RuntimeError(.invalidArgument, "cgroups: not a cgroup v2 placement: version \(placement.version), \(placement.directories)")
+        }
+        return directory
+    }
+
+    /// `usage_usec` from `cpu.stat`.
+    static func usageMicroseconds(cpuStat: String) -> UInt64? {
+        for line in cpuStat.split(whereSeparator: \.isNewline) {
+            let fields = line.split(separator: " ")
+            if fields.count == 2, fields[0] == "usage_usec" { return UInt64(fields[1]) }
+        }
+        return nil
+    }
+
+    /// `memory.max`: "max" is no limit.
+    static func memoryLimit(_ text: String, path: String) throws -> UInt64? {
+        if text == "max" { return nil }
+        guard let value = UInt64(text) else { throw RuntimeError(.failed, "read \(path): expected a number or \"max\", found \"\(text)\"") }
+        return value
+    }
+
+    /// Turns on, in `directory/cgroup.subtree_control`, each of `controllers` the level has and has not enabled.
+    /// One write for all (as a person would type it); if the kernel refuses it, one write per controller
+    /// either gets them all in or names the one it refuses.
+    static func enableControllers(in directory: String, required: [(controller: String, flag: String)]) throws {
+        let available = try CgroupFS.read(directory + "/cgroup.controllers").split(whereSeparator: \.isWhitespace).map(String.init)
+        for need in required where !available.contains(need.controller) {
+            throw RuntimeError(.system(errno: ENOENT),
+                               "cgroups: \(need.flag) needs the \(need.controller) controller, which \(directory)/cgroup.controllers does not list")
+        }
+        let enabled = try CgroupFS.read(directory + "/cgroup.subtree_control").split(whereSeparator: \.isWhitespace).map(String.init)
+        let missing = controllers.filter { available.contains($0) && !enabled.contains($0) }
+        guard !missing.isEmpty else { return }
+        let path = directory + "/cgroup.subtree_control"
+        do {
+            try CgroupFS.write(missing.map { "+" + $0 }.joined(separator: " "), to: path)
+        } catch {
+            for controller in missing { try CgroupFS.write("+" + controller, to: path) }
+        }
+    }
+
+    func apply(_ limits: ResourceLimits, _ cpu: CgroupCPUBandwidth, _ directory: String) throws {
+        if let cpuMax = cpu.cpuMax { try CgroupFS.write(cpuMax, to: directory + "/cpu.max") }
+        if !limits.cpusetCpus.isEmpty { try CgroupFS.write(limits.cpusetCpus, to: directory + "/cpuset.cpus") }
+        if limits.memory > 0 { try CgroupFS.write(String(limits.memory), to: directory + "/memory.max") }
+        if limits.pidsLimit > 0 { try CgroupFS.write(String(limits.pidsLimit), to: directory + "/pids.max") }
+    }
+}

@@ -1,0 +1,218 @@
+import CRuntime
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// File-system primitives of the image store. Every failure names the operation, the path and errno.
+enum ImageFiles {
+    /// `lstat`, or nil when the path does not exist.
+    static func lstatIfExists(_ path: String) throws -> stat? {
+        var st = stat()
+        if lstat(path, &st) == 0 { return st }
+        if errno == ENOENT || errno == ENOTDIR { return nil }
+        throw RuntimeError.errno("lstat", path)
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
+    }
+
+    static func isDirectory(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFDIR }
+    static func isRegular(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFREG }
+    /// overlayfs marks a deleted lower entry with a character device 0/0 in the upper layer.
+    static func isWhiteout(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFCHR && st.st_rdev == 0 }
+
+    /// `mkdir -p` with `mode` for the directories it creates.
+    static func makeDirectories(_ path: String, mode: mode_t = 0o755) throws {
+        if path.isEmpty || path == "/" { return }
+        if let st = try lstatIfExists(path) {
+            guard isDirectory(st) else { throw RuntimeError.errno("mkdir", path, EEXIST) }
+            return
+        }
+        try makeDirectories((path as NSString).deletingLastPathComponent, mode: mode)
+        if mkdir(path, mode) != 0 && errno != EEXIST { throw RuntimeError.errno("mkdir", path) }
+    }
+
+    /// Removes a tree without following symlinks or crossing into other mounts
+    /// (a debootstrap that died may leave /proc mounted inside its target).
+    static func removeTree(_ path: String) throws {
+        guard let st = try lstatIfExists(path) else { return }
+        guard isDirectory(st) else {
+            if unlink(path) != 0 && errno != ENOENT { throw RuntimeError.errno("unlink", path) }
+            return
+        }
+        try removeDirectory(path, device: st.st_dev)
+    }
+
+    private static func removeDirectory(_ path: String, device: dev_t) throws {
+        for name in try listDirectory(path) {
+            let child = path + "/" + name
+            guard let st = try lstatIfExists(child) else { continue }
+            if isDirectory(st) {
+                // A mount point is another device: leave it, and let rmdir of the parent report EBUSY.
+                guard st.st_dev == device else { throw RuntimeError.errno("remove (mount point)", child, EBUSY) }
+                try removeDirectory(child, device: device)
+            } else if unlink(child) != 0 && errno != ENOENT {
+                throw RuntimeError.errno("unlink", child)
+            }
+        }
+        if rmdir(path) != 0 && errno != ENOENT { throw RuntimeError.errno("rmdir", path) }
+    }
+
+    /// Writes `data` so that readers see the old file or the new one, never a part:
+    /// a temp file beside it, fsync, rename, fsync of the directory.
+    static func writeAtomically(_ data: Data, to path: String, mode: mode_t = 0o644) throws {
+        let dir = (path as NSString).deletingLastPathComponent
+        let temp = "\(dir)/.tmp-\((path as NSString).lastPathComponent)-\(randomSuffix())"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw RuntimeError.errno("open", temp) }
+        do {
+            try writeAll(fd, data, path: temp)
+            guard fsync(fd) == 0 else { throw RuntimeError.errno("fsync", temp) }
+        } catch {
+            close(fd); unlink(temp)
+            throw error
+        }
+        close(fd)
+        guard rename(temp, path) == 0 else {
+            let e = RuntimeError.errno("rename", "\(temp) to \(path)")
+            unlink(temp)
+            throw e
+        }
+        try syncDirectory(dir)
+    }
+
+    static func syncDirectory(_ dir: String) throws {
+        let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw RuntimeError.errno("open", dir) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw RuntimeError.errno("fsync", dir) }
+    }
+
+    /// Flushes the file system holding `path` (a whole unpacked layer) before it is renamed into place.
+    static func syncFileSystem(of path: String) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw RuntimeError.errno("open", path) }
+        defer { close(fd) }
+        guard isolab_syncfs(fd) == 0 else { throw RuntimeError.errno("syncfs", path) }
+    }
+
+    static func writeAll(_ fd: Int32, _ data: Data, path: String) throws {
+        try data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            try writeAll(fd, base, count: raw.count, path: path)
+        }
+    }
+
+    static func writeAll(_ fd: Int32, _ base: UnsafeRawPointer, count: Int, path: String) throws {
+        var done = 0
+        while done < count {
+            let n = write(fd, base + done, count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw RuntimeError.errno("write", path)
+            }
+            done += n
+        }
+    }
+
+    static func readFile(_ path: String) throws -> Data {
+        guard let fh = FileHandle(forReadingAtPath: path) else { throw RuntimeError.errno("open", path, errno == 0 ? ENOENT : errno) }
+        defer { try? fh.close() }
+        do { return try fh.readToEnd() ?? Data() } catch { throw RuntimeError(.failed, "read \(path): \(error)") }
+    }
+
+    static func readLink(_ path: String) throws -> String {
+        var buf = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink(path, &buf, buf.count - 1)
+        guard n >= 0 else { throw RuntimeError.errno("readlink", path) }
+        buf[n] = 0
+        return String(cString: buf)
+    }
+
+    /// Names in a directory, sorted so that tars (and so digests) do not depend on readdir order.
+    static func listDirectory(_ path: String) throws -> [String] {
+        guard let dir = opendir(path) else { throw RuntimeError.errno("opendir", path) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let ent = readdir(dir) {
+            let name = withUnsafePointer(to: ent.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    /// Extended attributes of `path` (not following symlinks), names sorted.
+    static func xattrs(_ path: String) throws -> [(String, Data)] {
+        let size = llistxattr(path, nil, 0)
+        if size < 0 {
+            if errno == ENOTSUP || errno == ENODATA { return [] }
+            throw RuntimeError.errno("llistxattr", path)
+        }
+        if size == 0 { return [] }
+        var names = [CChar](repeating: 0, count: size)
+        let got = llistxattr(path, &names, size)
+        guard got >= 0 else { throw RuntimeError.errno("llistxattr", path) }
+        var result: [(String, Data)] = []
+        for raw in names[0..<got].split(separator: 0) {
+            let name = String(decoding: raw.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if let value = try xattr(path, name) { result.append((name, value)) }
+        }
+        return result.sorted { $0.0 < $1.0 }
+    }
+
+    /// One extended attribute, or nil when it is not set.
+    static func xattr(_ path: String, _ name: String) throws -> Data? {
+        let size = lgetxattr(path, name, nil, 0)
+        if size < 0 {
+            if errno == ENODATA || errno == ENOTSUP { return nil }
+            throw RuntimeError.errno("lgetxattr \(name)", path)
+        }
+        var buf = [UInt8](repeating: 0, count: max(size, 1))
+        let got = lgetxattr(path, name, &buf, buf.count)
+        guard got >= 0 else { throw RuntimeError.errno("lgetxattr \(name)", path) }
+        return Data(buf[0..<got])
+    }
+
+    /// overlayfs' mark of a directory that hides everything below it.
+    static func isOpaque(_ path: String) throws -> Bool {
+        try xattr(path, "trusted.overlay.opaque") == Data("y".utf8)
+    }
+
+    static func setOpaque(_ path: String) throws {
+        guard lsetxattr(path, "trusted.overlay.opaque", "y", 1, 0) == 0 else {
+            throw RuntimeError.errno("setxattr trusted.overlay.opaque", path)
+        }
+    }
+
+    /// Creates the overlayfs whiteout for `path`: a character device 0/0.
+    static func makeWhiteout(_ path: String) throws {
+        try removeTree(path)
+        guard mknod(path, S_IFCHR | 0o000, 0) == 0 else { throw RuntimeError.errno("mknod whiteout", path) }
+    }
+
+    /// `realpath` of the longest existing prefix, the rest appended: libarchive refuses to extract
+    /// through symlinks, so store paths must not contain any.
+    static func canonicalPath(_ path: String) -> String {
+        var existing = path
+        var rest: [String] = []
+        while !existing.isEmpty && existing != "/" {
+            if let resolved = realpath(existing, nil) {
+                defer { free(resolved) }
+                let base = String(cString: resolved)
+                return ([base == "/" ? "" : base] + rest.reversed()).joined(separator: "/")
+            }
+            rest.append((existing as NSString).lastPathComponent)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        return path
+    }
+
+    static func randomSuffix() -> String {
+        String(format: "%d-%08x", getpid(), UInt32.random(in: 0...UInt32.max))
+    }
+}

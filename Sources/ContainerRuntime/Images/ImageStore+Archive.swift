@@ -1,0 +1,151 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension ImageStore {
+    /// `docker export`: writes the merged rootfs of a container (its upper dir over the image's
+    /// lower dirs, top first) as one flat tar to `fd`, reading the layers directly (no mount).
+    public func exportRootfs(lowerDirs: [String], upperDir: String, to fd: Int32) throws {
+        let writer = try TarWriter(fd: fd, label: "fd \(fd)")
+        try UnionWalker(layers: [upperDir] + lowerDirs, topIsUpper: true).write(into: writer)
+        try writer.finish()
+    }
+
+    /// `docker import`: the rootfs tarball at `path` (plain or compressed) becomes a one-layer image.
+    public func importTarball(path: String, reference: String?, comment: String? = nil) throws -> ImageRecord {
+        try importTarball(.path(path), reference: reference, comment: comment)
+    }
+
+    /// `docker import -`: the rootfs tarball read from `fd` becomes a one-layer image.
+    public func importTarball(fd: Int32, reference: String?, comment: String? = nil) throws -> ImageRecord {
+        try importTarball(.fd(fd), reference: reference, comment: comment)
+    }
+
+    private func importTarball(_ source: TarIngest.Source, reference: String?, comment: String?) throws -> ImageRecord {
+        if let reference, !ImageReference.isValid(reference) {
+            throw RuntimeError(.invalidArgument, "invalid reference format: repository name (\(reference)) must be lowercase")
+        }
+        return try locked {
+            let layer = try ingestLayer(source)
+            let created = Date()
+            var step: [String: Any] = ["created": ImageDates.format(created), "created_by": "isolab import"]
+            if let comment { step["comment"] = comment }
+            // Like Docker, an imported rootfs has no command and no environment of its own.
+            let document = ImageConfigDocument(config: ImageConfig(env: [], cmd: []), created: created,
+                                               diffIDs: [layer.diffID], history: [step], comment: comment ?? "Imported from -", parent: nil)
+            var record = try storeImage(configData: try document.encoded(), document: document, parent: nil)
+            if let reference {
+                try setTag(reference, to: record.id)
+                record.repoTags = try loadRecord(id: record.id, tags: try readTags())?.repoTags ?? []
+            }
+            return record
+        }
+    }
+
+    /// `docker save`: a docker-archive (manifest.json, `<id>.json` configs, `<layer>/layer.tar`,
+    /// repositories) of the images `references` name, written to `fd`.
+    public func save(references: [String], to fd: Int32) throws {
+        var order: [String] = []
+        var images: [String: (record: ImageRecord, tags: [String])] = [:]
+        for reference in references {
+            guard let image = try find(reference) else {
+                throw RuntimeError(.notFound, "No such image: \(ImageReference.normalize(reference))")
+            }
+            let normalized = ImageReference.normalize(reference)
+            let tag = image.repoTags.contains(normalized) ? [normalized] : []
+            if images[image.id] == nil { order.append(image.id); images[image.id] = (image, []) }
+            let known = images[image.id]?.tags ?? []
+            images[image.id]?.tags.append(contentsOf: tag.filter { !known.contains($0) })
+        }
+        let writer = try TarWriter(fd: fd, label: "fd \(fd)")
+        var manifest: [[String: Any]] = []
+        var repositories: [String: [String: String]] = [:]
+        var written = Set<String>()
+        let mtime = Int(Date().timeIntervalSince1970)
+        for id in order {
+            guard let (record, tags) = images[id] else { continue }
+            let hex = ImageStore.hex(id)
+            var e = TarEntry(path: hex + ".json", kind: .regular)
+            e.mtime = mtime
+            try writer.add(e, data: try configData(of: record))
+            var layerPaths: [String] = []
+            for layer in record.layers {
+                let layerHex = ImageStore.hex(layer)
+                layerPaths.append(layerHex + "/layer.tar")
+                guard written.insert(layerHex).inserted else { continue }
+                var dir = TarEntry(path: layerHex, kind: .directory)
+                dir.mode = 0o755; dir.mtime = mtime
+                try writer.add(dir)
+                let source = layerPath(layer) + "/layer.tar"
+                guard let st = try ImageFiles.lstatIfExists(source) else {
+                    throw RuntimeError.errno("save: open layer", source, ENOENT)
+                }
+                var file = TarEntry(path: layerHex + "/layer.tar", kind: .regular)
+                file.size = Int64(st.st_size); file.mtime = mtime
+                try writer.add(file, contentsOf: source)
+            }
+            manifest.append(["Config": hex + ".json", "RepoTags": tags, "Layers": layerPaths])
+            for tag in tags {
+                let (repo, t) = ImageReference.split(tag)
+                repositories[repo, default: [:]][t] = hex
+            }
+        }
+        for (name, object) in [("manifest.json", manifest as Any), ("repositories", repositories as Any)] {
+            var e = TarEntry(path: name, kind: .regular)
+            e.mtime = mtime
+            let data: Data
+            do { data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) } catch {
+                throw RuntimeError(.failed, "save: encode \(name): \(error)")
+            }
+            try writer.add(e, data: data)
+        }
+        try writer.finish()
+    }
+
+    /// `docker load -i FILE`: see `load(fd:)`.
+    public func load(path: String) throws -> [String] { try load(.path(path)) }
+
+    /// `docker load`: reads a docker-archive (`docker save`) or an OCI image layout archive
+    /// (index.json, blobs/sha256, gzip or plain layers) and returns Docker's
+    /// `Loaded image: name:tag` / `Loaded image ID: sha256:...` lines.
+    public func load(fd: Int32) throws -> [String] { try load(.fd(fd)) }
+
+    private func load(_ source: TarIngest.Source) throws -> [String] {
+        try locked {
+            let staging = try makeTempDirectory("load")
+            let tree = staging + "/archive"
+            guard mkdir(tree, 0o700) == 0 else { throw RuntimeError.errno("mkdir", tree) }
+            switch source {
+            case .path(let path):
+                try TarExtractor(mode: .plain).extract(path, into: tree)
+            case .fd:
+                // A pipe cannot be opened twice: keep it as a file first (decompressed, if it was).
+                let copy = staging + "/archive.tar"
+                _ = try TarIngest.decompress(source, to: copy)
+                try TarExtractor(mode: .plain).extract(copy, into: tree)
+            }
+            let manifests = try ArchiveManifest.read(tree)
+            var lines: [String] = []
+            for entry in manifests {
+                let configData = try ImageFiles.readFile(tree + "/" + entry.config)
+                let document = try ImageConfigDocument.decode(configData, source: entry.config)
+                guard document.diffIDs.count == entry.layers.count else {
+                    throw RuntimeError(.invalidArgument, "load: \(entry.config) names \(document.diffIDs.count) layers, the manifest \(entry.layers.count)")
+                }
+                for (layer, diffID) in zip(entry.layers, document.diffIDs) {
+                    if ImageFiles.exists(layerPath(diffID)) { continue }
+                    _ = try ingestLayer(.path(tree + "/" + layer), expected: diffID)
+                }
+                let record = try storeImage(configData: configData, document: document, parent: nil)
+                if entry.tags.isEmpty { lines.append("Loaded image ID: \(record.id)") }
+                for tag in entry.tags {
+                    try setTag(tag, to: record.id)
+                    lines.append("Loaded image: \(ImageReference.normalize(tag))")
+                }
+            }
+            try ImageFiles.removeTree(staging)
+            return lines
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+extension ImageStore {
+    /// Docker's `rmi`: untags `reference`, and deletes the image when nothing names it any more,
+    /// with the layers no other image uses. Returns Docker's `Untagged: ...` / `Deleted: ...` lines.
+    ///
+    /// `inUse` returns the id of a container using the image, or nil. An image in use is refused
+    /// unless `force`; with `force` its tags go but the image stays for the container (as Docker does).
+    public func remove(reference: String, force: Bool, inUse: (ImageRecord) -> String?) throws -> [String] {
+        guard let image = try find(reference) else {
+            throw RuntimeError(.notFound, "No such image: \(ImageReference.normalize(reference))")
+        }
+        return try locked {
+            var tags = try readTags()
+            let normalized = ImageReference.normalize(reference)
+            let byTag = tags[normalized] == image.id
+            let imageTags = tags.filter { $0.value == image.id }.map(\.key).sorted()
+            let user = inUse(image)
+            var lines: [String] = []
+
+            if byTag && imageTags.count > 1 {
+                // Another name still refers to the image: only this name goes.
+                tags[normalized] = nil
+                try writeTags(tags)
+                return ["Untagged: \(normalized)"]
+            }
+            if let user, !force {
+                let short = String(ImageStore.hex(image.id).prefix(12))
+                if byTag {
+                    throw RuntimeError(.conflict, "conflict: unable to remove repository reference \"\(reference)\" (must force) - container \(user.prefix(12)) is using its referenced image \(short)")
+                }
+                throw RuntimeError(.conflict, "conflict: unable to delete \(short) (must be forced) - image is being used by stopped container \(user.prefix(12))")
+            }
+            if !byTag && imageTags.count > 1 && !force {
+                let short = String(ImageStore.hex(image.id).prefix(12))
+                throw RuntimeError(.conflict, "conflict: unable to delete \(short) (must be forced) - image is referenced in multiple repositories")
+            }
+            for tag in imageTags {
+                tags[tag] = nil
+                lines.append("Untagged: \(tag)")
+            }
+            if !imageTags.isEmpty { try writeTags(tags) }
+            if user != nil { return lines }      // forced: the container keeps its image, untagged
+
+            // The image goes first (one rename out of images/), then its unused layers.
+            let trash = try makeTempDirectory("rmi")
+            let path = imagePath(image.id)
+            guard rename(path, trash + "/image") == 0 else { throw RuntimeError.errno("rename", "\(path) to \(trash)/image") }
+            try ImageFiles.syncDirectory(imagesDir)
+            lines.append("Deleted: \(image.id)")
+            var stillUsed = Set<String>()
+            for other in try imageHexes() {
+                if let record = try loadRecord(id: "sha256:" + other, tags: [:]) { stillUsed.formUnion(record.layers) }
+            }
+            for layer in image.layers.reversed() where !stillUsed.contains(layer) {
+                let layerDir = layerPath(layer)
+                guard ImageFiles.exists(layerDir) else { continue }
+                let target = trash + "/" + ImageStore.hex(layer)
+                guard rename(layerDir, target) == 0 else { throw RuntimeError.errno("rename", "\(layerDir) to \(target)") }
+                stillUsed.insert(layer)
+                lines.append("Deleted: \(layer)")
+            }
+            try ImageFiles.removeTree(trash)
+            return lines
+        }
+    }
+}
