@@ -11,7 +11,7 @@ struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertible {
         guard parts.count == 4 else { return nil }
         var v: UInt32 = 0
         for part in parts {
-            guard !part.isEmpty, part.count <= 3, part.allSatisfy(\.isASCII),
+            guard !part.isEmpty, part.count <= 3, part.allSatisfy({ $0.isASCII && $0.isNumber }),
                   let octet = UInt8(part) else { return nil }
             v = v << 8 | UInt32(octet)
         }
