@@ -55,6 +55,18 @@ struct NetworkAllocatorTests {
         #expect(try allocator.leases().isEmpty)
     }
 
+    @Test func releaseByAddressChecksTheHolder() throws {
+        let root = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let allocator = try Self.allocator(root)
+        let address = try allocator.lease(for: "aaa")
+        try allocator.release(address: address, heldBy: "bbb")
+        #expect(try allocator.leases() == [address: "aaa"])
+        try allocator.release(address: address, heldBy: "aaa")
+        #expect(try allocator.leases().isEmpty)
+        try allocator.release(address: address, heldBy: "aaa")   // gone already: nothing to do
+    }
+
     @Test func aContainerCannotHoldTwoAddresses() throws {
         let root = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -65,6 +65,14 @@ struct AddressAllocator {
         return released.sorted()
     }
 
+    /// Removes the lease of `address` if `containerID` still holds it (the lock makes the check
+    /// and the unlink one step).
+    func release(address: IPv4Address, heldBy containerID: String) throws {
+        guard try leases()[address] == containerID else { return }
+        let path = directory + "/" + address.description
+        if unlink(path) != 0 && errno != ENOENT { throw RuntimeError.errno("unlink", path) }
+    }
+
     private func write(_ containerID: String, to path: String) throws {
         // The state directory above the leases goes when the last lease does, so both may be missing.
         for dir in [(directory as NSString).deletingLastPathComponent, directory] {

@@ -21,7 +21,7 @@ extension NetlinkSocket {
     /// Like `linkIndex`, but a missing link is an error.
     func requireLinkIndex(_ name: String) throws -> Int32 {
         guard let index = try linkIndex(name) else {
-            throw RuntimeError.errno("netlink RTM_GETLINK (\(place))", name, ENODEV)
+            throw RuntimeError.errno("netlink RTM_GETLINK", "\(name) (\(place))", ENODEV)
         }
         return index
     }

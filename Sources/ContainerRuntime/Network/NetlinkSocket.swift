@@ -10,14 +10,14 @@ import Glibc
 final class NetlinkSocket {
     private let fd: Int32
     private var sequence: UInt32 = 0
-    /// "host" or "netns of pid 1234", for errors.
+    /// "on host" or "in netns of pid 1234", for errors.
     let place: String
 
     /// A socket in the calling thread's network namespace.
     init() throws {
         fd = socket(AF_NETLINK, Int32(SOCK_RAW.rawValue) | Int32(SOCK_CLOEXEC.rawValue), Netlink.routeProtocol)
         guard fd >= 0 else { throw RuntimeError.errno("netlink socket", "host") }
-        place = "host"
+        place = "on host"
         configure()
     }
 
@@ -28,7 +28,7 @@ final class NetlinkSocket {
             throw RuntimeError.errno("netlink socket in network namespace of", "pid \(pid) (/proc/\(pid)/ns/net)", -result)
         }
         fd = result
-        place = "netns of pid \(pid)"
+        place = "in netns of pid \(pid)"
         configure()
     }
 
@@ -108,7 +108,8 @@ final class NetlinkSocket {
             let sent = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, 0) }
             if sent == bytes.count { return sequence }
             if sent < 0 && errno == EINTR { continue }
-            throw RuntimeError.errno("netlink send \(request.operation) (\(place))", request.subject, sent < 0 ? errno : EMSGSIZE)
+            throw RuntimeError.errno("netlink send \(request.operation)", "\(request.subject) (\(place))",
+                                     sent < 0 ? errno : EMSGSIZE)
         }
     }
 
@@ -119,12 +120,12 @@ final class NetlinkSocket {
             let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if count >= 0 { return try NetlinkMessage.split(Array(buffer[..<count])) }
             if errno == EINTR { continue }
-            throw RuntimeError.errno("netlink receive (\(place))")
+            throw RuntimeError.errno("netlink receive", "(\(place))")
         }
     }
 
     private func error(_ request: NetlinkRequest, _ code: Int32, _ detail: String?) -> RuntimeError {
-        var e = RuntimeError.errno("netlink \(request.operation) (\(place))", request.subject, code)
+        var e = RuntimeError.errno("netlink \(request.operation)", "\(request.subject) (\(place))", code)
         if let detail, !detail.isEmpty { e.message += ": \(detail)" }
         return e
     }

@@ -27,6 +27,7 @@ public struct NetworkManager: Sendable {
             // Runs last whatever failed: the bridge and state go if no other container holds a lease.
             var undo: [(String, () throws -> Void)] = [("remove unused bridge", { try removeBridgeIfUnused(host) })]
             do {
+                try reclaimStaleLeases(host)
                 let bridgeIndex = try ensureBridge(host)
                 let address = try allocator.lease(for: containerID)
                 undo.append(("release lease \(address)", { try allocator.release(containerID: containerID) }))
@@ -56,6 +57,7 @@ public struct NetworkManager: Sendable {
             try allocator.release(containerID: containerID)
             // Gone already when the container's namespace died first: a veth dies with its peer.
             try host.perform(RouteMessages.deleteLink(name: hostVeth), tolerating: ENODEV)
+            try reclaimStaleLeases(host)
             try removeBridgeIfUnused(host)
         }
     }
@@ -95,7 +97,7 @@ public struct NetworkManager: Sendable {
                                + "\(clash.destination) (\(NetworkManager.interfaceName(clash.outputInterface)), "
                                + "table \(clash.table)), which overlaps isolab's subnet \(configuration.subnet)")
         }
-        try host.perform(RouteMessages.createBridge(name: name))
+        try host.perform(RouteMessages.createBridge(name: name, mac: configuration.gateway.macAddress))
         let index = try host.requireLinkIndex(name)
         try host.perform(RouteMessages.addAddress(index: index, name: name, address: configuration.gateway,
                                                   prefixLength: configuration.subnet.prefixLength))
@@ -113,6 +115,24 @@ public struct NetworkManager: Sendable {
         try inside.perform(RouteMessages.setUp(index: eth0, name: "eth0"))
         try inside.perform(RouteMessages.setUp(index: lo, name: "lo"))
         try inside.perform(RouteMessages.addDefaultRoute(gateway: configuration.gateway, index: eth0, name: "eth0"))
+    }
+
+    /// Releases the leases of containers that died without a detach. A container's host veth
+    /// lives exactly as long as its network namespace, and outside the lock every lease has its
+    /// veth (attach makes both, detach removes both, each under the lock), so a lease whose veth is
+    /// gone belongs to a container that is gone. Called with the lock held.
+    private func reclaimStaleLeases(_ host: NetlinkSocket) throws {
+        for (address, containerID) in try allocator.leases() {
+            // Empty: its writer died between create and write, and cannot be running (we hold
+            // the lock). Only ids that passed hostVethName are written, so other content is not
+            // ours to judge and is left alone.
+            if containerID.isEmpty {
+                try allocator.release(address: address, heldBy: containerID)
+            } else if let veth = try? NetworkManager.hostVethName(containerID: containerID),
+                      try host.linkIndex(veth) == nil {
+                try allocator.release(address: address, heldBy: containerID)
+            }
+        }
     }
 
     /// With no lease left, deletes the bridge and the state directory. Called with the lock held.

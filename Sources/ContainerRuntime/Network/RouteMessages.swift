@@ -19,11 +19,14 @@ enum RouteMessages {
                               operation: "RTM_GETLINK", subject: name)
     }
 
-    /// RTM_NEWLINK creating a bridge, up from the start.
-    static func createBridge(name: String) -> NetlinkRequest {
+    /// RTM_NEWLINK creating a bridge, up from the start, with a fixed MAC: left to itself a bridge
+    /// takes its lowest port's MAC, which changes as containers come and go and leaves the
+    /// containers' ARP entries for the gateway stale.
+    static func createBridge(name: String, mac: [UInt8]) -> NetlinkRequest {
         var e = NetlinkEncoder()
         linkHeader(up: true, into: &e)
         e.attribute(Netlink.linkName, string: name)
+        e.attribute(Netlink.linkAddress, mac)
         e.nested(Netlink.linkInfo) { $0.attribute(Netlink.infoKind, string: "bridge") }
         return NetlinkRequest(type: Netlink.newLink, flags: createFlags, body: e.bytes,
                               operation: "RTM_NEWLINK create bridge", subject: name)
@@ -50,8 +53,8 @@ enum RouteMessages {
             }
         }
         return NetlinkRequest(type: Netlink.newLink, flags: createFlags, body: e.bytes,
-                              operation: "RTM_NEWLINK create veth (peer \(peerName) in pid \(peerPID))",
-                              subject: hostName)
+                              operation: "RTM_NEWLINK create veth",
+                              subject: "\(hostName) with peer \(peerName) in netns of pid \(peerPID)")
     }
 
     /// RTM_NEWLINK on an existing link, setting IFF_UP.
