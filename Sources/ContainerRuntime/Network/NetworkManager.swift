@@ -1,19 +1,165 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// isolab's bridge network: one bridge per host in a subnet of its own, shared by every root and
 /// namespace; addresses come from an allocator guarded by a host-wide lock.
 /// Owned by the network work (issue #2); the runtime calls only these two methods.
+///
+/// Everything is done over rtnetlink; nothing outside the bridge, the veth pairs and the
+/// containers' own namespaces is changed (no NAT, no firewall, no sysctl): containers reach the
+/// host and each other, nothing else.
 public struct NetworkManager: Sendable {
-    public init() {}
+    let configuration: NetworkConfiguration
+
+    public init() { configuration = .standard }
+
+    /// For tests: a bridge, subnet and state of their own.
+    init(configuration: NetworkConfiguration) { self.configuration = configuration }
 
     /// Creates the bridge if needed, allocates an address, makes a veth pair, moves one end into
     /// the network namespace of `pid` as `eth0` with the address, brings `lo` up and adds a default route.
     public func attach(containerID: String, pid: Int32) throws -> NetworkAttachment {
-        throw RuntimeError(.failed, "network: not implemented yet")
+        let hostVeth = try NetworkManager.hostVethName(containerID: containerID)
+        return try HostLock(path: configuration.lockPath).withLock {
+            let host = try NetlinkSocket()
+            // Runs last whatever failed: the bridge and state go if no other container holds a lease.
+            var undo: [(String, () throws -> Void)] = [("remove unused bridge", { try removeBridgeIfUnused(host) })]
+            do {
+                try reclaimStaleLeases(host)
+                let bridgeIndex = try ensureBridge(host)
+                let address = try allocator.lease(for: containerID)
+                undo.append(("release lease \(address)", { try allocator.release(containerID: containerID) }))
+                try host.perform(RouteMessages.createVethPair(hostName: hostVeth, masterIndex: bridgeIndex,
+                                                              peerName: "eth0", peerPID: pid,
+                                                              peerMAC: address.macAddress))
+                undo.append(("delete \(hostVeth)", {
+                    try host.perform(RouteMessages.deleteLink(name: hostVeth), tolerating: ENODEV)
+                }))
+                try configureInside(pid: pid, address: address)
+                return NetworkAttachment(ipAddress: address.description, prefixLength: configuration.subnet.prefixLength,
+                                         gateway: configuration.gateway.description,
+                                         macAddress: NetworkManager.format(mac: address.macAddress),
+                                         hostVeth: hostVeth, bridge: configuration.bridgeName)
+            } catch {
+                throw NetworkManager.undoing(undo, after: error)
+            }
+        }
     }
 
     /// Releases the address, deletes the host veth if it still exists, and removes the bridge
     /// when no container holds an address any more. Safe to call twice.
     public func detach(containerID: String, attachment: NetworkAttachment?) throws {
+        let hostVeth = try attachment?.hostVeth ?? NetworkManager.hostVethName(containerID: containerID)
+        try HostLock(path: configuration.lockPath).withLock {
+            let host = try NetlinkSocket()
+            try allocator.release(containerID: containerID)
+            // Gone already when the container's namespace died first: a veth dies with its peer.
+            try host.perform(RouteMessages.deleteLink(name: hostVeth), tolerating: ENODEV)
+            try reclaimStaleLeases(host)
+            try removeBridgeIfUnused(host)
+        }
+    }
+
+    var allocator: AddressAllocator {
+        AddressAllocator(directory: configuration.leasesDirectory, subnet: configuration.subnet)
+    }
+
+    /// `isl` + the first 11 characters of the id: 14 characters, within IFNAMSIZ (15 + NUL).
+    static func hostVethName(containerID: String) throws -> String {
+        guard !containerID.isEmpty, containerID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            throw RuntimeError(.invalidArgument, "network: container id '\(containerID)' is not alphanumeric")
+        }
+        return "isl" + containerID.prefix(11)
+    }
+
+    static func format(mac: [UInt8]) -> String {
+        mac.map { String(format: "%02x", $0) }.joined(separator: ":")
+    }
+
+    /// The bridge's index, creating it (with the gateway address, up) when missing. Before
+    /// creating, refuses a subnet that the host already routes: containers would shadow or be
+    /// shadowed by real hosts.
+    private func ensureBridge(_ host: NetlinkSocket) throws -> Int32 {
+        let name = configuration.bridgeName
+        if let index = try host.linkIndex(name) {
+            // Left by an interrupted run, or by hand: make sure it is as attach would have made it.
+            try host.perform(RouteMessages.addAddress(index: index, name: name, address: configuration.gateway,
+                                                      prefixLength: configuration.subnet.prefixLength),
+                             tolerating: EEXIST)
+            try host.perform(RouteMessages.setUp(index: index, name: name))
+            return index
+        }
+        if let clash = try host.ipv4Routes().first(where: { $0.destination.prefixLength > 0
+                                                          && $0.destination.overlaps(configuration.subnet) }) {
+            throw RuntimeError(.conflict, "network: cannot create bridge \(name): the host already routes "
+                               + "\(clash.destination) (\(NetworkManager.interfaceName(clash.outputInterface)), "
+                               + "table \(clash.table)), which overlaps isolab's subnet \(configuration.subnet)")
+        }
+        try host.perform(RouteMessages.createBridge(name: name, mac: configuration.gateway.macAddress))
+        let index = try host.requireLinkIndex(name)
+        try host.perform(RouteMessages.addAddress(index: index, name: name, address: configuration.gateway,
+                                                  prefixLength: configuration.subnet.prefixLength))
+        return index
+    }
+
+    /// Inside the container's namespace: eth0 gets its address and comes up, lo comes up, and the
+    /// default route goes via the bridge.
+    private func configureInside(pid: Int32, address: IPv4Address) throws {
+        let inside = try NetlinkSocket(networkNamespaceOf: pid)
+        let eth0 = try inside.requireLinkIndex("eth0")
+        let lo = try inside.requireLinkIndex("lo")
+        try inside.perform(RouteMessages.addAddress(index: eth0, name: "eth0", address: address,
+                                                    prefixLength: configuration.subnet.prefixLength))
+        try inside.perform(RouteMessages.setUp(index: eth0, name: "eth0"))
+        try inside.perform(RouteMessages.setUp(index: lo, name: "lo"))
+        try inside.perform(RouteMessages.addDefaultRoute(gateway: configuration.gateway, index: eth0, name: "eth0"))
+    }
+
+    /// Releases the leases of containers that died without a detach. A container's host veth
+    /// lives exactly as long as its network namespace, and outside the lock every lease has its
+    /// veth (attach makes both, detach removes both, each under the lock), so a lease whose veth is
+    /// gone belongs to a container that is gone. Called with the lock held.
+    private func reclaimStaleLeases(_ host: NetlinkSocket) throws {
+        for (address, containerID) in try allocator.leases() {
+            // Empty: its writer died between create and write, and cannot be running (we hold
+            // the lock). Only ids that passed hostVethName are written, so other content is not
+            // ours to judge and is left alone.
+            if containerID.isEmpty {
+                try allocator.release(address: address, heldBy: containerID)
+            } else if let veth = try? NetworkManager.hostVethName(containerID: containerID),
+                      try host.linkIndex(veth) == nil {
+                try allocator.release(address: address, heldBy: containerID)
+            }
+        }
+    }
+
+    /// With no lease left, deletes the bridge and the state directory. Called with the lock held.
+    private func removeBridgeIfUnused(_ host: NetlinkSocket) throws {
+        guard try allocator.leases().isEmpty else { return }
+        try host.perform(RouteMessages.deleteLink(name: configuration.bridgeName), tolerating: ENODEV)
+        for dir in [configuration.leasesDirectory, configuration.stateDirectory] {
+            if rmdir(dir) != 0 && errno != ENOENT { throw RuntimeError.errno("rmdir", dir) }
+        }
+    }
+
+    /// Runs the undo steps last-in, first-out, and returns the original error, with any step
+    /// that failed named in it rather than dropped.
+    private static func undoing(_ undo: [(String, () throws -> Void)], after error: Error) -> Error {
+        var failures: [String] = []
+        for (what, step) in undo.reversed() {
+            do { try step() } catch { failures.append("\(what): \(error)") }
+        }
+        guard !failures.isEmpty else { return error }
+        let base = error as? RuntimeError ?? RuntimeError(.failed, "\(error)")
+        return RuntimeError(base.kind, base.message + " (clean-up also failed: " + failures.joined(separator: "; ") + ")")
+    }
+
+    private static func interfaceName(_ index: Int32?) -> String {
+        guard let index, index > 0 else { return "no interface" }
+        var buffer = [CChar](repeating: 0, count: Int(IF_NAMESIZE) + 1)
+        guard if_indextoname(UInt32(index), &buffer) != nil else { return "interface \(index)" }
+        return "dev " + String(cString: buffer)
     }
 }

@@ -1,0 +1,206 @@
+import Foundation
+import Testing
+@testable import ContainerRuntime
+
+/// Real bridges, veths and namespaces on this host. Serialized: the tests share one test bridge and
+/// each checks that it is gone at the end.
+@Suite(.serialized, .enabled(if: NetworkTestConditions.canRun, "needs root, unshare, nsenter, ip and ping"))
+struct NetworkIntegrationTests {
+    @Test func twoContainersGetAddressesRoutesAndReachEachOtherAndTheHost() throws {
+        let fixture = try NetworkTestFixture()
+        defer { fixture.tearDown() }
+        let pidA = try fixture.startSleeper(), pidB = try fixture.startSleeper()
+        let idA = NetworkTestFixture.newContainerID(), idB = NetworkTestFixture.newContainerID()
+
+        let a = try fixture.attach(containerID: idA, pid: pidA)
+        let b = try fixture.attach(containerID: idB, pid: pidB)
+
+        #expect(a == NetworkAttachment(ipAddress: "10.214.0.2", prefixLength: 16, gateway: "10.214.0.1",
+                                       macAddress: "02:42:0a:d6:00:02", hostVeth: "isl" + idA.prefix(11),
+                                       bridge: "isltest0"))
+        #expect(b.ipAddress == "10.214.0.3")
+        #expect(b.macAddress == "02:42:0a:d6:00:03")
+
+        // Inside: eth0 with address and MAC, lo up, the default route via the bridge.
+        for (pid, attachment) in [(pidA, a), (pidB, b)] {
+            let address = try NetworkTestFixture.runInside(pid, ["ip", "-4", "-o", "addr", "show", "dev", "eth0"])
+            #expect(address.status == 0)
+            #expect(address.output.contains("inet \(attachment.ipAddress)/16 brd 10.214.255.255"))
+            let link = try NetworkTestFixture.runInside(pid, ["ip", "-o", "link", "show", "dev", "eth0"])
+            #expect(link.output.contains("link/ether \(attachment.macAddress)"))
+            #expect(link.output.contains(",UP,"))
+            let lo = try NetworkTestFixture.runInside(pid, ["ip", "-o", "link", "show", "dev", "lo"])
+            #expect(lo.output.contains("<LOOPBACK,UP,LOWER_UP>"))
+            let route = try NetworkTestFixture.runInside(pid, ["ip", "-4", "route", "show", "default"])
+            #expect(route.output.contains("default via 10.214.0.1 dev eth0"))
+        }
+
+        // On the host: the bridge holds the gateway, each host veth is up and enslaved to it.
+        let bridge = try NetworkTestFixture.run(["ip", "-4", "-o", "addr", "show", "dev", "isltest0"])
+        #expect(bridge.output.contains("inet 10.214.0.1/16"))
+        let bridgeLink = try NetworkTestFixture.run(["ip", "-o", "link", "show", "dev", "isltest0"])
+        #expect(bridgeLink.output.contains("link/ether 02:42:0a:d6:00:01"))
+        for attachment in [a, b] {
+            let veth = try NetworkTestFixture.run(["ip", "-o", "link", "show", "dev", attachment.hostVeth])
+            #expect(veth.output.contains("master isltest0"))
+            #expect(veth.output.contains("state UP"))
+        }
+        let leases = try FileManager.default.contentsOfDirectory(atPath: "/run/isolab/network-test/leases").sorted()
+        #expect(leases == ["10.214.0.2", "10.214.0.3"])
+        #expect(try String(contentsOfFile: "/run/isolab/network-test/leases/10.214.0.2", encoding: .utf8) == idA)
+
+        // Traffic: container to container both ways, host to each container.
+        let aToB = try NetworkTestFixture.ping(b.ipAddress, from: pidA)
+        #expect(aToB.status == 0, "\(aToB.output)")
+        let bToA = try NetworkTestFixture.ping(a.ipAddress, from: pidB)
+        #expect(bToA.status == 0, "\(bToA.output)")
+        let bToGateway = try NetworkTestFixture.ping("10.214.0.1", from: pidB)
+        #expect(bToGateway.status == 0, "\(bToGateway.output)")
+        for attachment in [a, b] {
+            let hostTo = try NetworkTestFixture.ping(attachment.ipAddress)
+            #expect(hostTo.status == 0, "\(hostTo.output)")
+        }
+
+        // Detach one: the other keeps the bridge and its lease.
+        try fixture.manager.detach(containerID: idA, attachment: a)
+        #expect(try !NetworkTestFixture.linkExists(a.hostVeth))
+        #expect(try NetworkTestFixture.linkExists("isltest0"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "/run/isolab/network-test/leases") == ["10.214.0.3"])
+        let stillThere = try NetworkTestFixture.ping(b.ipAddress)
+        #expect(stillThere.status == 0, "\(stillThere.output)")
+
+        // Detach the last: bridge, veths and state all gone; detaching again is harmless.
+        try fixture.manager.detach(containerID: idB, attachment: b)
+        #expect(try !NetworkTestFixture.linkExists(b.hostVeth))
+        #expect(try !NetworkTestFixture.linkExists("isltest0"))
+        #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network-test"))
+        try fixture.manager.detach(containerID: idB, attachment: b)
+        try fixture.manager.detach(containerID: idA, attachment: nil)
+        #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network-test"))
+    }
+
+    /// Six attaches at once, each thread opening the lock itself as separate `isolab run`
+    /// processes do: every container gets its own address and a working eth0.
+    @Test func concurrentAttachesGetDistinctAddresses() throws {
+        let fixture = try NetworkTestFixture()
+        defer { fixture.tearDown() }
+        let pids = try (0..<6).map { _ in try fixture.startSleeper() }
+        let ids = pids.map { _ in NetworkTestFixture.newContainerID() }
+        ids.forEach { fixture.registerDetach(containerID: $0) }
+
+        let results = NetworkResults()
+        let manager = fixture.manager
+        DispatchQueue.concurrentPerform(iterations: pids.count) { i in
+            results.set(i, Result { try manager.attach(containerID: ids[i], pid: pids[i]) })
+        }
+        let attachments = try (0..<pids.count).map { try results.get($0) }
+        let addresses = attachments.map(\.ipAddress)
+        #expect(Set(addresses) == Set((2...7).map { "10.214.0.\($0)" }))
+        for (pid, attachment) in zip(pids, attachments) {
+            let inside = try NetworkTestFixture.runInside(pid, ["ip", "-4", "-o", "addr", "show", "dev", "eth0"])
+            #expect(inside.output.contains("inet \(attachment.ipAddress)/16"))
+        }
+
+        DispatchQueue.concurrentPerform(iterations: pids.count) { i in
+            results.setDetach(i, Result { try manager.detach(containerID: ids[i], attachment: attachments[i]) })
+        }
+        for i in 0..<pids.count { try results.getDetach(i) }
+        #expect(try !NetworkTestFixture.linkExists("isltest0"))
+        #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network-test"))
+    }
+
+    /// The container's namespace may die before clean-up runs: its veth pair goes with it, and
+    /// detach still releases the address and removes the bridge.
+    @Test func detachAfterTheNamespaceDiedCleansUp() throws {
+        let fixture = try NetworkTestFixture()
+        defer { fixture.tearDown() }
+        let pid = try fixture.startSleeper()
+        let id = NetworkTestFixture.newContainerID()
+        let attachment = try fixture.attach(containerID: id, pid: pid)
+        fixture.kill(sleeper: pid)
+        // The kernel dismantles a dead namespace in the background; wait (bounded) for the veth
+        // to go so that detach meets the usual case of an already missing host end.
+        for _ in 0..<500 where try NetworkTestFixture.linkExists(attachment.hostVeth) { usleep(20_000) }
+
+        try fixture.manager.detach(containerID: id, attachment: attachment)
+        #expect(try !NetworkTestFixture.linkExists("isltest0"))
+        #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network-test"))
+    }
+
+    /// A container that died without a detach leaves a lease whose veth is gone: the next attach
+    /// reclaims the address, and the last detach still removes the bridge and all state.
+    @Test func leaseOfAContainerThatDiedWithoutDetachIsReclaimed() throws {
+        let fixture = try NetworkTestFixture()
+        defer { fixture.tearDown() }
+        let pidA = try fixture.startSleeper(), pidB = try fixture.startSleeper()
+        let idA = NetworkTestFixture.newContainerID(), idB = NetworkTestFixture.newContainerID()
+        let a = try fixture.attach(containerID: idA, pid: pidA)
+        #expect(a.ipAddress == "10.214.0.2")
+        fixture.kill(sleeper: pidA)
+        // The kernel dismantles a dead namespace in the background: the veth goes a little later.
+        for _ in 0..<500 where try NetworkTestFixture.linkExists(a.hostVeth) { usleep(20_000) }
+        #expect(try !NetworkTestFixture.linkExists(a.hostVeth))
+        #expect(FileManager.default.fileExists(atPath: "/run/isolab/network-test/leases/10.214.0.2"))
+
+        let b = try fixture.attach(containerID: idB, pid: pidB)
+        #expect(b.ipAddress == "10.214.0.2")
+        #expect(try String(contentsOfFile: "/run/isolab/network-test/leases/10.214.0.2", encoding: .utf8) == idB)
+
+        try fixture.manager.detach(containerID: idB, attachment: b)
+        #expect(try !NetworkTestFixture.linkExists("isltest0"))
+        #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network-test"))
+    }
+
+    /// A pid with no process: the veth cannot be made, and the attach leaves no lease, bridge or
+    /// state behind; the error names the netlink operation, the interface and the errno.
+    @Test func failedAttachRollsBackEverything() throws {
+        let fixture = try NetworkTestFixture()
+        defer { fixture.tearDown() }
+        let id = NetworkTestFixture.newContainerID()
+
+        // Above any pid_max (at most 2^22), so no such process.
+        let error = #expect(throws: RuntimeError.self) { try fixture.attach(containerID: id, pid: 999_999_999) }
+        #expect(error?.kind == .system(errno: ESRCH))
+        #expect(error?.message == "netlink RTM_NEWLINK create veth isl\(id.prefix(11)) with peer eth0 in netns "
+                + "of pid 999999999 (on host): No such process (errno 3)")
+        #expect(try !NetworkTestFixture.linkExists("isl" + id.prefix(11)))
+        #expect(try !NetworkTestFixture.linkExists("isltest0"))
+        #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network-test"))
+    }
+
+    /// Every host routes 127.0.0.0/8 (table local): a subnet inside it must be refused before
+    /// anything is created.
+    @Test func subnetOverlappingAHostRouteIsRefused() throws {
+        let fixture = try NetworkTestFixture(bridge: "isltest1", subnet: "127.213.0.0/16")
+        defer { fixture.tearDown() }
+        let pid = try fixture.startSleeper()
+        let id = NetworkTestFixture.newContainerID()
+
+        let error = #expect(throws: RuntimeError.self) { try fixture.attach(containerID: id, pid: pid) }
+        #expect(error?.kind == .conflict)
+        #expect(error?.message.contains("the host already routes 127.0.0.0/8") == true, "\(String(describing: error))")
+        #expect(error?.message.contains("overlaps isolab's subnet 127.213.0.0/16") == true)
+        #expect(try !NetworkTestFixture.linkExists("isltest1"))
+        #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network-test"))
+    }
+}
+
+/// Results written by concurrent threads, read after they have all finished.
+private final class NetworkResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var attaches: [Int: Result<NetworkAttachment, Error>] = [:]
+    private var detaches: [Int: Result<Void, Error>] = [:]
+
+    func set(_ i: Int, _ r: Result<NetworkAttachment, Error>) { lock.withLock { attaches[i] = r } }
+    func setDetach(_ i: Int, _ r: Result<Void, Error>) { lock.withLock { detaches[i] = r } }
+
+    func get(_ i: Int) throws -> NetworkAttachment {
+        guard let r = lock.withLock({ attaches[i] }) else { throw RuntimeError(.failed, "attach \(i) never ran") }
+        return try r.get()
+    }
+
+    func getDetach(_ i: Int) throws {
+        guard let r = lock.withLock({ detaches[i] }) else { throw RuntimeError(.failed, "detach \(i) never ran") }
+        try r.get()
+    }
+}
