@@ -8,7 +8,10 @@
 #include <string.h>
 #include <net/if.h>
 #include <sys/ioctl.h>
+#include <signal.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -155,6 +158,31 @@ static void setup_rootfs(const struct isolab_spec *s) {
     if (s->readonly) do_mount(NULL, "/", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL);
 }
 
+static volatile sig_atomic_t g_main_child = 0;
+static void init_forward(int sig) { if (g_main_child > 0) kill(g_main_child, sig); }
+
+/* --init: stay as PID 1, forward signals to the command and reap every orphan, as tini does.
+ * Exits with the command's status. */
+static void become_init(int err_fd) {
+    pid_t child = fork();
+    if (child < 0) FAIL("fork for --init: %s", strerror(errno));
+    if (child == 0) { setpgid(0, 0); return; }
+    close(err_fd);
+    prctl(PR_SET_NAME, "docker-init");
+    g_main_child = child;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = init_forward;
+    int sigs[] = {SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaction(sigs[i], &sa, NULL);
+    for (;;) {
+        int st = 0;
+        pid_t r = waitpid(-1, &st, 0);
+        if (r < 0) { if (errno == EINTR) continue; _exit(125); }
+        if (r == child) _exit(WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st));
+    }
+}
+
 _Noreturn void isolab_container_init(const struct isolab_spec *s, const struct isolab_privs *p,
                                      int go_fd, int err_fd) {
     g_errfd = err_fd;
@@ -190,5 +218,6 @@ _Noreturn void isolab_container_init(const struct isolab_spec *s, const struct i
     }
     if (s->detach && setsid() < 0) FAIL("setsid: %s", strerror(errno));
     isolab_apply_privs(s, p, err_fd);
+    if (s->init) become_init(err_fd);
     isolab_exec_command(s, err_fd);
 }

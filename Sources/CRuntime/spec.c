@@ -77,6 +77,7 @@ int isolab_spec_parse(char *buf, size_t len, struct isolab_spec *s, char *err, s
         else if (!strcmp(key, "nnp")) s->no_new_privs = atoi(val);
         else if (!strcmp(key, "detach")) s->detach = atoi(val);
         else if (!strcmp(key, "tty")) s->tty = atoi(val);
+        else if (!strcmp(key, "init")) s->init = atoi(val);
         else { snprintf(err, errlen, "spec: unknown key %s", key); return -1; }
     }
     if (s->nargs == 0) { snprintf(err, errlen, "spec: no command"); return -1; }

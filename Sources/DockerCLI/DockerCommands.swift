@@ -5,6 +5,7 @@ public enum DockerCommands {
     public static let all: [ParsableCommand.Type] = [
         RunCommand.self, ExecCommand.self, PsCommand.self, InspectCommand.self, StopCommand.self,
         KillCommand.self, RmCommand.self, LogsCommand.self, TopCommand.self, PortCommand.self,
+        StatsCommand.self, CommitCommand.self, ExportCommand.self,
         VersionCommand.self, InfoCommand.self, NamespaceCommand.self, ContainerCleanupCommand.self,
     ]
 }

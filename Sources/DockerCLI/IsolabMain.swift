@@ -54,7 +54,8 @@ public enum IsolabMain {
     /// ArgumentParser's "Unknown option '--foo'" becomes Docker's "unknown flag: --foo".
     static func dockerStyle(_ m: String) -> String {
         if m.hasPrefix("Unknown option '") {
-            return "unknown flag: " + m.dropFirst("Unknown option '".count).replacingOccurrences(of: "'", with: "")
+            let flag = m.dropFirst("Unknown option '".count).prefix { $0 != "'" }
+            return "unknown flag: " + flag
         }
         return m
     }

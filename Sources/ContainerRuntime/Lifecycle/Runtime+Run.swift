@@ -69,6 +69,7 @@ extension Runtime {
         spec.add("nnp", cfg.noNewPrivileges)
         spec.add("detach", cfg.detached)
         spec.add("tty", cfg.tty)
+        spec.add("init", cfg.initProcess)
         var newNS = ["mnt", "uts", "cgroup"]
         try addNamespace("ipc", mode: cfg.ipcMode, private: ["private", "shareable"], to: &newNS, spec: &spec)
         try addNamespace("pid", mode: cfg.pidMode, private: [""], to: &newNS, spec: &spec)

@@ -17,8 +17,8 @@ public struct InspectCommand: ParsableCommand {
         var missing: [String] = []
         for n in names {
             if type != "image", let c = try? rt.store.find(n) { objects.append(ContainerJSON.inspect(c)); continue }
-            if type != "container", let img = ImageJSON.find(n, in: rt.images) {
-                objects.append(ImageJSON.inspect(img, store: rt.images)); continue
+            if type != "container", let found = try? rt.images.find(n), let img = found as ImageRecord? {
+                objects.append(try rt.images.inspectJSON(img)); continue
             }
             missing.append(n)
         }

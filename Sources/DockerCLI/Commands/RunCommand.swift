@@ -67,8 +67,14 @@ public struct RunCommand: ParsableCommand {
         o.limits = try ResourceFlags.limits(cpus: cpus, cpuQuota: cpuQuota, cpuPeriod: cpuPeriod,
                                             cpusetCpus: cpusetCpus, memory: memory, pidsLimit: pidsLimit)
         let rt = IsolabMain.runtime()
-        let code = try rt.run(o) { c in
-            if c.config.detached { print(c.id); fflush(stdout) }
+        let code: Int32
+        do {
+            code = try rt.run(o) { c in
+                if c.config.detached { print(c.id); fflush(stdout) }
+            }
+        } catch let e as RuntimeError where e.kind == .notFound && e.message.hasPrefix("Unable to find image") {
+            let repo = image.split(separator: ":").first.map(String.init) ?? image
+            throw RuntimeError(.notFound, e.message + "\ndocker: Error response from daemon: pull access denied for \(repo), repository does not exist or may require 'docker login' (isolab never pulls: build it with `isolab image build`, or `docker load`/`docker import` it).")
         }
         if code != 0 { throw ExitCode(code) }
     }

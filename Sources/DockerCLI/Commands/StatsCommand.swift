@@ -1,0 +1,103 @@
+import ArgumentParser
+import ContainerRuntime
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `stats [--no-stream] [--format T] [CONTAINER...]`: CPU %, memory and PIDs from each
+/// container's cgroup accounting (CPU % is cores × 100 over the sampling interval, as Docker's).
+public struct StatsCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(commandName: "stats", abstract: "Display a live stream of container(s) resource usage statistics")
+    public init() {}
+
+    @Flag(name: .customLong("no-stream"), help: "Disable streaming stats and only pull the first result") var noStream = false
+    @Flag(name: .shortAndLong, help: "Show all containers (default shows just running)") var all = false
+    @Flag(name: .customLong("no-trunc"), help: "Do not truncate output") var noTrunc = false
+    @Option(help: "Format output using a Go template") var format: String?
+    @Argument var containers: [String] = []
+
+    public func run() throws {
+        let store = ContainerStore(context: RuntimeContext.fromEnvironment())
+        let chosen = try containers.isEmpty ? store.list().filter { all || $0.isRunning } : containers.map(store.find)
+        let manager = try Cgroups.manager()
+        var previous = sample(chosen, manager)
+        var lastTime = Date()
+        repeat {
+            usleep(500_000)
+            let now = sample(chosen, manager)
+            let t = Date()
+            let dt = t.timeIntervalSince(lastTime)
+            let rows = chosen.map { c -> [String: Any] in
+                let a = previous[c.id], b = now[c.id]
+                let cpu = (a != nil && b != nil && b!.cpuNanos >= a!.cpuNanos)
+                    ? Double(b!.cpuNanos - a!.cpuNanos) / (dt * 1e9) * 100 : 0
+                return Self.fields(c, stats: b, cpuPercent: cpu, noTrunc: noTrunc)
+            }
+            var out = ""
+            if !noStream && isatty(1) != 0 { out += "\u{1b}[2J\u{1b}[H" }
+            if let f = format, f != "table" {
+                let isTable = f.hasPrefix("table ")
+                let tmpl = try GoTemplate(isTable ? String(f.dropFirst(6)) : f)
+                if isTable { out += try tmpl.render(Self.header) + "\n" }
+                for r in rows { out += try tmpl.render(r) + "\n" }
+            } else {
+                var tw = TableWriter(header: ["CONTAINER ID", "NAME", "CPU %", "MEM USAGE / LIMIT", "MEM %", "NET I/O", "BLOCK I/O", "PIDS"])
+                for r in rows {
+                    tw.add(["ID", "Name", "CPUPerc", "MemUsage", "MemPerc", "NetIO", "BlockIO", "PIDs"].map { r[$0] as? String ?? "" })
+                }
+                out += tw.render()
+            }
+            print(out, terminator: "")
+            fflush(stdout)
+            previous = now
+            lastTime = t
+        } while !noStream
+    }
+
+    private func sample(_ cs: [Container], _ m: CgroupManager) -> [String: CgroupStats] {
+        var out: [String: CgroupStats] = [:]
+        for c in cs {
+            guard let fresh = try? ContainerStore(context: RuntimeContext.fromEnvironment()).load(id: c.id),
+                  fresh.isRunning, let cg = fresh.run?.cgroup, let s = try? m.stats(cg) else { continue }
+            out[c.id] = s
+        }
+        return out
+    }
+
+    static let header: [String: Any] = ["Container": "CONTAINER", "ID": "CONTAINER ID", "Name": "NAME", "CPUPerc": "CPU %",
+                                        "MemUsage": "MEM USAGE / LIMIT", "MemPerc": "MEM %", "NetIO": "NET I/O",
+                                        "BlockIO": "BLOCK I/O", "PIDs": "PIDS"]
+
+    static func fields(_ c: Container, stats: CgroupStats?, cpuPercent: Double, noTrunc: Bool) -> [String: Any] {
+        let limit = stats?.memoryLimit ?? UInt64(ProcessInfo.processInfo.physicalMemory)
+        let usage = stats?.memoryUsage ?? 0
+        let net = c.run.map { netIO(pid: $0.pid) } ?? "0B / 0B"
+        return [
+            "Container": c.config.name, "ID": noTrunc ? c.id : c.shortID, "Name": c.config.name,
+            "CPUPerc": String(format: "%.2f%%", cpuPercent),
+            "MemUsage": "\(binary(usage)) / \(binary(limit))",
+            "MemPerc": String(format: "%.2f%%", limit > 0 ? Double(usage) / Double(limit) * 100 : 0),
+            "NetIO": stats == nil ? "0B / 0B" : net, "BlockIO": "0B / 0B", "PIDs": String(stats?.pids ?? 0),
+        ]
+    }
+
+    /// Received / transmitted bytes of the container's eth0, from its own /proc/net/dev.
+    static func netIO(pid: Int32) -> String {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/net/dev", encoding: .utf8) else { return "0B / 0B" }
+        for line in text.split(separator: "\n") where line.trimmingCharacters(in: .whitespaces).hasPrefix("eth0:") {
+            let f = line.split(separator: ":")[1].split(separator: " ")
+            if f.count > 8, let rx = UInt64(f[0]), let tx = UInt64(f[8]) { return "\(decimal(rx)) / \(decimal(tx))" }
+        }
+        return "0B / 0B"
+    }
+
+    /// go-units BytesSize (binary: KiB, MiB) and HumanSize (decimal: kB, MB).
+    static func binary(_ n: UInt64) -> String { scaled(Double(n), 1024, ["B", "KiB", "MiB", "GiB", "TiB"]) }
+    static func decimal(_ n: UInt64) -> String { scaled(Double(n), 1000, ["B", "kB", "MB", "GB", "TB"]) }
+    static func scaled(_ v: Double, _ base: Double, _ units: [String]) -> String {
+        var x = v, i = 0
+        while x >= base && i < units.count - 1 { x /= base; i += 1 }
+        return i == 0 ? "\(Int(x))\(units[0])" : String(format: "%.4g", x) + units[i]
+    }
+}
