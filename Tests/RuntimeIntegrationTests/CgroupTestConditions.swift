@@ -1,0 +1,12 @@
+import Foundation
+import ContainerRuntime
+
+/// Named conditions for the tests that use the host's real cgroups.
+enum CgroupTestConditions {
+    static let isRoot = geteuid() == 0
+    static let hostMode: CgroupMode? = try? Cgroups.host().mode
+    static let isV1Host: Bool = { if case .v1 = hostMode { return true } else { return false } }()
+    static let isV2Host = hostMode == .v2
+    static let rootOnV1 = isRoot && isV1Host
+    static let rootOnV2 = isRoot && isV2Host
+}
