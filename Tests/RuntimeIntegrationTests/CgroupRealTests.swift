@@ -129,6 +129,25 @@ struct CgroupRealTests {
         }
     }
 
+    /// Containers made and removed at the same time share the `isolab` parent: one's destroy removing the
+    /// parent when it looks empty must not break another's create.
+    @Test(.enabled(if: CgroupTestConditions.rootOnV1, "needs root on a cgroup v1 host"))
+    func v1ParallelCreateAndDestroyShareTheParent() throws {
+        let failures = FailureList()
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            for _ in 0..<5 {
+                do {
+                    let fixture = try CgroupRealFixture()
+                    let placement = try fixture.create()
+                    try fixture.manager.destroy(placement)
+                } catch {
+                    failures.append("\(error)")
+                }
+            }
+        }
+        #expect(failures.items.isEmpty, "\(failures.items)")
+    }
+
     /// The same life cycle on a unified hierarchy.
     @Test(.enabled(if: CgroupTestConditions.rootOnV2, "needs root on a cgroup v2 host (this one is v1)"))
     func v2CreateJoinLimitsDestroy() throws {
