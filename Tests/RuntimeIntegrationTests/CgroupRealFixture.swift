@@ -9,7 +9,8 @@ final class CgroupRealFixture {
     let containerID = "cgtest-" + UUID().uuidString.prefix(8).lowercased()
     private var cleanups: [() -> Void] = []
 
-    init() throws { manager = try Cgroups.manager() }
+    /// The host's detected manager unless the test brings another.
+    init(manager: CgroupManager? = nil) throws { self.manager = try manager ?? Cgroups.manager() }
 
     deinit {
         for cleanup in cleanups.reversed() { cleanup() }
