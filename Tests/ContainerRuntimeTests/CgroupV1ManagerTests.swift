@@ -132,6 +132,20 @@ struct CgroupV1ManagerTests {
         try manager.destroy(placement)
     }
 
+    /// The shared `isolab` parent goes with the last container only.
+    @Test func destroyRemovesTheParentWithItsLastContainer() throws {
+        let only = CgroupV1Manager(hierarchies: [CgroupV1Hierarchy(controllers: ["cpu"], mountPoint: tree.path("cpu"), ownPath: "/")])
+        for id in ["a", "b"] {
+            try FileManager.default.createDirectory(atPath: tree.path("cpu/isolab/\(id)"), withIntermediateDirectories: true)
+        }
+        try only.destroy(CgroupPlacement(version: 1, directories: [tree.path("cpu/isolab/a")]))
+        #expect(!tree.exists("cpu/isolab/a"))
+        #expect(tree.exists("cpu/isolab/b"))
+        try only.destroy(CgroupPlacement(version: 1, directories: [tree.path("cpu/isolab/b")]))
+        #expect(!tree.exists("cpu/isolab"))
+        #expect(tree.exists("cpu"))
+    }
+
     @Test func destroyRefusesADirectoryThatIsNotAContainers() throws {
         try tree.file("cpu/cgroup.procs", "")
         let error = try #require(throws: RuntimeError.self) {

@@ -71,6 +71,25 @@ enum CgroupFS {
         throw RuntimeError.errno("mkdir", path, code)
     }
 
+    /// Makes the shared `isolab` parent, then the container's `leaf` in it, calling `configure` on each.
+    /// Another container's destroy removes the parent when it looks empty, which can happen at any point
+    /// until the leaf exists; an ENOENT before then means "start over", a few times.
+    static func makeParentAndLeaf(_ leaf: String, configure: (String) throws -> Void) throws {
+        let parent = CgroupPath.dirname(leaf)
+        let attempts = 10
+        for attempt in 1...attempts {
+            do {
+                try makeDirectory(parent)
+                try configure(parent)
+                try makeDirectory(leaf)
+            } catch let error as RuntimeError where error.kind == .system(errno: ENOENT) && attempt < attempts {
+                continue
+            }
+            try configure(leaf)
+            return
+        }
+    }
+
     /// The pids listed in a `cgroup.procs`; a missing directory (already removed) has none.
     static func pids(inProcsFile path: String) throws -> [Int32] {
         let text: String

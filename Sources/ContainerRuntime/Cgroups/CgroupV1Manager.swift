@@ -31,8 +31,7 @@ public struct CgroupV1Manager: CgroupManager {
             for (hierarchy, directory) in zip(hierarchies, directories) {
                 // Recorded before mkdir, so that a failure below removes it too.
                 placement.directories.append(directory)
-                for level in [CgroupPath.dirname(directory), directory] {
-                    try CgroupFS.makeDirectory(level)
+                try CgroupFS.makeParentAndLeaf(directory) { level in
                     if hierarchy.controllers.contains("cpuset") { try Self.inheritCpuset(level) }
                 }
             }

@@ -38,18 +38,17 @@ public struct CgroupV2Manager: CgroupManager {
         let cpu = try limits.validatedCPUBandwidth()
         let required = limits.requiredControllers(cpu)
         let placement = CgroupPlacement(version: 2, directories: [directory])
-        // Each level from the root down to `isolab` must hand the controllers to the next one.
+        // Each level from the root down to `isolab` (made below) must hand the controllers to the next one.
         var levels = [CgroupPath.join(mountPoint, "")]
         for component in CgroupPath.parent(ownPath).split(separator: "/") {
             levels.append(levels[levels.count - 1] + "/" + component)
         }
-        levels.append(containersDirectory)
         do {
-            for level in levels {
-                if level == containersDirectory { try CgroupFS.makeDirectory(level) }
-                try Self.enableControllers(in: level, required: required)
+            for level in levels { try Self.enableControllers(in: level, required: required) }
+            try CgroupFS.makeParentAndLeaf(directory) { level in
+                // The leaf hands nothing down: the container's processes live in it.
+                if level == containersDirectory { try Self.enableControllers(in: level, required: required) }
             }
-            try CgroupFS.makeDirectory(directory)
             try apply(limits, cpu, directory)
         } catch {
             try? destroy(placement)
