@@ -35,7 +35,12 @@ extension Runtime {
                 throw RuntimeError(.invalidArgument, "docker: Error response from daemon: invalid \(flag) value: \"\(mode)\".")
             }
         }
-        let caps = try Capabilities.resolve(add: o.capAdd, drop: o.capDrop, privileged: o.privileged)
+        var caps = try Capabilities.resolve(add: o.capAdd, drop: o.capDrop, privileged: o.privileged)
+        if o.privileged {
+            // Docker's --privileged gives every capability isolab itself holds; one outside our
+            // own bounding set cannot be granted by anyone, so it is left out, not failed on.
+            caps = try caps.splitByCurrentBoundingSet().available
+        }
         return ContainerConfig(
             id: id, name: name, namespace: context.namespace, created: Date(), image: o.image, imageID: image.id,
             args: args, env: env, workingDir: o.workingDir ?? image.config.workingDir, user: userSpec,

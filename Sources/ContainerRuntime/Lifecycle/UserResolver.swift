@@ -8,8 +8,7 @@ struct UserResolver {
     struct User { var uid: UInt32; var gid: UInt32; var additionalGids: [UInt32]; var home: String }
 
     func resolve(_ spec: String) throws -> User {
-        if spec.isEmpty { return User(uid: 0, gid: 0, additionalGids: [], home: "/root") }
-        let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
+        let parts = (spec.isEmpty ? "0" : spec).split(separator: ":", maxSplits: 1).map(String.init)
         let passwd = file("etc/passwd").map { parse($0) } ?? []
         let groups = file("etc/group").map { parse($0) } ?? []
         var uid: UInt32, gid: UInt32, home = "/"
@@ -34,7 +33,8 @@ struct UserResolver {
                 gid = g
             }
         }
-        var extra: [UInt32] = []
+        // Like runc, the primary group is also a supplementary one, then the user's memberships.
+        var extra: [UInt32] = [gid]
         if let name = userName {
             for g in groups where g.count > 3 && g[3].split(separator: ",").contains(Substring(name)) {
                 if let n = UInt32(g[2]), n != gid { extra.append(n) }

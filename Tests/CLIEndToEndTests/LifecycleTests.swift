@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// run/exec/stop/rm/logs behave as Docker's, and nothing of a container outlives `rm`.
+@Suite(.enabled(if: E2EConditions.canRunContainers, E2EConditions.reason))
+struct LifecycleTests {
+    @Test func foregroundRunPassesStdinAndExitStatus() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        #expect(try f.sh("docker run --rm busybox sh -c 'exit 7'").status == 7)
+        let r = try f.sh("docker run -i --rm busybox sh -c 'cat; echo done'", stdin: "hello\n")
+        #expect(r.output == "hello\ndone\n")
+        #expect(try f.ok("docker ps -a -q") == "", "--rm containers are gone")
+    }
+
+    @Test func stopEscalatesToKillAndPsShowsExited() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        try f.ok("docker run -d --name sleeper busybox sleep 3600")
+        try f.ok("docker stop -t 30 sleeper")   // sleep ignores TERM as PID 1: KILL at once, not after 30 s
+        #expect(try f.ok("docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' sleeper") == "exited 137")
+        #expect(try f.ok("docker ps -a --format '{{.Names}} {{.Status}}'").hasPrefix("sleeper Exited (137)"))
+        try f.ok("docker run -d --name trapper busybox sh -c 'trap \"echo bye; exit 3\" TERM; while :; do sleep 0.1; done'")
+        Thread.sleep(forTimeInterval: 0.3)
+        try f.ok("docker stop trapper")
+        #expect(try f.ok("docker inspect -f '{{.State.ExitCode}}' trapper") == "3")
+        #expect(try f.ok("docker logs trapper") == "bye")
+    }
+
+    @Test func rmRefusesARunningContainerAndRmFRemovesEverything() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        let id = try f.ok("docker run -d --name keep busybox sleep 3600")
+        let pid = try f.ok("docker inspect -f '{{.State.Pid}}' keep")
+        let refused = try f.sh("docker rm keep")
+        #expect(refused.status != 0)
+        #expect(refused.output.contains("container is running: stop the container before removing or force remove"))
+        try f.ok("docker rm -f keep")
+        #expect(!FileManager.default.fileExists(atPath: "/proc/\(pid)"))
+        let cgroups = try f.sh("find /sys/fs/cgroup -type d -name \(id)")
+        #expect(cgroups.output.isEmpty, "cgroups left: \(cgroups.output)")
+        #expect(try f.sh("ip link show isl\(id.prefix(11))").status != 0, "host veth left")
+        #expect(try f.sh("docker inspect keep").status == 1)
+    }
+
+    @Test func foregroundExecKilledTakesItsProcessWithIt() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        try f.ok("docker run -d --name spin busybox sleep 3600")
+        // The exec client is killed after a moment; its busy loop must not survive it.
+        _ = try f.sh("timeout -s KILL 1 docker exec spin sh -c 'while true; do :; done'")
+        Thread.sleep(forTimeInterval: 0.3)
+        let ps = try f.ok("docker exec spin ps")
+        #expect(!ps.contains("while true"), "\(ps)")
+    }
+
+    @Test func dockerErrorsHaveDockersWordsAndCodes() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        let unknown = try f.sh("docker run --bogus busybox true")
+        #expect(unknown.status == 125)
+        #expect(unknown.output.hasPrefix("docker: unknown flag: --bogus"))
+        let noImage = try f.sh("docker run --rm no_such_image")
+        #expect(noImage.status == 125)
+        #expect(noImage.output.hasPrefix("Unable to find image 'no_such_image:latest' locally"))
+        let noContainer = try f.sh("docker exec nobody true")
+        #expect(noContainer.status == 125)
+        #expect(noContainer.output == "Error response from daemon: No such container: nobody\n")
+        let notFound = try f.sh("docker run --rm busybox no_such_command")
+        #expect(notFound.status == 127)
+        #expect(notFound.output.contains("exec: \"no_such_command\": executable file not found in $PATH"))
+        let tty = try f.sh("docker run -it --rm busybox true")
+        #expect(tty.status == 1)
+        #expect(tty.output == "the input device is not a TTY\n")
+        #expect(try f.ok("docker ps -a -q") == "", "failed runs leave no container")
+    }
+
+    @Test func networkModesNoneHostAndContainer() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        let none = try f.ok("docker run --rm --network none busybox ip -o link")
+        #expect(none.contains("lo:") && !none.contains("eth0"))
+        #expect(try f.ok("docker run --rm --network none busybox cat /sys/class/net/lo/operstate") != "down")
+        try f.ok("docker run -d --name web busybox sleep 3600")
+        let ip = try f.ok("docker inspect -f '{{.NetworkSettings.IPAddress}}' web")
+        #expect(try f.ok("docker run --rm --network container:web busybox ip -o -4 addr show eth0").contains(ip))
+        let hostLinks = try f.ok("docker run --rm --network host busybox ip -o link")
+        #expect(hostLinks.contains("isolab0"), "host networking sees the host's bridge")
+    }
+}

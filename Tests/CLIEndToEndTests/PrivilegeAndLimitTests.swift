@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// Sections 2 and 4 of the tutorial: capabilities, and the limits the cgroups enforce.
+@Suite(.enabled(if: E2EConditions.canRunContainers, E2EConditions.reason))
+struct PrivilegeAndLimitTests {
+    @Test func capDropChownIsTheTutorialsDemo() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        try f.ok("docker run -d --name container_no_chown --cap-drop CHOWN busybox sleep 3600")
+        try f.ok("docker run -d --name container1 busybox sleep 3600")
+        let denied = try f.sh("docker exec container_no_chown chown 1000:1000 /tmp")
+        #expect(denied.status == 1)
+        #expect(denied.output == "chown: /tmp: Operation not permitted\n")
+        let allowed = try f.sh("docker exec container1 chown 1000:1000 /tmp")
+        #expect(allowed.status == 0 && allowed.output.isEmpty)
+        #expect(try f.ok("docker exec container1 grep CapEff /proc/self/status") == "CapEff:\t00000000a80425fb")
+        #expect(try f.ok("docker exec container_no_chown grep CapEff /proc/self/status") == "CapEff:\t00000000a80425fa")
+    }
+
+    @Test func capabilityFlagsUserAndNoNewPrivileges() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        #expect(try f.ok("docker run --rm --cap-drop ALL --cap-add cap_net_raw busybox grep CapEff /proc/self/status") == "CapEff:\t0000000000002000")
+        let bad = try f.sh("docker run --rm --cap-add CAP_FOO busybox true")
+        #expect(bad.status == 125 && bad.output.contains("CAP_FOO"))
+        #expect(try f.ok("docker run --rm -u 1000:1000 busybox id") == "uid=1000 gid=1000 groups=1000")
+        #expect(try f.ok("docker run --rm -u 1000 busybox grep CapEff /proc/self/status") == "CapEff:\t0000000000000000")
+        #expect(try f.ok("docker run --rm --security-opt no-new-privileges busybox grep NoNewPrivs /proc/self/status") == "NoNewPrivs:\t1")
+        #expect(try f.ok("docker run --rm --read-only busybox sh -c 'touch /x 2>&1; true'").contains("Read-only file system"))
+    }
+
+    @Test func limitsAreInTheCgroupAndInInspect() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        try f.ok("docker run -d --name lim --cpus 0.5 -m 64m --pids-limit 10 busybox sleep 3600")
+        #expect(try f.ok("docker inspect -f '{{.HostConfig.NanoCpus}} {{.HostConfig.Memory}} {{.HostConfig.PidsLimit}}' lim") == "500000000 67108864 10")
+        let pid = try f.ok("docker inspect -f '{{.State.Pid}}' lim")
+        let cg = try String(contentsOfFile: "/proc/\(pid)/cgroup", encoding: .utf8)
+        #expect(cg.contains("/isolab/"), "the container joined its cgroup before exec: \(cg)")
+        let stats = try f.ok("docker stats --no-stream --format '{{.Name}} {{.PIDs}} {{.MemUsage}}' lim")
+        #expect(stats.hasPrefix("lim 1 ") && stats.hasSuffix("/ 64MiB"), "\(stats)")
+    }
+
+    @Test func pidsLimitStopsAForkBombInsideTheContainer() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        try f.ok("docker run -d --name bomb --pids-limit 10 busybox sleep 3600")
+        let r = try f.sh("docker exec bomb sh -c 'for i in $(seq 1 30); do sleep 30 & done; wait' 2>&1 | head -3")
+        #expect(r.output.contains("can't fork") || r.output.contains("Resource temporarily unavailable"), "\(r.output)")
+        #expect(try f.sh("true").status == 0, "the host still forks")
+    }
+}
