@@ -54,9 +54,10 @@ public struct NetworkManager: Sendable {
         let hostVeth = try attachment?.hostVeth ?? NetworkManager.hostVethName(containerID: containerID)
         try HostLock(path: configuration.lockPath).withLock {
             let host = try NetlinkSocket()
-            try allocator.release(containerID: containerID)
-            // Gone already when the container's namespace died first: a veth dies with its peer.
+            // The veth first: should deleting it fail, the lease stays and a retry finds both.
+            // ENODEV: gone already, when the container's namespace died first (a veth dies with its peer).
             try host.perform(RouteMessages.deleteLink(name: hostVeth), tolerating: ENODEV)
+            try allocator.release(containerID: containerID)
             try reclaimStaleLeases(host)
             try removeBridgeIfUnused(host)
         }
