@@ -127,6 +127,33 @@ struct NetworkIntegrationTests {
         #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network-test"))
     }
 
+    /// The real configuration through the public API. Other containers may share isolab0 at the
+    /// same time, so the bridge's fate after detach is checked against the leases left.
+    @Test func standardNetworkAttachesOnIsolab0() throws {
+        let fixture = NetworkTestFixture(standard: ())
+        defer { fixture.tearDown() }
+        let pid = try fixture.startSleeper()
+        let id = NetworkTestFixture.newContainerID()
+        let attachment = try fixture.attach(containerID: id, pid: pid)
+
+        #expect(attachment.bridge == "isolab0")
+        #expect(attachment.gateway == "10.213.0.1")
+        #expect(attachment.prefixLength == 16)
+        let address = try #require(IPv4Address(attachment.ipAddress))
+        #expect(try #require(IPv4Subnet("10.213.0.0/16")).contains(address))
+        #expect(FileManager.default.fileExists(atPath: "/run/isolab/network/leases/\(attachment.ipAddress)"))
+        let route = try NetworkTestFixture.runInside(pid, ["ip", "-4", "route", "show", "default"])
+        #expect(route.output.contains("default via 10.213.0.1 dev eth0"))
+        let hostTo = try NetworkTestFixture.ping(attachment.ipAddress)
+        #expect(hostTo.status == 0, "\(hostTo.output)")
+
+        try NetworkManager().detach(containerID: id, attachment: attachment)
+        #expect(try !NetworkTestFixture.linkExists(attachment.hostVeth))
+        #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network/leases/\(attachment.ipAddress)"))
+        let othersRemain = FileManager.default.fileExists(atPath: "/run/isolab/network")
+        #expect(try NetworkTestFixture.linkExists("isolab0") == othersRemain)
+    }
+
     /// A container that died without a detach leaves a lease whose veth is gone: the next attach
     /// reclaims the address, and the last detach still removes the bridge and all state.
     @Test func leaseOfAContainerThatDiedWithoutDetachIsReclaimed() throws {

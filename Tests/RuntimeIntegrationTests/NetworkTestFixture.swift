@@ -23,6 +23,12 @@ final class NetworkTestFixture {
         manager = NetworkManager(configuration: configuration)
     }
 
+    /// The real network (isolab0), shared with any container running on this host.
+    init(standard: Void) {
+        configuration = .standard
+        manager = NetworkManager()
+    }
+
     /// Runs every clean-up, newest first; one that fails is recorded as a test issue and the rest still run.
     func tearDown() {
         while let (what, step) = cleanups.popLast() {
