@@ -195,6 +195,43 @@ struct NetworkIntegrationTests {
         #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network-test"))
     }
 
+    /// A second attach of the same container is refused and leaves the first one working.
+    @Test func attachingTheSameContainerTwiceIsAConflict() throws {
+        let fixture = try NetworkTestFixture()
+        defer { fixture.tearDown() }
+        let pid = try fixture.startSleeper()
+        let id = NetworkTestFixture.newContainerID()
+        let first = try fixture.attach(containerID: id, pid: pid)
+
+        let error = #expect(throws: RuntimeError.self) { try fixture.manager.attach(containerID: id, pid: pid) }
+        #expect(error?.kind == .conflict)
+        #expect(error?.message.contains("already holds address 10.214.0.2") == true, "\(String(describing: error))")
+        #expect(try NetworkTestFixture.linkExists(first.hostVeth))
+        let hostTo = try NetworkTestFixture.ping(first.ipAddress)
+        #expect(hostTo.status == 0, "\(hostTo.output)")
+    }
+
+    /// A namespace that already has an eth0: the veth cannot be made there; the error says so
+    /// and nothing is left behind, the other eth0 included.
+    @Test func namespaceWithAnEth0AlreadyIsRefusedAndRolledBack() throws {
+        let fixture = try NetworkTestFixture()
+        defer { fixture.tearDown() }
+        let pid = try fixture.startSleeper()
+        let add = try NetworkTestFixture.runInside(pid, ["ip", "link", "add", "eth0", "type", "veth", "peer", "name", "eth0p"])
+        try #require(add.status == 0, "\(add.output)")   // dies with the sleeper's namespace
+        let id = NetworkTestFixture.newContainerID()
+
+        let error = #expect(throws: RuntimeError.self) { try fixture.attach(containerID: id, pid: pid) }
+        #expect(error?.kind == .system(errno: EEXIST), "\(String(describing: error))")
+        #expect(error?.message.contains("RTM_NEWLINK create veth isl\(id.prefix(11))") == true)
+        #expect(try !NetworkTestFixture.linkExists("isl" + id.prefix(11)))
+        #expect(try !NetworkTestFixture.linkExists("isltest0"))
+        #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network-test"))
+        let dummy = try NetworkTestFixture.runInside(pid, ["ip", "-o", "link", "show", "dev", "eth0"])
+        #expect(dummy.output.contains("link/ether"))
+        #expect(!dummy.output.contains("02:42:"))
+    }
+
     /// Every host routes 127.0.0.0/8 (table local): a subnet inside it must be refused before
     /// anything is created.
     @Test func subnetOverlappingAHostRouteIsRefused() throws {
