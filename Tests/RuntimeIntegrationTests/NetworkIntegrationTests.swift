@@ -109,6 +109,47 @@ struct NetworkIntegrationTests {
         #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network-test"))
     }
 
+    /// Two processes of this test binary attach at the same moment, as two `isolab run` would:
+    /// the host lock keeps their leases apart.
+    @Test func concurrentAttachesFromSeparateProcesses() throws {
+        let fixture = try NetworkTestFixture()
+        defer { fixture.tearDown() }
+        let gate = NSTemporaryDirectory() + "isolab-net-gate-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: gate, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(atPath: gate) }
+        let pids = try (0..<2).map { _ in try fixture.startSleeper() }
+        let ids = pids.map { _ in NetworkTestFixture.newContainerID() }
+        ids.forEach { fixture.registerDetach(containerID: $0) }
+
+        let workers = try zip(ids, pids).map { id, pid in
+            try fixture.startWorker(environment: [NetworkWorkerJob.environmentKey:
+                                                  NetworkWorkerJob(containerID: id, pid: pid, gate: gate).environmentValue],
+                                    filter: "NetworkAttachWorker")
+        }
+        for _ in 0..<3000 {
+            let ready = (try? FileManager.default.contentsOfDirectory(atPath: gate))?.filter { $0.hasPrefix("ready-") }
+            if ready?.count == ids.count { break }
+            usleep(10_000)
+        }
+        #expect(FileManager.default.createFile(atPath: gate + "/go", contents: Data()))
+        let outputs = workers.map { $0() }
+
+        var addresses: [String] = []
+        for (output, (id, pid)) in zip(outputs, zip(ids, pids)) {
+            #expect(output.status == 0, "\(output.text)")
+            let line = output.text.split(separator: "\n").first { $0.hasPrefix(NetworkWorkerJob.marker) }
+            let fields = try #require(line, "\(output.text)").split(separator: " ").map(String.init)
+            try #require(fields.count == 3)
+            #expect(fields[2] == "isl" + id.prefix(11))
+            addresses.append(fields[1])
+            let inside = try NetworkTestFixture.runInside(pid, ["ip", "-4", "-o", "addr", "show", "dev", "eth0"])
+            #expect(inside.output.contains("inet \(fields[1])/16"))
+        }
+        #expect(Set(addresses) == ["10.214.0.2", "10.214.0.3"])
+        let aToB = try NetworkTestFixture.ping(addresses[1], from: pids[0])
+        #expect(aToB.status == 0, "\(aToB.output)")
+    }
+
     /// The container's namespace may die before clean-up runs: its veth pair goes with it, and
     /// detach still releases the address and removes the bridge.
     @Test func detachAfterTheNamespaceDiedCleansUp() throws {

@@ -57,6 +57,32 @@ final class NetworkTestFixture {
         throw RuntimeError(.failed, "sleeper \(pid) never entered a new network namespace")
     }
 
+    /// Starts this test binary again, running only the tests that match `filter`, and returns a
+    /// function that waits for it and gives its status and output. Killed on tear-down if still running.
+    func startWorker(environment: [String: String], filter: String) throws -> () -> (status: Int32, text: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        process.arguments = ["--testing-library", "swift-testing", "--filter", filter]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("isolab-net-worker-\(UUID().uuidString)")
+        #expect(FileManager.default.createFile(atPath: output.path, contents: Data()))
+        let handle = try FileHandle(forWritingTo: output)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        cleanups.append(("stop worker \(process.processIdentifier)", {
+            if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            try? handle.close()
+            try FileManager.default.removeItem(at: output)
+        }))
+        return {
+            process.waitUntilExit()
+            let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+            return (process.terminationStatus, text)
+        }
+    }
+
     /// Kills a sleeper now and waits for it to exit, which ends its network namespace.
     func kill(sleeper pid: Int32) {
         guard let process = sleepers[pid] else { return }
