@@ -219,18 +219,22 @@ struct NetworkIntegrationTests {
         #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network-test"))
     }
 
-    /// A pid with no process: the veth cannot be made, and the attach leaves no lease, bridge or
-    /// state behind; the error names the netlink operation, the interface and the errno.
-    @Test func failedAttachRollsBackEverything() throws {
+    /// A pid with no process, or one in the host's own network namespace, is refused before
+    /// anything is made: the host must never get an "eth0" or a default route from isolab.
+    @Test func processWithoutANamespaceOfItsOwnIsRefused() throws {
         let fixture = try NetworkTestFixture()
         defer { fixture.tearDown() }
         let id = NetworkTestFixture.newContainerID()
 
         // Above any pid_max (at most 2^22), so no such process.
-        let error = #expect(throws: RuntimeError.self) { try fixture.attach(containerID: id, pid: 999_999_999) }
-        #expect(error?.kind == .system(errno: ESRCH))
-        #expect(error?.message == "netlink RTM_NEWLINK create veth isl\(id.prefix(11)) with peer eth0 in netns "
-                + "of pid 999999999 (on host): No such process (errno 3)")
+        let missing = #expect(throws: RuntimeError.self) { try fixture.attach(containerID: id, pid: 999_999_999) }
+        #expect(missing?.kind == .system(errno: ENOENT))
+        #expect(missing?.message == "network: stat /proc/999999999/ns/net: No such file or directory (errno 2)")
+
+        let shared = #expect(throws: RuntimeError.self) { try fixture.attach(containerID: id, pid: getpid()) }
+        #expect(shared?.kind == .invalidArgument)
+        #expect(shared?.message.contains("shares the host's network namespace") == true)
+
         #expect(try !NetworkTestFixture.linkExists("isl" + id.prefix(11)))
         #expect(try !NetworkTestFixture.linkExists("isltest0"))
         #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network-test"))
