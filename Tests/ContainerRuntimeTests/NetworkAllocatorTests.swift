@@ -104,7 +104,7 @@ struct NetworkAllocatorTests {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let allocator = try Self.allocator(root)
         let lock = HostLock(path: root + "/network.lock")
-        let results = LockedResults()
+        let results = NetworkLeaseResults()
         DispatchQueue.concurrentPerform(iterations: 8) { i in
             results.record(Result { try lock.withLock { try allocator.lease(for: "c\(i)") } })
         }
@@ -113,12 +113,4 @@ struct NetworkAllocatorTests {
         #expect(Set(addresses).count == 8)
         #expect(addresses.map(\.value).max() == 0x0AD5_0009)   // .2 ... .9: no gaps either
     }
-}
-
-/// Collects results from concurrent threads.
-private final class LockedResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Result<IPv4Address, Error>] = []
-    func record(_ r: Result<IPv4Address, Error>) { lock.withLock { results.append(r) } }
-    var all: [Result<IPv4Address, Error>] { lock.withLock { results } }
 }

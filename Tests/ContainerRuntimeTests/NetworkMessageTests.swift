@@ -110,6 +110,22 @@ struct NetworkMessageTests {
         #expect(reply.message == "busy!")
     }
 
+    @Test func errorReplyQuotingTheWholeRequestStillFindsTheText() throws {
+        // Without NETLINK_CAP_ACK: the quoted request is 20 bytes (header + 4), then the TLVs.
+        let datagram: [UInt8] = [
+            0x30, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x02,  // len 48, NLMSG_ERROR, NLM_F_ACK_TLVS only
+            0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+            0xed, 0xff, 0xff, 0xff,                          // error -19 (ENODEV)
+            0x14, 0x00, 0x00, 0x00, 0x11, 0x00, 0x05, 0x00,  // quoted request: len 20
+            0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+            0xaa, 0xbb, 0xcc, 0xdd,                          // its body
+            0x08, 0x00, 0x01, 0x00, 0x6e, 0x6f, 0x21, 0x00,  // NLMSGERR_ATTR_MSG "no!"
+        ]
+        let reply = try #require(try NetlinkMessage.split(datagram).first?.errorReply)
+        #expect(reply.errno == 19)
+        #expect(reply.message == "no!")
+    }
+
     @Test func acknowledgementIsErrorZero() throws {
         let datagram: [UInt8] = [0x24, 0, 0, 0, 0x02, 0, 0x00, 0x01, 0x03, 0, 0, 0, 0, 0, 0, 0,
                                  0, 0, 0, 0,

@@ -109,6 +109,47 @@ struct NetworkIntegrationTests {
         #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network-test"))
     }
 
+    /// Two processes of this test binary attach at the same moment, as two `isolab run` would:
+    /// the host lock keeps their leases apart.
+    @Test func concurrentAttachesFromSeparateProcesses() throws {
+        let fixture = try NetworkTestFixture()
+        defer { fixture.tearDown() }
+        let gate = NSTemporaryDirectory() + "isolab-net-gate-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: gate, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(atPath: gate) }
+        let pids = try (0..<2).map { _ in try fixture.startSleeper() }
+        let ids = pids.map { _ in NetworkTestFixture.newContainerID() }
+        ids.forEach { fixture.registerDetach(containerID: $0) }
+
+        let workers = try zip(ids, pids).map { id, pid in
+            try fixture.startWorker(environment: [NetworkWorkerJob.environmentKey:
+                                                  NetworkWorkerJob(containerID: id, pid: pid, gate: gate).environmentValue],
+                                    filter: "NetworkAttachWorker")
+        }
+        for _ in 0..<3000 {
+            let ready = (try? FileManager.default.contentsOfDirectory(atPath: gate))?.filter { $0.hasPrefix("ready-") }
+            if ready?.count == ids.count { break }
+            usleep(10_000)
+        }
+        #expect(FileManager.default.createFile(atPath: gate + "/go", contents: Data()))
+        let outputs = workers.map { $0() }
+
+        var addresses: [String] = []
+        for (output, (id, pid)) in zip(outputs, zip(ids, pids)) {
+            #expect(output.status == 0, "\(output.text)")
+            let line = output.text.split(separator: "\n").first { $0.hasPrefix(NetworkWorkerJob.marker) }
+            let fields = try #require(line, "\(output.text)").split(separator: " ").map(String.init)
+            try #require(fields.count == 3)
+            #expect(fields[2] == "isl" + id.prefix(11))
+            addresses.append(fields[1])
+            let inside = try NetworkTestFixture.runInside(pid, ["ip", "-4", "-o", "addr", "show", "dev", "eth0"])
+            #expect(inside.output.contains("inet \(fields[1])/16"))
+        }
+        #expect(Set(addresses) == ["10.214.0.2", "10.214.0.3"])
+        let aToB = try NetworkTestFixture.ping(addresses[1], from: pids[0])
+        #expect(aToB.status == 0, "\(aToB.output)")
+    }
+
     /// The container's namespace may die before clean-up runs: its veth pair goes with it, and
     /// detach still releases the address and removes the bridge.
     @Test func detachAfterTheNamespaceDiedCleansUp() throws {
@@ -125,6 +166,33 @@ struct NetworkIntegrationTests {
         try fixture.manager.detach(containerID: id, attachment: attachment)
         #expect(try !NetworkTestFixture.linkExists("isltest0"))
         #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network-test"))
+    }
+
+    /// The real configuration through the public API. Other containers may share isolab0 at the
+    /// same time, so the bridge's fate after detach is checked against the leases left.
+    @Test func standardNetworkAttachesOnIsolab0() throws {
+        let fixture = NetworkTestFixture(standard: ())
+        defer { fixture.tearDown() }
+        let pid = try fixture.startSleeper()
+        let id = NetworkTestFixture.newContainerID()
+        let attachment = try fixture.attach(containerID: id, pid: pid)
+
+        #expect(attachment.bridge == "isolab0")
+        #expect(attachment.gateway == "10.213.0.1")
+        #expect(attachment.prefixLength == 16)
+        let address = try #require(IPv4Address(attachment.ipAddress))
+        #expect(try #require(IPv4Subnet("10.213.0.0/16")).contains(address))
+        #expect(FileManager.default.fileExists(atPath: "/run/isolab/network/leases/\(attachment.ipAddress)"))
+        let route = try NetworkTestFixture.runInside(pid, ["ip", "-4", "route", "show", "default"])
+        #expect(route.output.contains("default via 10.213.0.1 dev eth0"))
+        let hostTo = try NetworkTestFixture.ping(attachment.ipAddress)
+        #expect(hostTo.status == 0, "\(hostTo.output)")
+
+        try NetworkManager().detach(containerID: id, attachment: attachment)
+        #expect(try !NetworkTestFixture.linkExists(attachment.hostVeth))
+        #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network/leases/\(attachment.ipAddress)"))
+        let othersRemain = FileManager.default.fileExists(atPath: "/run/isolab/network")
+        #expect(try NetworkTestFixture.linkExists("isolab0") == othersRemain)
     }
 
     /// A container that died without a detach leaves a lease whose veth is gone: the next attach
@@ -151,21 +219,62 @@ struct NetworkIntegrationTests {
         #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network-test"))
     }
 
-    /// A pid with no process: the veth cannot be made, and the attach leaves no lease, bridge or
-    /// state behind; the error names the netlink operation, the interface and the errno.
-    @Test func failedAttachRollsBackEverything() throws {
+    /// A pid with no process, or one in the host's own network namespace, is refused before
+    /// anything is made: the host must never get an "eth0" or a default route from isolab.
+    @Test func processWithoutANamespaceOfItsOwnIsRefused() throws {
         let fixture = try NetworkTestFixture()
         defer { fixture.tearDown() }
         let id = NetworkTestFixture.newContainerID()
 
         // Above any pid_max (at most 2^22), so no such process.
-        let error = #expect(throws: RuntimeError.self) { try fixture.attach(containerID: id, pid: 999_999_999) }
-        #expect(error?.kind == .system(errno: ESRCH))
-        #expect(error?.message == "netlink RTM_NEWLINK create veth isl\(id.prefix(11)) with peer eth0 in netns "
-                + "of pid 999999999 (on host): No such process (errno 3)")
+        let missing = #expect(throws: RuntimeError.self) { try fixture.attach(containerID: id, pid: 999_999_999) }
+        #expect(missing?.kind == .system(errno: ENOENT))
+        #expect(missing?.message == "network: stat /proc/999999999/ns/net: No such file or directory (errno 2)")
+
+        let shared = #expect(throws: RuntimeError.self) { try fixture.attach(containerID: id, pid: getpid()) }
+        #expect(shared?.kind == .invalidArgument)
+        #expect(shared?.message.contains("shares the host's network namespace") == true)
+
         #expect(try !NetworkTestFixture.linkExists("isl" + id.prefix(11)))
         #expect(try !NetworkTestFixture.linkExists("isltest0"))
         #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network-test"))
+    }
+
+    /// A second attach of the same container is refused and leaves the first one working.
+    @Test func attachingTheSameContainerTwiceIsAConflict() throws {
+        let fixture = try NetworkTestFixture()
+        defer { fixture.tearDown() }
+        let pid = try fixture.startSleeper()
+        let id = NetworkTestFixture.newContainerID()
+        let first = try fixture.attach(containerID: id, pid: pid)
+
+        let error = #expect(throws: RuntimeError.self) { try fixture.manager.attach(containerID: id, pid: pid) }
+        #expect(error?.kind == .conflict)
+        #expect(error?.message.contains("already holds address 10.214.0.2") == true, "\(String(describing: error))")
+        #expect(try NetworkTestFixture.linkExists(first.hostVeth))
+        let hostTo = try NetworkTestFixture.ping(first.ipAddress)
+        #expect(hostTo.status == 0, "\(hostTo.output)")
+    }
+
+    /// A namespace that already has an eth0: the veth cannot be made there; the error says so
+    /// and nothing is left behind, the other eth0 included.
+    @Test func namespaceWithAnEth0AlreadyIsRefusedAndRolledBack() throws {
+        let fixture = try NetworkTestFixture()
+        defer { fixture.tearDown() }
+        let pid = try fixture.startSleeper()
+        let add = try NetworkTestFixture.runInside(pid, ["ip", "link", "add", "eth0", "type", "veth", "peer", "name", "eth0p"])
+        try #require(add.status == 0, "\(add.output)")   // dies with the sleeper's namespace
+        let id = NetworkTestFixture.newContainerID()
+
+        let error = #expect(throws: RuntimeError.self) { try fixture.attach(containerID: id, pid: pid) }
+        #expect(error?.kind == .system(errno: EEXIST), "\(String(describing: error))")
+        #expect(error?.message.contains("RTM_NEWLINK create veth isl\(id.prefix(11))") == true)
+        #expect(try !NetworkTestFixture.linkExists("isl" + id.prefix(11)))
+        #expect(try !NetworkTestFixture.linkExists("isltest0"))
+        #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network-test"))
+        let dummy = try NetworkTestFixture.runInside(pid, ["ip", "-o", "link", "show", "dev", "eth0"])
+        #expect(dummy.output.contains("link/ether"))
+        #expect(!dummy.output.contains("02:42:"))
     }
 
     /// Every host routes 127.0.0.0/8 (table local): a subnet inside it must be refused before
@@ -182,25 +291,5 @@ struct NetworkIntegrationTests {
         #expect(error?.message.contains("overlaps isolab's subnet 127.213.0.0/16") == true)
         #expect(try !NetworkTestFixture.linkExists("isltest1"))
         #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network-test"))
-    }
-}
-
-/// Results written by concurrent threads, read after they have all finished.
-private final class NetworkResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var attaches: [Int: Result<NetworkAttachment, Error>] = [:]
-    private var detaches: [Int: Result<Void, Error>] = [:]
-
-    func set(_ i: Int, _ r: Result<NetworkAttachment, Error>) { lock.withLock { attaches[i] = r } }
-    func setDetach(_ i: Int, _ r: Result<Void, Error>) { lock.withLock { detaches[i] = r } }
-
-    func get(_ i: Int) throws -> NetworkAttachment {
-        guard let r = lock.withLock({ attaches[i] }) else { throw RuntimeError(.failed, "attach \(i) never ran") }
-        return try r.get()
-    }
-
-    func getDetach(_ i: Int) throws {
-        guard let r = lock.withLock({ detaches[i] }) else { throw RuntimeError(.failed, "detach \(i) never ran") }
-        try r.get()
     }
 }

@@ -23,6 +23,12 @@ final class NetworkTestFixture {
         manager = NetworkManager(configuration: configuration)
     }
 
+    /// The real network (isolab0), shared with any container running on this host.
+    init(standard: Void) {
+        configuration = .standard
+        manager = NetworkManager()
+    }
+
     /// Runs every clean-up, newest first; one that fails is recorded as a test issue and the rest still run.
     func tearDown() {
         while let (what, step) = cleanups.popLast() {
@@ -49,6 +55,32 @@ final class NetworkTestFixture {
             usleep(10_000)
         }
         throw RuntimeError(.failed, "sleeper \(pid) never entered a new network namespace")
+    }
+
+    /// Starts this test binary again, running only the tests that match `filter`, and returns a
+    /// function that waits for it and gives its status and output. Killed on tear-down if still running.
+    func startWorker(environment: [String: String], filter: String) throws -> () -> (status: Int32, text: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        process.arguments = ["--testing-library", "swift-testing", "--filter", filter]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("isolab-net-worker-\(UUID().uuidString)")
+        #expect(FileManager.default.createFile(atPath: output.path, contents: Data()))
+        let handle = try FileHandle(forWritingTo: output)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        cleanups.append(("stop worker \(process.processIdentifier)", {
+            if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            try? handle.close()
+            try FileManager.default.removeItem(at: output)
+        }))
+        return {
+            process.waitUntilExit()
+            let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+            return (process.terminationStatus, text)
+        }
     }
 
     /// Kills a sleeper now and waits for it to exit, which ends its network namespace.

@@ -20,6 +20,7 @@ enum Netlink {
     static let dump: UInt16 = 0x300              // NLM_F_ROOT | NLM_F_MATCH
     static let exclusive: UInt16 = 0x200         // NLM_F_EXCL
     static let create: UInt16 = 0x400            // NLM_F_CREATE
+    static let capped: UInt16 = 0x100            // NLM_F_CAPPED, on an NLMSG_ERROR reply
     static let ackTLVs: UInt16 = 0x200           // NLM_F_ACK_TLVS, on an NLMSG_ERROR reply
     static let errorMessageAttribute: UInt16 = 1 // NLMSGERR_ATTR_MSG
 

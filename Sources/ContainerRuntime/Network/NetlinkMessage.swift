@@ -30,8 +30,11 @@ struct NetlinkMessage: Equatable {
         guard type == Netlink.error, payload.count >= 4 else { return nil }
         let code = -payload.loadInt32(at: 0)
         guard flags & Netlink.ackTLVs != 0, payload.count >= 4 + Netlink.headerLength else { return (code, nil) }
-        // With NETLINK_CAP_ACK the quoted request is its header only; the TLVs follow it.
-        let attributes = NetlinkAttribute.parse(Array(payload[(4 + Netlink.headerLength)...]))
+        // The TLVs follow the quoted request: its header only when the kernel capped it
+        // (NETLINK_CAP_ACK), else the whole request, whose length its header gives.
+        let quoted = flags & Netlink.capped != 0 ? Netlink.headerLength : Netlink.aligned(Int(payload.loadUInt32(at: 4)))
+        guard payload.count >= 4 + quoted else { return (code, nil) }
+        let attributes = NetlinkAttribute.parse(Array(payload[(4 + quoted)...]))
         let text = attributes.first { $0.type == Netlink.errorMessageAttribute }?.string
         return (code, text)
     }

@@ -22,6 +22,7 @@ public struct NetworkManager: Sendable {
     /// the network namespace of `pid` as `eth0` with the address, brings `lo` up and adds a default route.
     public func attach(containerID: String, pid: Int32) throws -> NetworkAttachment {
         let hostVeth = try NetworkManager.hostVethName(containerID: containerID)
+        try NetworkManager.requireOwnNetworkNamespace(pid: pid)
         return try HostLock(path: configuration.lockPath).withLock {
             let host = try NetlinkSocket()
             // Runs last whatever failed: the bridge and state go if no other container holds a lease.
@@ -54,9 +55,10 @@ public struct NetworkManager: Sendable {
         let hostVeth = try attachment?.hostVeth ?? NetworkManager.hostVethName(containerID: containerID)
         try HostLock(path: configuration.lockPath).withLock {
             let host = try NetlinkSocket()
-            try allocator.release(containerID: containerID)
-            // Gone already when the container's namespace died first: a veth dies with its peer.
+            // The veth first: should deleting it fail, the lease stays and a retry finds both.
+            // ENODEV: gone already, when the container's namespace died first (a veth dies with its peer).
             try host.perform(RouteMessages.deleteLink(name: hostVeth), tolerating: ENODEV)
+            try allocator.release(containerID: containerID)
             try reclaimStaleLeases(host)
             try removeBridgeIfUnused(host)
         }
@@ -72,6 +74,21 @@ public struct NetworkManager: Sendable {
             throw RuntimeError(.invalidArgument, "network: container id '\(containerID)' is not alphanumeric")
         }
         return "isl" + containerID.prefix(11)
+    }
+
+    /// Refuses a process that lives in our own network namespace (a container run without one,
+    /// or a wrong pid): its "eth0" and default route would be made on the host itself.
+    static func requireOwnNetworkNamespace(pid: Int32) throws {
+        var own = stat(), target = stat()
+        guard stat("/proc/thread-self/ns/net", &own) == 0 else { throw RuntimeError.errno("stat", "/proc/thread-self/ns/net") }
+        let path = "/proc/\(pid)/ns/net"
+        guard pid > 0, stat(path, &target) == 0 else {
+            throw RuntimeError.errno("network: stat", path, pid > 0 ? errno : ESRCH)
+        }
+        if own.st_dev == target.st_dev && own.st_ino == target.st_ino {
+            throw RuntimeError(.invalidArgument, "network: process \(pid) shares the host's network namespace; "
+                               + "refusing to add eth0 and a default route to the host")
+        }
     }
 
     static func format(mac: [UInt8]) -> String {
