@@ -131,4 +131,34 @@ import Glibc
         #expect(image.config.cmd.isEmpty)
         #expect(image.size == 40)    // passwd 30 + motd 6 + a 2 + b 2: the bytes of regular files
     }
+
+    /// Old `docker save` wrote a layer shared by two images once and linked the second name to it.
+    @Test func legacyArchiveWithSymlinkedLayerLoads() throws {
+        let dir = try ImageTempDir()
+        let diffID = try ImageFixtures.writeTar(dir.path + "/l.tar", [ImageFixtures.file("x", "x\n")])
+        let config = #"{"config":{"Cmd":["sh"]},"rootfs":{"type":"layers","diff_ids":["\#(diffID)"]}}"#
+        let manifest = #"[{"Config":"c.json","RepoTags":["legacy:1"],"Layers":["b/layer.tar"]}]"#
+        try ImageFixtures.writeTar(dir.path + "/legacy.tar", [
+            ImageFixtures.file("c.json", config), ImageFixtures.file("manifest.json", manifest),
+            ImageFixtures.dir("a"), (TarEntry(path: "a/layer.tar", kind: .regular), try ImageFiles.readFile(dir.path + "/l.tar")),
+            ImageFixtures.dir("b"), ImageFixtures.link("b/layer.tar", to: "../a/layer.tar"),
+        ])
+        let store = ImageStore(root: dir.path + "/root")
+        #expect(try store.load(path: dir.path + "/legacy.tar") == ["Loaded image: legacy:1"])
+        #expect(try store.resolve("legacy:1").layers == [diffID])
+    }
+
+    @Test func archiveMembersCannotPointOutsideTheArchive() throws {
+        let dir = try ImageTempDir()
+        let manifest = #"[{"Config":"c.json","RepoTags":["evil:1"],"Layers":["l/layer.tar"]}]"#
+        try ImageFixtures.writeTar(dir.path + "/evil.tar", [
+            ImageFixtures.file("manifest.json", manifest), ImageFixtures.link("c.json", to: "/etc/passwd"),
+        ])
+        let store = ImageStore(root: dir.path + "/root")
+        #expect {
+            try store.load(path: dir.path + "/evil.tar")
+        } throws: { error in
+            (error as? RuntimeError)?.message == "load: c.json points outside the archive"
+        }
+    }
 }

@@ -93,4 +93,14 @@ import Glibc
 
         #expect(try ImageFixtures.names(tar) == ["b", "c", "d", "d/y", "keep", "keep/k", "keep/k2", "proc"])
     }
+
+    @Test func exportWithoutAnUpperDirIsTheImage() throws {
+        let dir = try ImageTempDir()
+        let (store, base) = try ImageFixtures.storeWithBase(dir)
+        let tar = dir.path + "/export.tar"
+        let fd = open(tar, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        defer { close(fd) }
+        try store.exportRootfs(lowerDirs: try store.lowerDirs(of: base), upperDir: dir.path + "/never-started", to: fd)
+        #expect(try ImageFixtures.names(tar) == ImageFixtures.baseRootfs.map(\.0.path).sorted())
+    }
 }

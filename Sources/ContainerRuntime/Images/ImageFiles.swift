@@ -119,9 +119,22 @@ enum ImageFiles {
     }
 
     static func readFile(_ path: String) throws -> Data {
-        guard let fh = FileHandle(forReadingAtPath: path) else { throw RuntimeError.errno("open", path, errno == 0 ? ENOENT : errno) }
-        defer { try? fh.close() }
-        do { return try fh.readToEnd() ?? Data() } catch { throw RuntimeError(.failed, "read \(path): \(error)") }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw RuntimeError.errno("open", path) }
+        defer { close(fd) }
+        var data = Data()
+        let chunk = 1 << 16
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = read(fd, buffer, chunk)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw RuntimeError.errno("read", path)
+            }
+            if n == 0 { return data }
+            data.append(buffer.assumingMemoryBound(to: UInt8.self), count: n)
+        }
     }
 
     static func readLink(_ path: String) throws -> String {

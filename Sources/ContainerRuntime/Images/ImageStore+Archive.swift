@@ -24,7 +24,7 @@ extension ImageStore {
 
     private func importTarball(_ source: TarIngest.Source, reference: String?, comment: String?) throws -> ImageRecord {
         if let reference, !ImageReference.isValid(reference) {
-            throw RuntimeError(.invalidArgument, "invalid reference format: repository name (\(reference)) must be lowercase")
+            throw ImageReference.invalidFormat(reference)
         }
         return try locked {
             let layer = try ingestLayer(source)
@@ -128,14 +128,14 @@ extension ImageStore {
             let manifests = try ArchiveManifest.read(tree)
             var lines: [String] = []
             for entry in manifests {
-                let configData = try ImageFiles.readFile(tree + "/" + entry.config)
+                let configData = try ImageFiles.readFile(try ArchiveManifest.inside(tree, entry.config))
                 let document = try ImageConfigDocument.decode(configData, source: entry.config)
                 guard document.diffIDs.count == entry.layers.count else {
                     throw RuntimeError(.invalidArgument, "load: \(entry.config) names \(document.diffIDs.count) layers, the manifest \(entry.layers.count)")
                 }
                 for (layer, diffID) in zip(entry.layers, document.diffIDs) {
                     if ImageFiles.exists(layerPath(diffID)) { continue }
-                    _ = try ingestLayer(.path(tree + "/" + layer), expected: diffID)
+                    _ = try ingestLayer(.path(try ArchiveManifest.inside(tree, layer)), expected: diffID)
                 }
                 let record = try storeImage(configData: configData, document: document, parent: nil)
                 if entry.tags.isEmpty { lines.append("Loaded image ID: \(record.id)") }

@@ -7,10 +7,10 @@ extension ImageStore {
     /// `inUse` returns the id of a container using the image, or nil. An image in use is refused
     /// unless `force`; with `force` its tags go but the image stays for the container (as Docker does).
     public func remove(reference: String, force: Bool, inUse: (ImageRecord) -> String?) throws -> [String] {
-        guard let image = try find(reference) else {
-            throw RuntimeError(.notFound, "No such image: \(ImageReference.normalize(reference))")
-        }
-        return try locked {
+        try locked {
+            guard let image = try find(reference) else {
+                throw RuntimeError(.notFound, "No such image: \(ImageReference.normalize(reference))")
+            }
             var tags = try readTags()
             let normalized = ImageReference.normalize(reference)
             let byTag = tags[normalized] == image.id
