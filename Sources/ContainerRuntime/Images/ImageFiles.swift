@@ -137,6 +137,27 @@ enum ImageFiles {
         }
     }
 
+    /// Copies everything readable from `fd` into the new file `path`; returns the byte count.
+    static func copy(from fd: Int32, to path: String) throws -> Int64 {
+        let out = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard out >= 0 else { throw RuntimeError.errno("open", path) }
+        defer { close(out) }
+        let chunk = 1 << 16
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        var total: Int64 = 0
+        while true {
+            let n = read(fd, buffer, chunk)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw RuntimeError.errno("read", "fd \(fd)")
+            }
+            if n == 0 { return total }
+            try writeAll(out, buffer, count: n, path: path)
+            total += Int64(n)
+        }
+    }
+
     static func readLink(_ path: String) throws -> String {
         var buf = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let n = readlink(path, &buf, buf.count - 1)

@@ -95,7 +95,7 @@ extension ImageStore {
             var e = TarEntry(path: name, kind: .regular)
             e.mtime = mtime
             let data: Data
-            do { data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) } catch {
+            do { data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) } catch {
                 throw RuntimeError(.failed, "save: encode \(name): \(error)")
             }
             try writer.add(e, data: data)
@@ -119,10 +119,12 @@ extension ImageStore {
             switch source {
             case .path(let path):
                 try TarExtractor(mode: .plain).extract(path, into: tree)
-            case .fd:
-                // A pipe cannot be opened twice: keep it as a file first (decompressed, if it was).
+            case .fd(let fd):
+                // A pipe cannot be read twice: keep it as a file first (libarchive then sees any compression).
                 let copy = staging + "/archive.tar"
-                _ = try TarIngest.decompress(source, to: copy)
+                guard try ImageFiles.copy(from: fd, to: copy) > 0 else {
+                    throw RuntimeError(.invalidArgument, "requested load from stdin, but stdin is empty")
+                }
                 try TarExtractor(mode: .plain).extract(copy, into: tree)
             }
             let manifests = try ArchiveManifest.read(tree)
