@@ -22,6 +22,16 @@ import Testing
         #expect(try store.resolve("base:again").id == base.id)
     }
 
+    @Test func aLayerWhoseImageWasNeverStoredIsRemoved() throws {
+        let dir = try ImageTempDir()
+        let (store, base) = try ImageFixtures.storeWithBase(dir)
+        // Killed after renaming its layer into place, before writing the image.
+        let orphan = String(repeating: "ab", count: 32)
+        try dir.write("root/layers/\(orphan)/diff/file", "x")
+        try store.tag(source: "base:1", target: "base:again")
+        #expect(try ImageFiles.listDirectory(store.layersDir) == [ImageStore.hex(base.layers[0])])
+    }
+
     @Test func metadataIsReplacedWhole() throws {
         let dir = try ImageTempDir()
         let path = dir.path + "/state.json"
