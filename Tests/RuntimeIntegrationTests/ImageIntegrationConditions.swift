@@ -18,11 +18,14 @@ enum ImageIntegrationConditions {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: path)
         p.arguments = ["load", "--help"]
-        p.standardOutput = FileHandle.nullDevice
+        let pipe = Pipe()
+        p.standardOutput = pipe
         p.standardError = FileHandle.nullDevice
         guard (try? p.run()) != nil else { return nil }
+        let help = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
-        return p.terminationStatus == 0 ? path : nil
+        // The help of the real command, not a placeholder that exits 0 for anything.
+        return p.terminationStatus == 0 && help.contains("--input") ? path : nil
     }
     static var canKillIsolab: Bool { isRoot && isolabBinary != nil }
 }
