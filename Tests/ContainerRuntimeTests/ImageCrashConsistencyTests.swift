@@ -19,6 +19,7 @@ import Testing
         // The next change to the store removes what the dead process left in tmp.
         try store.tag(source: "base:1", target: "base:again")
         #expect(try ImageFiles.listDirectory(store.tempDir).isEmpty)
+        #expect(try ImageFiles.listDirectory(store.imagesDir).filter { $0.hasPrefix(".") }.isEmpty)
         #expect(try store.resolve("base:again").id == base.id)
     }
 

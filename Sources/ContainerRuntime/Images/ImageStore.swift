@@ -94,6 +94,9 @@ public struct ImageStore: Sendable {
         return try StoreLock(path: base + "/lock").withLock {
             // Only lock holders create entries in tmp: whatever is there now belongs to a dead process.
             for name in try ImageFiles.listDirectory(tempDir) { try ImageFiles.removeTree(tempDir + "/" + name) }
+            for name in try ImageFiles.listDirectory(imagesDir) where name.hasPrefix(".tmp-") {
+                try ImageFiles.removeTree(imagesDir + "/" + name)      // a tags file that was never renamed
+            }
             try removeOrphanLayers()
             return try body()
         }
