@@ -7,8 +7,9 @@ import Glibc
 
 /// What the image commands share: the store of this invocation's root, and Docker's way of failing.
 enum ImageCLI {
-    /// Docker's CLI exits 1 when the daemon refuses a request (125 is only `run`/`create`'s own).
-    static let failureExitCode: Int32 = 1
+    /// The project's contract: 125 for isolab's own errors (the Docker CLI itself exits 1 for a
+    /// refused `rmi`/`tag`/`load`; change it here if labs must match that).
+    static let failureExitCode: Int32 = 125
 
     static func store() -> ImageStore {
         ImageStore(root: RuntimeContext.fromEnvironment().root)
