@@ -69,6 +69,16 @@ struct ArchiveManifest {
         return nil
     }
 
+    /// `root/rel` with symlinks resolved (old `docker save` links shared layers), refused when it
+    /// leads out of the unpacked archive.
+    static func inside(_ root: String, _ rel: String) throws -> String {
+        let resolved = ImageFiles.canonicalPath(root + "/" + rel)
+        guard resolved.hasPrefix(root + "/") else {
+            throw RuntimeError(.invalidArgument, "load: \(rel) points outside the archive")
+        }
+        return resolved
+    }
+
     static func blobPath(_ digest: String) throws -> String {
         let parts = digest.split(separator: ":", maxSplits: 1)
         guard parts.count == 2, parts[0].allSatisfy({ $0.isLetter || $0.isNumber }),

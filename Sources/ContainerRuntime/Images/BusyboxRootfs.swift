@@ -9,10 +9,37 @@ import Glibc
 struct BusyboxRootfs {
     let binary: String
 
-    /// Debian's busybox-static installs a statically linked /bin/busybox.
+    /// Debian's busybox-static installs a statically linked /bin/busybox. A dynamically linked one
+    /// (the `busybox` package) would not run in an image without its libraries.
     static func locateBinary() throws -> String {
-        for candidate in ["/bin/busybox", "/usr/bin/busybox"] where access(candidate, X_OK) == 0 { return candidate }
+        for candidate in ["/bin/busybox", "/usr/bin/busybox"] where access(candidate, X_OK) == 0 {
+            guard try !isDynamicallyLinked(candidate) else {
+                throw RuntimeError(.failed, "build busybox: \(candidate) is dynamically linked (apt-get install busybox-static)")
+            }
+            return candidate
+        }
         throw RuntimeError(.notFound, "build busybox: /bin/busybox not found (apt-get install busybox-static)")
+    }
+
+    /// True when the ELF64 file at `path` names a program interpreter (PT_INTERP): it needs ld.so.
+    static func isDynamicallyLinked(_ path: String) throws -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw RuntimeError.errno("open", path) }
+        defer { close(fd) }
+        func read(_ count: Int, at offset: Int) throws -> [UInt8] {
+            var buf = [UInt8](repeating: 0, count: count)
+            let n = pread(fd, &buf, count, off_t(offset))
+            guard n == count else { throw RuntimeError(.invalidArgument, "build busybox: \(path) is not an ELF64 executable") }
+            return buf
+        }
+        func le(_ bytes: ArraySlice<UInt8>) -> Int { bytes.reversed().reduce(0) { $0 << 8 | Int($1) } }
+        let header = try read(64, at: 0)
+        guard header[0..<4] == [0x7f, 0x45, 0x4c, 0x46], header[4] == 2, header[5] == 1 else {
+            throw RuntimeError(.invalidArgument, "build busybox: \(path) is not a little-endian ELF64 executable")
+        }
+        let phoff = le(header[0x20..<0x28]), phentsize = le(header[0x36..<0x38]), phnum = le(header[0x38..<0x3a])
+        for i in 0..<phnum where le(try read(4, at: phoff + i * phentsize)[0..<4]) == 3 { return true }
+        return false
     }
 
     /// Applet paths as `busybox --list-full` prints them (`bin/sh`, `usr/sbin/chroot`, ...).

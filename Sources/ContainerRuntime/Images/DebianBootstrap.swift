@@ -104,7 +104,7 @@ struct DebianBootstrap {
             guard let data = try? ImageFiles.readFile(file) else { continue }
             if let uri = mirror(deb822: String(decoding: data, as: UTF8.self)) { return uri }
         }
-        if let data = try? ImageFiles.readFile(sourcesList), let uri = mirror(sourcesList: String(decoding: data, as: UTF8.self)) {
+        if let data = try? ImageFiles.readFile(sourcesList), let uri = mirror(sourcesListText: String(decoding: data, as: UTF8.self)) {
             return uri
         }
         return "http://deb.debian.org/debian"
@@ -129,7 +129,7 @@ struct DebianBootstrap {
     }
 
     /// The first non-security `deb URI bookworm ...` line of a sources.list.
-    static func mirror(sourcesList text: String) -> String? {
+    static func mirror(sourcesListText text: String) -> String? {
         for line in text.split(separator: "\n") {
             var words = line.split(separator: " ").map(String.init)
             guard words.first == "deb" else { continue }

@@ -119,9 +119,43 @@ enum ImageFiles {
     }
 
     static func readFile(_ path: String) throws -> Data {
-        guard let fh = FileHandle(forReadingAtPath: path) else { throw RuntimeError.errno("open", path, errno == 0 ? ENOENT : errno) }
-        defer { try? fh.close() }
-        do { return try fh.readToEnd() ?? Data() } catch { throw RuntimeError(.failed, "read \(path): \(error)") }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw RuntimeError.errno("open", path) }
+        defer { close(fd) }
+        var data = Data()
+        let chunk = 1 << 16
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = read(fd, buffer, chunk)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw RuntimeError.errno("read", path)
+            }
+            if n == 0 { return data }
+            data.append(buffer.assumingMemoryBound(to: UInt8.self), count: n)
+        }
+    }
+
+    /// Copies everything readable from `fd` into the new file `path`; returns the byte count.
+    static func copy(from fd: Int32, to path: String) throws -> Int64 {
+        let out = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard out >= 0 else { throw RuntimeError.errno("open", path) }
+        defer { close(out) }
+        let chunk = 1 << 16
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        var total: Int64 = 0
+        while true {
+            let n = read(fd, buffer, chunk)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw RuntimeError.errno("read", "fd \(fd)")
+            }
+            if n == 0 { return total }
+            try writeAll(out, buffer, count: n, path: path)
+            total += Int64(n)
+        }
     }
 
     static func readLink(_ path: String) throws -> String {

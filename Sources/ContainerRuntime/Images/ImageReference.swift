@@ -35,6 +35,15 @@ public enum ImageReference {
         return repoOK && tagOK
     }
 
+    /// Docker's wording for a reference that `isValid` refuses.
+    public static func invalidFormat(_ reference: String) -> RuntimeError {
+        let repo = split(normalize(reference)).repository
+        if repo.contains(where: \.isUppercase) {
+            return RuntimeError(.invalidArgument, "invalid reference format: repository name (\(repo)) must be lowercase")
+        }
+        return RuntimeError(.invalidArgument, "invalid reference format")
+    }
+
     /// `sha256:<hex>`, `<hex>` or a hex prefix of at least 4 characters: what may name an image by id.
     public static func idPrefix(_ reference: String) -> String? {
         let hex = reference.hasPrefix("sha256:") ? String(reference.dropFirst(7)) : reference

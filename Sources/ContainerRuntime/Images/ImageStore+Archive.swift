@@ -24,7 +24,7 @@ extension ImageStore {
 
     private func importTarball(_ source: TarIngest.Source, reference: String?, comment: String?) throws -> ImageRecord {
         if let reference, !ImageReference.isValid(reference) {
-            throw RuntimeError(.invalidArgument, "invalid reference format: repository name (\(reference)) must be lowercase")
+            throw ImageReference.invalidFormat(reference)
         }
         return try locked {
             let layer = try ingestLayer(source)
@@ -95,7 +95,7 @@ extension ImageStore {
             var e = TarEntry(path: name, kind: .regular)
             e.mtime = mtime
             let data: Data
-            do { data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) } catch {
+            do { data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) } catch {
                 throw RuntimeError(.failed, "save: encode \(name): \(error)")
             }
             try writer.add(e, data: data)
@@ -119,23 +119,25 @@ extension ImageStore {
             switch source {
             case .path(let path):
                 try TarExtractor(mode: .plain).extract(path, into: tree)
-            case .fd:
-                // A pipe cannot be opened twice: keep it as a file first (decompressed, if it was).
+            case .fd(let fd):
+                // A pipe cannot be read twice: keep it as a file first (libarchive then sees any compression).
                 let copy = staging + "/archive.tar"
-                _ = try TarIngest.decompress(source, to: copy)
+                guard try ImageFiles.copy(from: fd, to: copy) > 0 else {
+                    throw RuntimeError(.invalidArgument, "requested load from stdin, but stdin is empty")
+                }
                 try TarExtractor(mode: .plain).extract(copy, into: tree)
             }
             let manifests = try ArchiveManifest.read(tree)
             var lines: [String] = []
             for entry in manifests {
-                let configData = try ImageFiles.readFile(tree + "/" + entry.config)
+                let configData = try ImageFiles.readFile(try ArchiveManifest.inside(tree, entry.config))
                 let document = try ImageConfigDocument.decode(configData, source: entry.config)
                 guard document.diffIDs.count == entry.layers.count else {
                     throw RuntimeError(.invalidArgument, "load: \(entry.config) names \(document.diffIDs.count) layers, the manifest \(entry.layers.count)")
                 }
                 for (layer, diffID) in zip(entry.layers, document.diffIDs) {
                     if ImageFiles.exists(layerPath(diffID)) { continue }
-                    _ = try ingestLayer(.path(tree + "/" + layer), expected: diffID)
+                    _ = try ingestLayer(.path(try ArchiveManifest.inside(tree, layer)), expected: diffID)
                 }
                 let record = try storeImage(configData: configData, document: document, parent: nil)
                 if entry.tags.isEmpty { lines.append("Loaded image ID: \(record.id)") }

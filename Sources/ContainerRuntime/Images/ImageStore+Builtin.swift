@@ -11,7 +11,7 @@ extension ImageStore {
             throw RuntimeError(.invalidArgument, "no built-in image \(name): isolab builds \(ImageStore.builtinNames.joined(separator: " and "))")
         }
         if try find(normalized) != nil { return }
-        try build(builtin, onlyIfMissing: true)
+        _ = try build(builtin, onlyIfMissing: true)
     }
 
     /// Builds a built-in image again, replacing its `:latest` tag, and returns it.

@@ -9,7 +9,7 @@ extension ImageStore {
     public func commit(upperDir: String, baseImage: ImageRecord, config: ImageConfig, reference: String?,
                        comment: String?) throws -> ImageRecord {
         if let reference, !ImageReference.isValid(reference) {
-            throw RuntimeError(.invalidArgument, "invalid reference format: repository name (\(reference)) must be lowercase")
+            throw ImageReference.invalidFormat(reference)
         }
         return try locked {
             let baseDocument = try ImageConfigDocument.decode(try configData(of: baseImage), source: baseImage.id)
@@ -35,11 +35,13 @@ extension ImageStore {
     /// Points `target` at the image `source` names (Docker's `tag`).
     public func tag(source: String, target: String) throws {
         guard ImageReference.isValid(target) else {
-            throw RuntimeError(.invalidArgument, "invalid reference format: repository name (\(target)) must be lowercase")
+            throw ImageReference.invalidFormat(target)
         }
-        guard let image = try find(source) else {
-            throw RuntimeError(.notFound, "No such image: \(ImageReference.normalize(source))")
+        try locked {
+            guard let image = try find(source) else {
+                throw RuntimeError(.notFound, "No such image: \(ImageReference.normalize(source))")
+            }
+            try setTag(target, to: image.id)
         }
-        try locked { try setTag(target, to: image.id) }
     }
 }

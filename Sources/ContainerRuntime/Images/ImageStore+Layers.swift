@@ -94,7 +94,7 @@ extension ImageStore {
     func setTag(_ reference: String, to id: String) throws {
         let normalized = ImageReference.normalize(reference)
         guard ImageReference.isValid(normalized) else {
-            throw RuntimeError(.invalidArgument, "invalid reference format: repository name (\(reference)) must be lowercase")
+            throw ImageReference.invalidFormat(reference)
         }
         var tags = try readTags()
         tags[normalized] = id

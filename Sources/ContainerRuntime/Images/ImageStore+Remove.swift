@@ -4,13 +4,15 @@ extension ImageStore {
     /// Docker's `rmi`: untags `reference`, and deletes the image when nothing names it any more,
     /// with the layers no other image uses. Returns Docker's `Untagged: ...` / `Deleted: ...` lines.
     ///
-    /// `inUse` returns the id of a container using the image, or nil. An image in use is refused
-    /// unless `force`; with `force` its tags go but the image stays for the container (as Docker does).
+    /// `inUse` returns the id of a container using the image, or nil; it runs under the store's
+    /// lock, so it must not call changing methods of `ImageStore`. An image in use is refused unless
+    /// `force`; with `force` its tags go but the image stays, untagged (Docker deletes it when only
+    /// stopped containers use it; here a container's overlay reads the layer dirs themselves).
     public func remove(reference: String, force: Bool, inUse: (ImageRecord) -> String?) throws -> [String] {
-        guard let image = try find(reference) else {
-            throw RuntimeError(.notFound, "No such image: \(ImageReference.normalize(reference))")
-        }
-        return try locked {
+        try locked {
+            guard let image = try find(reference) else {
+                throw RuntimeError(.notFound, "No such image: \(ImageReference.normalize(reference))")
+            }
             var tags = try readTags()
             let normalized = ImageReference.normalize(reference)
             let byTag = tags[normalized] == image.id

@@ -94,7 +94,28 @@ public struct ImageStore: Sendable {
         return try StoreLock(path: base + "/lock").withLock {
             // Only lock holders create entries in tmp: whatever is there now belongs to a dead process.
             for name in try ImageFiles.listDirectory(tempDir) { try ImageFiles.removeTree(tempDir + "/" + name) }
+            for name in try ImageFiles.listDirectory(imagesDir) where name.hasPrefix(".tmp-") {
+                try ImageFiles.removeTree(imagesDir + "/" + name)      // a tags file that was never renamed
+            }
+            try removeOrphanLayers()
             return try body()
+        }
+    }
+
+    /// Removes layers that no image names: what a process killed between renaming a layer into
+    /// place and storing its image left behind (call under the lock, before any work of its own).
+    func removeOrphanLayers() throws {
+        guard ImageFiles.exists(layersDir) else { return }
+        let present = try ImageFiles.listDirectory(layersDir)
+        guard !present.isEmpty else { return }
+        var used = Set<String>()
+        for hex in try imageHexes() {
+            if let record = try loadRecord(id: "sha256:" + hex, tags: [:]) { used.formUnion(record.layers.map(ImageStore.hex)) }
+        }
+        for name in present where !used.contains(name) {
+            let trash = tempDir + "/orphan-" + name
+            guard rename(layersDir + "/" + name, trash) == 0 else { throw RuntimeError.errno("rename", "\(layersDir)/\(name) to \(trash)") }
+            try ImageFiles.removeTree(trash)
         }
     }
 

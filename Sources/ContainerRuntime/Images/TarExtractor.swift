@@ -9,7 +9,7 @@ import Glibc
 /// In `.layer` mode, OCI whiteouts become overlayfs ones: `.wh.<name>` a character device 0/0
 /// named `<name>`, `.wh..wh..opq` the xattr `trusted.overlay.opaque="y"` on its directory;
 /// owners, modes, times and xattrs are kept. In `.plain` mode (the outer tar of `docker save`)
-/// only directories and regular files are written, owned by the caller.
+/// only directories, regular files and symlinks are written, owned by the caller.
 struct TarExtractor {
     enum Mode { case layer, plain }
     let mode: Mode
@@ -45,7 +45,7 @@ struct TarExtractor {
             }
             if name.isEmpty { continue }    // "./": the destination already exists
             let type = archive_entry_filetype(entry)
-            if mode == .plain && type != UInt32(Glibc.S_IFREG) && type != UInt32(Glibc.S_IFDIR) { continue }
+            if mode == .plain && type != UInt32(Glibc.S_IFREG) && type != UInt32(Glibc.S_IFDIR) && type != UInt32(Glibc.S_IFLNK) { continue }
             if mode == .layer, try convertWhiteout(name, under: destination) { continue }
 
             archive_entry_copy_pathname(entry, destination + "/" + name)
@@ -55,7 +55,7 @@ struct TarExtractor {
                 }
                 archive_entry_copy_hardlink(entry, destination + "/" + target)
             }
-            if mode == .plain {
+            if mode == .plain && type != UInt32(Glibc.S_IFLNK) {
                 archive_entry_set_perm(entry, type == UInt32(Glibc.S_IFDIR) ? 0o755 : 0o644)
             }
             try check(archive_write_header(writer, entry), writer, "extract \(name) from \(source)")

@@ -21,12 +21,14 @@ final class TarWriter {
     private let sink: Sink
     private var finished = false
 
-    /// `label` names the destination in error messages.
-    init(fd: Int32, label: String) throws {
+    /// `label` names the destination in error messages. With `gzip` the stream is compressed
+    /// (and the digest is then of the compressed bytes: an OCI blob digest, not a diffID).
+    init(fd: Int32, label: String, gzip: Bool = false) throws {
         guard let a = archive_write_new() else { throw RuntimeError(.failed, "archive_write_new: out of memory") }
         archive = a
         sink = Sink(fd: fd, label: label)
         archive_write_set_format_pax_restricted(a)
+        if gzip { archive_write_add_filter_gzip(a) }
         // No padding to 10 KiB records: the digest is of exactly the members and the end marker.
         archive_write_set_bytes_in_last_block(a, 1)
         let context = Unmanaged.passUnretained(sink).toOpaque()

@@ -13,7 +13,13 @@ struct UnionWalker {
 
     func write(into writer: TarWriter) throws {
         var links = LayerPacker.HardLinks()
-        try walk(rel: "", layerIndexes: Array(layers.indices), writer: writer, links: &links)
+        // A container that never started has no upper dir yet: its rootfs is the image's.
+        let present = try layers.indices.filter { i in
+            guard let st = try ImageFiles.lstatIfExists(layers[i]) else { return false }
+            guard ImageFiles.isDirectory(st) else { throw RuntimeError.errno("export", layers[i], ENOTDIR) }
+            return true
+        }
+        try walk(rel: "", layerIndexes: present, writer: writer, links: &links)
     }
 
     private func lookup(_ index: Int, _ rel: String) throws -> stat? {

@@ -1,0 +1,37 @@
+import ArgumentParser
+import ContainerRuntime
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the image commands share: the store of this invocation's root, and Docker's way of failing.
+enum ImageCLI {
+    /// The project's contract: 125 for isolab's own errors (the Docker CLI itself exits 1 for a
+    /// refused `rmi`/`tag`/`load`; change it here if labs must match that).
+    static let failureExitCode: Int32 = 125
+
+    static func store() -> ImageStore {
+        ImageStore(root: RuntimeContext.fromEnvironment().root)
+    }
+
+    /// Prints `error` as Docker does and returns the exit to leave with.
+    static func fail(_ error: Error) -> ExitCode {
+        if let runtime = error as? RuntimeError {
+            printError("Error response from daemon: \(runtime.message)")
+        } else {
+            printError("Error response from daemon: \(error)")
+        }
+        return ExitCode(failureExitCode)
+    }
+
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    /// Writes lines to stdout at once (stdout may be a pipe that a lab reads).
+    static func printLines(_ lines: [String]) {
+        guard !lines.isEmpty else { return }
+        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+}

@@ -1,0 +1,52 @@
+import ContainerRuntime
+import Foundation
+
+/// One line of `docker images`: an image under one of its names (`<none>` when it has none).
+struct ImageRow {
+    var repository: String
+    var tag: String
+    var image: ImageRecord
+
+    static func rows(_ images: [ImageRecord]) -> [ImageRow] {
+        images.flatMap { image -> [ImageRow] in
+            guard !image.repoTags.isEmpty else { return [ImageRow(repository: "<none>", tag: "<none>", image: image)] }
+            return image.repoTags.map { tag in
+                let (repo, t) = ImageReference.split(tag)
+                return ImageRow(repository: repo, tag: t, image: image)
+            }
+        }
+    }
+
+    /// The value of a `--format` field (`{{.Repository}}`), or nil for a field images do not have.
+    func field(_ name: String, truncate: Bool, now: Date) -> String? {
+        switch name {
+        case "Repository": return repository
+        case "Tag": return tag
+        case "ID": return truncate ? ImageDisplay.shortID(image.id) : image.id
+        case "CreatedSince": return ImageDisplay.createdSince(image.created, now: now)
+        case "CreatedAt": return ImageRow.goTimeString(image.created)
+        case "Size", "VirtualSize": return ImageDisplay.humanSize(image.size)
+        case "Digest": return "<none>"
+        case "Containers", "SharedSize", "UniqueSize": return "N/A"
+        default: return nil
+        }
+    }
+
+    static let headers: [String: String] = [
+        "Repository": "REPOSITORY", "Tag": "TAG", "ID": "IMAGE ID", "CreatedSince": "CREATED",
+        "CreatedAt": "CREATED AT", "Size": "SIZE", "VirtualSize": "VIRTUAL SIZE", "Digest": "DIGEST",
+        "Containers": "CONTAINERS", "SharedSize": "SHARED SIZE", "UniqueSize": "UNIQUE SIZE",
+    ]
+
+    static let jsonFields = ["Containers", "CreatedAt", "CreatedSince", "Digest", "ID", "Repository",
+                             "SharedSize", "Size", "Tag", "UniqueSize", "VirtualSize"]
+
+    /// Go's `time.Time.String()` without fractions, in the local zone: "2024-05-01 10:00:00 +0000 UTC".
+    static func goTimeString(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone.current
+        f.dateFormat = "yyyy-MM-dd HH:mm:ss Z"
+        return f.string(from: date) + " " + (TimeZone.current.abbreviation(for: date) ?? "UTC")
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import ContainerRuntime
+
+/// The flags of `docker rmi` / `docker image rm`, and the removal: each image in turn; a failure is
+/// reported and the rest still go.
+public struct RmiOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Force removal of the image") var force = false
+    @Flag(name: .customLong("no-prune"), help: "Do not delete untagged parents (isolab keeps none)") var noPrune = false
+    @Argument(help: "IMAGE") var images: [String]
+
+    public init() {}
+
+    public func validate() throws {
+        if images.isEmpty { throw ValidationError("\"rmi\" requires at least 1 argument.") }
+    }
+
+    func run() throws {
+        let context = RuntimeContext.fromEnvironment()
+        let store = ImageStore(root: context.root)
+        var failure: ExitCode?
+        for image in images {
+            do {
+                ImageCLI.printLines(try store.remove(reference: image, force: force) { ImageUsage.containerUsing(context, $0) })
+            } catch {
+                failure = ImageCLI.fail(error)
+            }
+        }
+        if let failure { throw failure }
+    }
+}
