@@ -1,0 +1,36 @@
+extension RunResults {
+    /// Points over every lab of the run.
+    var totalScore: Double { labs.reduce(0) { $0 + $1.score } }
+    var totalMaxScore: Double { labs.reduce(0) { $0 + $1.maxScore } }
+
+    /// One Gradescope test per check, named `lab/check-id`, in run order.
+    var gradescopeTests: [GradescopeTest] {
+        labs.flatMap { lab in
+            lab.checks.map { check in
+                GradescopeTest(name: "\(lab.reportKey)/\(check.id)", score: check.score, maxScore: check.maxScore,
+                               status: check.isFullyPassed ? "passed" : "failed", output: check.failureText)
+            }
+        }
+    }
+
+    /// The run in a few lines for Gradescope's top-level `output`: per lab its score and status,
+    /// lab-level errors, and steps that failed (they carry no points, so no test shows them).
+    var gradescopeSummary: String {
+        labs.map { lab in
+            var line = "\(lab.title) (\(lab.path)): \(ReportFormat.points(lab.score))/\(ReportFormat.points(lab.maxScore)) points, \(lab.status.rawValue)"
+            if let error = lab.error, !error.isEmpty { line += "\n  error: \(error)" }
+            for block in lab.blocks where block.kind != .check && (block.status == .failed || block.status == .timedOut || block.status == .error) {
+                line += "\n  \(block.kind.rawValue) #\(block.id) \(block.status.rawValue)"
+                if let message = block.message, !message.isEmpty { line += ": \(message)" }
+            }
+            return line
+        }.joined(separator: "\n")
+    }
+
+    /// The whole file's content.
+    var gradescopeResults: GradescopeResults {
+        GradescopeResults(score: totalScore, maxScore: totalMaxScore,
+                          executionTime: finishedAt.timeIntervalSince(startedAt),
+                          output: gradescopeSummary, tests: gradescopeTests, isolab: self)
+    }
+}

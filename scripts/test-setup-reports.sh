@@ -1,0 +1,18 @@
+#!/bin/sh
+# Installs what the LabReports tests use to check the reports with real consumers:
+# junitparser (a JUnit XML reader from PyPI) and Debian's headless Chromium.
+# Without them those tests skip with a stated reason; CI runs this first so they run.
+set -eu
+
+if ! python3 -c 'import junitparser' 2>/dev/null; then
+    python3 -m pip install --quiet junitparser
+fi
+
+if ! command -v chromium >/dev/null 2>&1; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update
+    apt-get install -y --no-install-recommends chromium fonts-dejavu-core
+fi
+
+python3 -c 'import junitparser; print("junitparser", junitparser.version)'
+chromium --version
