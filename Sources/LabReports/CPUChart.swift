@@ -4,8 +4,9 @@ import Foundation
 /// `expect-cores` band shaded, the mean as a dashed line, axes with ticks and labels.
 /// Plain SVG with a viewBox, so it scales to a phone's width and prints without scripts.
 enum CPUChart {
-    static let width = 640.0, height = 260.0
-    static let left = 52.0, right = 16.0, top = 16.0, bottom = 44.0
+    // Drawn at about a phone's width, so its text stays legible when scaled down to one.
+    static let width = 480.0, height = 250.0
+    static let left = 48.0, right = 12.0, top = 14.0, bottom = 42.0
 
     static func svg(_ m: Measurement, id: String) -> String {
         let plotW = width - left - right, plotH = height - top - bottom
@@ -27,6 +28,7 @@ enum CPUChart {
         if m.expectLow != nil || m.expectHigh != nil {
             let low = m.expectLow ?? 0, high = m.expectHigh ?? yMax
             s += "<rect class=\"band\" x=\"\(n(left))\" y=\"\(n(y(high)))\" width=\"\(n(plotW))\" height=\"\(n(max(y(low) - y(high), 1)))\"><title>expected \(ReportEscape.markup(band ?? ""))</title></rect>\n"
+            s += "<text class=\"band-label\" x=\"\(n(left + 4))\" y=\"\(n(y(high) + 12))\">expected</text>\n"
         }
         // Grid and ticks: about five steps on each axis, at round values.
         let yStep = niceStep(yMax / 5)

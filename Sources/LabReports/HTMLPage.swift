@@ -31,6 +31,7 @@ enum HTMLPage {
            margin: 0 auto; padding: 1rem; max-width: 56rem; overflow-wrap: anywhere; }
     h1 { font-size: 1.6rem; margin: .5rem 0; }
     h2 { font-size: 1.35rem; border-bottom: 1px solid var(--line); padding-bottom: .25rem; margin-top: 2rem; }
+    article.lab { border-top: 3px solid var(--line); margin-top: 2rem; padding-top: .5rem; }
     article.lab h1 { font-size: 1.35rem; } article.lab h2 { font-size: 1.2rem; } article.lab h3 { font-size: 1.05rem; }
     code, pre { font: .85rem/1.45 ui-monospace, SFMono-Regular, "DejaVu Sans Mono", Menlo, Consolas, monospace; }
     :not(pre) > code { background: var(--code); padding: .1em .3em; border-radius: 4px; }
@@ -68,13 +69,14 @@ enum HTMLPage {
     .pair > div { min-width: 0; }
     .laberror { background: #ffebe9; border: 1px solid var(--bad); border-radius: 6px; padding: .5rem .75rem; white-space: pre-wrap; }
     figure { margin: .5rem 0; }
-    svg.chart { width: 100%; height: auto; max-width: 40rem; display: block; font: 12px system-ui, sans-serif; }
+    svg.chart { width: 100%; height: auto; max-width: 36rem; display: block; font: 13px system-ui, sans-serif; }
     svg.chart .plot { fill: #fff; stroke: none; }
     svg.chart .band { fill: #1a7f37; fill-opacity: .15; stroke: #1a7f37; stroke-opacity: .4; stroke-dasharray: 3 3; }
     svg.chart .grid { stroke: #eaeef2; } svg.chart .tickmark, svg.chart .axisline { stroke: #57606a; }
     svg.chart .tick { fill: #57606a; } svg.chart .axis { fill: #1f2328; font-weight: 600; }
     svg.chart .series { fill: none; stroke: #0969da; stroke-width: 2; stroke-linejoin: round; }
     svg.chart .mean { stroke: #cf222e; stroke-width: 1.5; stroke-dasharray: 6 4; }
+    svg.chart .band-label { fill: #1a7f37; font-size: 11px; }
     svg.chart .mean-label { fill: #cf222e; font-weight: 600; } svg.chart .empty { fill: var(--off); }
     figcaption { font-size: .85rem; color: #57606a; }
     table.gradebook td.passed { color: var(--ok); } table.gradebook td.failed { color: var(--bad); }
@@ -85,6 +87,8 @@ enum HTMLPage {
       .pair { grid-template-columns: 1fr; }
       .total { font-size: 1.8rem; }
       th, td { padding: .25rem .3rem; }
+      /* A phone cannot show an 80-column line; wrapped beats cut off. */
+      pre { white-space: pre-wrap; overflow-wrap: anywhere; }
     }
     @media print {
       body { max-width: none; padding: 0; font-size: 11pt; }

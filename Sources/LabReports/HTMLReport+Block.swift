@@ -9,12 +9,14 @@ extension HTMLReport {
         return badge(block.status)
     }
 
+    /// Symbols from Geometric Shapes and Dingbats, which common fonts (DejaVu included) carry,
+    /// so the badge never shows an empty box; the word beside them carries the meaning anyway.
     static func badge(_ status: Status) -> String {
         let (symbol, text): (String, String)
         switch status {
         case .passed: (symbol, text) = ("✓", "passed")
         case .failed: (symbol, text) = ("✗", "failed")
-        case .timedOut: (symbol, text) = ("⏱", "timed out")
+        case .timedOut: (symbol, text) = ("◷", "timed out")
         case .error: (symbol, text) = ("!", "error")
         case .skipped: (symbol, text) = ("–", "skipped")
         case .running: (symbol, text) = ("…", "did not finish")

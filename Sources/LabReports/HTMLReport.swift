@@ -63,7 +63,12 @@ public enum HTMLReport {
     }
 
     private static func labArticle(_ lab: LabResult, index: Int) -> String {
-        var s = "<article class=\"lab\">\n<h2>\(ReportEscape.markup(lab.title))</h2>\n"
+        var s = "<article class=\"lab\">\n"
+        // The lab's own first heading is its title; a second copy above it would only repeat it.
+        let firstLine = lab.markdown.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        if firstLine.map({ $0.trimmingCharacters(in: .whitespaces) == "# " + lab.title }) != true {
+            s += "<h2>\(ReportEscape.markup(lab.title))</h2>\n"
+        }
         var meta = ["<code>\(ReportEscape.markup(lab.path))</code>", badge(lab.status),
                     "\(ReportFormat.points(lab.score)) / \(ReportFormat.points(lab.maxScore)) points",
                     ReportFormat.duration(lab.duration)]
