@@ -1,7 +1,8 @@
 extension RunResults {
-    /// Points over every lab of the run.
-    var totalScore: Double { labs.reduce(0) { $0 + $1.score } }
-    var totalMaxScore: Double { labs.reduce(0) { $0 + $1.maxScore } }
+    /// Points scored over every lab of the run (the JSON's top-level `score`).
+    public var totalScore: Double { labs.reduce(0) { $0 + $1.score } }
+    /// Points possible over every lab of the run (the JSON's top-level `max_score`).
+    public var totalMaxScore: Double { labs.reduce(0) { $0 + $1.maxScore } }
 
     /// One Gradescope test per check, named `lab/check-id`, in run order.
     var gradescopeTests: [GradescopeTest] {

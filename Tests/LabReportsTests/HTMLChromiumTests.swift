@@ -43,12 +43,13 @@ struct HTMLChromiumTests {
         #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))   // PNG signature
         // IHDR holds the width big-endian at bytes 16..<20: the page was laid out at this width.
         #expect(data.count > 24 && data[16..<20].reduce(0) { $0 << 8 | Int($1) } == width)
-        // For a person to look at: ISOLAB_KEEP_SCREENSHOTS=DIR keeps the page and its screenshots.
+        // For a person to look at: ISOLAB_KEEP_SCREENSHOTS=DIR keeps the page, its screenshots and its results file.
         if let keep = ProcessInfo.processInfo.environment["ISOLAB_KEEP_SCREENSHOTS"] {
             try? FileManager.default.removeItem(atPath: "\(keep)/\(name).png")
             try FileManager.default.copyItem(atPath: png, toPath: "\(keep)/\(name).png")
             try? FileManager.default.removeItem(atPath: "\(keep)/report.html")
             try? FileManager.default.copyItem(atPath: page, toPath: "\(keep)/report.html")
+            try ReportFiles.write(String(decoding: try JSONReport.data(SampleResults.run()), as: UTF8.self), to: "\(keep)/results.json")
         }
     }
 
