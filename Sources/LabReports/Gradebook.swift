@@ -76,7 +76,9 @@ public enum Gradebook {
         var s = "<header>\n<h1>Gradebook</h1>\n<p class=\"meta\">\(t.rows.count) learners, \(t.columns.count) checks, \(ReportFormat.points(t.columns.reduce(0) { $0 + $1.maxScore })) points.</p>\n</header>\n"
         s += "<div class=\"tablewrap\"><table class=\"gradebook\">\n<thead><tr><th>Learner</th>"
         for column in t.columns {
-            s += "<th class=\"num\"><code>\(ReportEscape.markup(column.name))</code><br><small>\(ReportFormat.points(column.maxScore)) pts</small></th>"
+            // A line may break after the lab's slash, so narrow screens get two short lines.
+            let name = ReportEscape.markup(column.name).replacingOccurrences(of: "/", with: "/<wbr>")
+            s += "<th class=\"num\"><code>\(name)</code><br><small>\(ReportFormat.points(column.maxScore)) pts</small></th>"
         }
         s += "<th class=\"num\">Total</th><th class=\"num\">%</th></tr></thead>\n<tbody>\n"
         for row in t.rows {

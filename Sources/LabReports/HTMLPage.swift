@@ -37,7 +37,9 @@ enum HTMLPage {
     :not(pre) > code { background: var(--code); padding: .1em .3em; border-radius: 4px; }
     pre { background: var(--code); padding: .6rem .75rem; border-radius: 6px; overflow-x: auto; margin: .4rem 0; }
     a { color: #0969da; }
-    table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+    /* Cells must not break words to nothing on a phone: the table scrolls sideways instead. */
+    table { border-collapse: collapse; width: 100%; margin: .5rem 0; overflow-wrap: normal; }
+    th[scope=row] { white-space: nowrap; }
     th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
     th { font-weight: 600; }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

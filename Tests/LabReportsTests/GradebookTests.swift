@@ -39,7 +39,7 @@ import Testing
         let html = Gradebook.html(runs + [mallory])
         #expect(html.contains("<th scope=\"row\">&lt;img src=x&gt;</th>"))
         #expect(html.contains("<strong>2 / 8</strong>"))
-        #expect(html.contains("<code>basics/hostname</code>"))
+        #expect(html.contains("<code>basics/<wbr>hostname</code>"))
         #expect(html.contains("<td class=\"num missing\">–</td>"))
     }
 }
