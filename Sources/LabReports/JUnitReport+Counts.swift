@@ -29,6 +29,10 @@ extension JUnitReport {
                 case .skipped: skipped += 1
                 }
             }
+            if let error = lab.error, !error.isEmpty {
+                tests += 1
+                errors += 1
+            }
         }
 
         static func + (a: Counts, b: Counts) -> Counts {

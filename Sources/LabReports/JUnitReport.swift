@@ -23,6 +23,10 @@ public enum JUnitReport {
         return out
     }
 
+    /// The name of the testcase that carries a lab-level error; parentheses keep it apart
+    /// from block ids.
+    static let labCaseName = "(lab)"
+
     private static func suite(_ lab: LabResult, _ count: Counts, _ r: RunResults) -> String {
         var out = "  <testsuite" + attributes([
             ("name", lab.reportKey), ("tests", "\(count.tests)"), ("failures", "\(count.failures)"),
@@ -42,8 +46,13 @@ public enum JUnitReport {
         for block in lab.blocks {
             out += testcase(block, lab)
         }
-        // A lab-level failure (invalid lab, setup crashed) belongs to no block; CI must still see it.
+        // A lab-level failure (invalid lab, setup crashed) belongs to no block, and an invalid lab
+        // has no blocks at all: an error testcase of its own keeps CI from reading 0 tests as green.
         if let error = lab.error, !error.isEmpty {
+            out += "    <testcase" + attributes([("classname", lab.reportKey), ("name", JUnitReport.labCaseName),
+                                                 ("time", ReportFormat.seconds(lab.duration)), ("file", lab.path)]) + ">\n"
+            out += "      <error" + attributes([("message", error), ("type", "lab")]) + ">" + ReportEscape.markup(error) + "</error>\n"
+            out += "    </testcase>\n"
             out += "    <system-err>" + ReportEscape.markup(error) + "</system-err>\n"
         }
         out += "  </testsuite>\n"

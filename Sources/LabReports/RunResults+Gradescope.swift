@@ -4,10 +4,17 @@ extension RunResults {
     /// Points possible over every lab of the run (the JSON's top-level `max_score`).
     public var totalMaxScore: Double { labs.reduce(0) { $0 + $1.maxScore } }
 
-    /// One Gradescope test per check, named `lab/check-id`, in run order.
+    /// One Gradescope test per check, named `lab/check-id`, in run order; a lab with a
+    /// lab-level error (an invalid lab has no checks) adds a failed 0-point test `lab/(lab)`
+    /// first, so the learner sees why points are missing.
     var gradescopeTests: [GradescopeTest] {
         labs.flatMap { lab in
-            lab.checks.map { check in
+            var tests: [GradescopeTest] = []
+            if let error = lab.error, !error.isEmpty {
+                tests.append(GradescopeTest(name: "\(lab.reportKey)/\(JUnitReport.labCaseName)", score: 0, maxScore: 0,
+                                            status: "failed", output: error))
+            }
+            return tests + lab.checks.map { check in
                 GradescopeTest(name: "\(lab.reportKey)/\(check.id)", score: check.score, maxScore: check.maxScore,
                                status: check.isFullyPassed ? "passed" : "failed", output: check.failureText)
             }

@@ -62,6 +62,20 @@ import Testing
         #expect(json["output"] as? String == "Passing lab (labs/passing.md): 1/1 points, failed\n  step #broken failed: exit 2")
     }
 
+    @Test func labErrorIsAFailedZeroPointTest() throws {
+        var lab = SampleResults.passing
+        lab.blocks = []
+        lab.status = .error
+        lab.error = "setup failed"
+        let json = try topLevel(SampleResults.run(labs: [lab, SampleResults.passing]))
+        let tests = try #require(json["tests"] as? [[String: Any]])
+        #expect(tests.map { $0["name"] as? String } == ["passing/(lab)", "passing/ok"])
+        #expect(tests.first?["status"] as? String == "failed")
+        #expect(tests.first?["max_score"] as? Double == 0)
+        #expect(tests.first?["output"] as? String == "setup failed")
+        #expect(json["output"] as? String == "Passing lab (labs/passing.md): 0/0 points, error\n  error: setup failed\nPassing lab (labs/passing.md): 1/1 points, passed")
+    }
+
     @Test func isolabDetailsUseSnakeCaseAndISODates() throws {
         let json = try topLevel(SampleResults.run())
         let isolab = try #require(json["isolab"] as? [String: Any])

@@ -109,8 +109,25 @@ import Testing
         lab.blocks[1].status = .running
         lab.error = "interrupted"
         let xml = JUnitReport.xml(SampleResults.run(labs: [lab]))
-        #expect(xml.contains(#"<testsuite name="passing" tests="2" failures="0" errors="2" skipped="0""#))
+        #expect(xml.contains(#"<testsuite name="passing" tests="3" failures="0" errors="3" skipped="0""#))
         #expect(xml.contains(#"<error message="could not start /bin/sh" type="error">"#))
+        #expect(xml.contains(#"<testcase classname="passing" name="(lab)" time="0.400" file="labs/passing.md">"#))
+        #expect(xml.contains(#"<error message="interrupted" type="lab">interrupted</error>"#))
         #expect(xml.contains("<system-err>interrupted</system-err>"))
+    }
+
+    @Test(.enabled(if: Conditions.hasJunitparser, "needs junitparser from PyPI (scripts/test-setup-reports.sh)"))
+    func invalidLabIsAnErrorNotAnEmptySuite() throws {
+        var lab = SampleResults.passing
+        lab.blocks = []
+        lab.status = .error
+        lab.error = "labs/passing.md:3:12: unknown attribute 'pionts'"
+        let parsed = try parse(JUnitReport.xml(SampleResults.run(labs: [lab])))
+        #expect(parsed.tests == 1)
+        let suite = try #require(parsed.suites.first)
+        #expect(suite.errors == 1)
+        #expect(suite.cases.map(\.name) == ["(lab)"])
+        #expect(suite.cases.first?.results == ["Error"])
+        #expect(suite.cases.first?.messages == ["labs/passing.md:3:12: unknown attribute 'pionts'"])
     }
 }
