@@ -53,6 +53,22 @@ struct HTMLChromiumTests {
         }
     }
 
+    @Test func printsToPDF() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let page = try dir.write(HTMLReport.html(SampleResults.run()), "report.html")
+        let pdf = dir.path("report.pdf")
+        let output = try chromium(dir, ["--print-to-pdf=\(pdf)", "--no-pdf-header-footer", "file://\(page)"])
+        try #require(output.status == 0, "chromium failed: \(output.stderr)")
+        let data = try Data(contentsOf: URL(fileURLWithPath: pdf))
+        #expect(data.starts(with: Array("%PDF-".utf8)))
+        // Chromium writes the page tree uncompressed: "/Type /Pages … /Count N".
+        let text = String(decoding: data, as: UTF8.self)
+        let match = try #require(text.firstMatch(of: try Regex(#"/Count (\d+)"#)))
+        let count = try #require(match.output[1].substring.flatMap { Int($0) })
+        #expect(count >= 2, "the report spans pages")
+    }
+
     @Test func gradebookRendersToo() throws {
         let dir = try TempDir()
         defer { dir.remove() }
