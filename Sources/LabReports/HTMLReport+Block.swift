@@ -82,11 +82,16 @@ extension HTMLReport {
         return s
     }
 
-    /// A unified diff with removed, added and hunk lines marked for colour (and, for
-    /// colour-blind readers and black-and-white print, still led by `-`, `+`, `@@`).
+    /// A unified diff with removed, added and header lines marked for colour (and, for
+    /// colour-blind readers and black-and-white print, still led by `-`, `+`, `---`, `@@`).
+    /// `--- `/`+++ ` lines are headers only at the top: further down they are a removed
+    /// line reading `-- …` or an added one reading `++ …`.
     static func diffHTML(_ diff: String) -> String {
-        diff.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+        var inHeader = true
+        return diff.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let text = ReportEscape.markup(String(line))
+            if inHeader && (line.hasPrefix("--- ") || line.hasPrefix("+++ ")) { return "<span class=\"hunk\">\(text)</span>" }
+            inHeader = false
             if line.hasPrefix("@@") { return "<span class=\"hunk\">\(text)</span>" }
             if line.hasPrefix("-") { return "<span class=\"del\">\(text)</span>" }
             if line.hasPrefix("+") { return "<span class=\"ins\">\(text)</span>" }

@@ -33,7 +33,8 @@ import Testing
             Hint: use --hostname
 
             $ docker exec c1 hostname
-            @@ -1 +1 @@
+            --- expected labs/basics.md:17
+            +++ actual
             -web
             +\(SampleResults.hostileOutput)
             (exit 0)

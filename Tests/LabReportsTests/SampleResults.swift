@@ -85,7 +85,7 @@ enum SampleResults {
                              commands: [command("docker run -d --name c1 alpine sleep 1000", line: 10, expected: "[..]", actual: "3f2a9c")])
     static let hostname = block("hostname", .check, "console", line: 16, .failed,
                                 commands: [command("docker exec c1 hostname", line: 17, expected: "web", actual: hostileOutput,
-                                                   matched: false, diff: "@@ -1 +1 @@\n-web\n+" + hostileOutput)],
+                                                   matched: false, diff: "--- expected labs/basics.md:17\n+++ actual\n-web\n+" + hostileOutput)],
                                 score: 0, maxScore: 2, message: "output differs", hint: "use --hostname")
     static let inList = block("in-list", .check, "sh", line: 23, .failed,
                               commands: [command("test -f /tmp/x", line: 24, actual: "FAIL: /tmp/x is missing\nSCORE: 1", exit: 1)],
