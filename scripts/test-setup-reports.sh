@@ -5,7 +5,12 @@
 set -eu
 
 if ! python3 -c 'import junitparser' 2>/dev/null; then
-    python3 -m pip install --quiet junitparser
+    # A Debian system Python refuses pip (PEP 668, "externally managed"): use its package then.
+    if ! python3 -m pip install --quiet 'junitparser>=2.8'; then
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update
+        apt-get install -y --no-install-recommends python3-junitparser
+    fi
 fi
 
 if ! command -v chromium >/dev/null 2>&1; then
