@@ -47,6 +47,11 @@ public enum HTMLReport {
         let failed = blocks.filter { !$0.isFullyPassed && $0.status != .skipped }.count
         let skipped = blocks.filter { $0.status == .skipped }.count
         s += "<p class=\"meta\">\(blocks.count) blocks: \(blocks.count - failed - skipped) passed, \(failed) not passed, \(skipped) skipped.</p>\n"
+        // A lab that could not run has no checks to list below; its error must not hide at the bottom.
+        for lab in r.labs {
+            guard let error = lab.error, !error.isEmpty else { continue }
+            s += "<p class=\"laberror\"><strong>\(ReportEscape.markup(lab.reportKey)):</strong> \(ReportEscape.markup(error))</p>\n"
+        }
         let rows = r.labs.enumerated().flatMap { labIndex, lab in
             lab.blocks.enumerated().filter { $0.element.kind == .check }.map { (labIndex, lab, $0.offset, $0.element) }
         }

@@ -89,5 +89,6 @@ import Testing
         lab.error = "setup failed: <exit 2>"
         let page = HTMLReport.html(SampleResults.run(labs: [lab]))
         #expect(page.contains("<strong>Lab error:</strong> setup failed: &lt;exit 2&gt;"))
+        #expect(page.contains("<p class=\"laberror\"><strong>passing:</strong> setup failed: &lt;exit 2&gt;</p>"))
     }
 }
