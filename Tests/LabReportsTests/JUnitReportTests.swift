@@ -92,6 +92,29 @@ import Testing
         #expect(burn.properties["expect_cores"] == "0.8..1.2")
     }
 
+    @Test(.enabled(if: Conditions.hasJunitparser, "needs junitparser from PyPI (scripts/test-setup-reports.sh)"))
+    func everyControlCharacterStillParses() throws {
+        // All C0 and C1 controls, DEL, the XML non-characters, markup, in output, message, id and path.
+        let nasty = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
+            + "\u{7F}\u{80}\u{9F}\u{FFFE}\u{FFFF}<&>\"']]>"
+        var lab = SampleResults.passing
+        lab.path = "labs/\(nasty).md"
+        lab.blocks[1].id = "ok\(nasty)"
+        lab.blocks[1].status = .failed
+        lab.blocks[1].score = 0
+        lab.blocks[1].message = nasty
+        lab.blocks[1].commands[0].actual = nasty
+        lab.blocks[1].commands[0].matched = false
+        let parsed = try parse(JUnitReport.xml(SampleResults.run(labs: [lab])))
+        let failed = try #require(parsed.suites.first?.cases.last)
+        #expect(failed.results == ["Failure"])
+        // Tab and newline survive as themselves; CR arrives as CR; the rest as visible stand-ins.
+        #expect(failed.messages.first?.hasPrefix("\u{2400}\u{2401}") == true)
+        #expect(failed.messages.first?.contains("\t\n\u{240B}\u{240C}\r\u{240E}") == true)
+        #expect(failed.messages.first?.hasSuffix("\u{2421}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}<&>\"']]>") == true)
+        #expect(failed.name.hasPrefix("ok\u{2400}"))
+    }
+
     @Test func escapesAttributesAndText() {
         var lab = SampleResults.passing
         lab.path = "labs/a&b<\"c\">.md"
