@@ -1,0 +1,75 @@
+import Foundation
+import Glibc   // isolab is Linux-only; Glibc.read/write because `read` is also a method here
+
+/// Reading results files and writing reports, with errors that name the file and errno.
+public enum ReportFiles {
+    /// A results file written by `JSONReport.data`; `-` reads standard input.
+    public static func readResults(_ path: String) throws -> RunResults {
+        let data = try read(path)
+        do {
+            return try JSONReport.read(data)
+        } catch let error as ReportError {
+            throw ReportError(operation: error.operation, path: path, reason: error.reason)
+        }
+    }
+
+    /// The whole file; `-` is standard input.
+    public static func read(_ path: String) throws -> Data {
+        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw posix("open", path) }
+        defer { close(fd) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw posix("read", path)
+            }
+            if n == 0 { return data }
+            data.append(contentsOf: buffer[0..<n])
+        }
+    }
+
+    /// Writes `text` to `path` through a temporary file in the same directory and a rename,
+    /// so a reader (a browser, CI) never sees half a report; `-` writes standard output.
+    public static func write(_ text: String, to path: String) throws {
+        if path == "-" {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw posix("create", temporary) }
+        var closed = false
+        defer { if !closed { close(fd) } }
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let error = posix("write", temporary)
+                unlink(temporary)
+                throw error
+            }
+            bytes = bytes.dropFirst(n)
+        }
+        closed = true
+        guard close(fd) == 0 else {
+            let error = posix("close", temporary)
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let error = posix("rename \(temporary) to", path)
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    private static func posix(_ operation: String, _ path: String) -> ReportError {
+        let code = errno
+        return ReportError(operation: operation, path: path, reason: "\(String(cString: strerror(code))) (errno \(code))")
+    }
+}

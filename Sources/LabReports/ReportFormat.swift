@@ -1,0 +1,49 @@
+import Foundation
+
+/// How the reports spell numbers, durations and dates, so JSON, JUnit, HTML and the
+/// gradebook agree on "1.5", "2" and "0.31 s".
+enum ReportFormat {
+    /// Points: whole numbers without a decimal point, others with up to two decimals.
+    static func points(_ value: Double) -> String {
+        guard value.isFinite else { return String(value) }
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+        var text = String(format: "%.2f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    /// Seconds for JUnit's `time` attribute: plain decimal, millisecond precision.
+    static func seconds(_ value: Double) -> String {
+        guard value.isFinite, value >= 0 else { return "0" }
+        return String(format: "%.3f", value)
+    }
+
+    /// A duration for people: "45 ms", "1.20 s", "2 m 05 s".
+    static func duration(_ value: Double) -> String {
+        guard value.isFinite, value >= 0 else { return "?" }
+        if value < 1 { return "\(Int((value * 1000).rounded())) ms" }
+        if value < 60 { return String(format: "%.2f s", value) }
+        let whole = Int(value.rounded())
+        return String(format: "%d m %02d s", whole / 60, whole % 60)
+    }
+
+    /// ISO-8601 with milliseconds in UTC, the one date format of every report.
+    static func date(_ date: Date) -> String { isoFormatter().string(from: date) }
+
+    /// Reads what `date` writes, and also ISO-8601 without fractional seconds.
+    static func parseDate(_ text: String) -> Date? {
+        if let date = isoFormatter().date(from: text) { return date }
+        let plain = ISO8601DateFormatter()
+        plain.formatOptions = [.withInternetDateTime]
+        return plain.date(from: text)
+    }
+
+    // A new formatter per call: ISO8601DateFormatter is not Sendable, and reports are not hot paths.
+    private static func isoFormatter() -> ISO8601DateFormatter {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import LabReports
+
+@Suite struct HTMLReportTests {
+    let html = HTMLReport.html(SampleResults.run())
+
+    @Test func commandOutputIsEscaped() {
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;\u{241B}[0m"))
+    }
+
+    @Test func labRawHTMLIsLeftOut() {
+        #expect(!html.contains("from the lab"))
+        #expect(html.contains("<!-- raw HTML omitted -->"))
+    }
+
+    @Test func showsScoreAndEveryBlock() {
+        #expect(html.contains("<span class=\"score\">2 / 8</span>"))
+        for lab in SampleResults.run().labs {
+            for block in lab.blocks {
+                #expect(html.contains("data-block-id=\"\(block.id)\""), "block \(block.id)")
+                #expect(html.contains("<code class=\"bid\">#\(block.id)</code>"), "block \(block.id)")
+            }
+        }
+        #expect(!html.contains("Blocks not found"))
+    }
+
+    @Test func cardsStandInPlaceOfTheirBlocksInTheProse() throws {
+        // Prose before and after each card, in document order; the card inside the list stays in it.
+        let order = ["Containers are <em>processes</em>", "data-block-id=\"setup-1\"", "data-block-id=\"start\"",
+                     "Check the hostname:", "data-block-id=\"hostname\"", "A check inside a list:",
+                     "data-block-id=\"in-list\"", "</li>", "Burn a core:", "data-block-id=\"burn\"",
+                     "data-block-id=\"slow\"", "data-block-id=\"after\"", "data-block-id=\"cleanup-1\""]
+        var cursor = html.startIndex
+        for marker in order {
+            let found = try #require(html.range(of: marker, range: cursor..<html.endIndex), "\(marker) after the previous marker")
+            cursor = found.upperBound
+        }
+        // The fenced source is replaced, not shown twice.
+        #expect(!html.contains("{#hostname check"))
+    }
+
+    @Test func failedCheckShowsDiffHintAndPartialCredit() {
+        #expect(html.contains("<span class=\"del\">-web</span><span class=\"ins\">+&lt;script&gt;"))
+        #expect(html.contains("<strong>Hint:</strong> use --hostname"))
+        #expect(html.contains("<span class=\"badge partial\">◐ partial</span>"))
+        #expect(html.contains("<span class=\"pts\">1 / 2 pts</span>"))
+        #expect(html.contains("<span class=\"badge timed_out\">◷ timed out</span>"))
+        #expect(html.contains("timed out after 1s"))
+        #expect(html.contains("killed by the timeout"))
+    }
+
+    @Test func measureBlockHasAChartWithBandAndMean() throws {
+        let start = try #require(html.range(of: "<svg class=\"chart\""))
+        let end = try #require(html.range(of: "</svg>", range: start.upperBound..<html.endIndex))
+        let svg = String(html[start.lowerBound..<end.upperBound])
+        #expect(svg.contains("<rect class=\"band\""))
+        #expect(svg.contains("<polyline class=\"series\""))
+        #expect(svg.contains("mean 1.00 cores"))
+        #expect(svg.contains(">time (s)</text>"))
+        #expect(svg.contains(">CPU cores</text>"))
+        // 25 samples → 25 points on the line.
+        let points = try #require(svg.range(of: #"points="([^"]*)""#, options: .regularExpression))
+        #expect(svg[points].split(separator: " ").count == 25)
+    }
+
+    @Test func isSelfContained() {
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<link"))
+        // The SVG namespace is a name, not a fetch; nothing else points off the page.
+        let rest = html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
+        #expect(!rest.contains("http://") && !rest.contains("https://"))
+        #expect(html.contains("@media print"))
+        #expect(html.contains("name=\"viewport\""))
+    }
+
+    @Test func blocksWithoutAPlaceInTheProseAreStillShown() {
+        var lab = SampleResults.passing
+        lab.markdown = ""
+        let page = HTMLReport.html(SampleResults.run(labs: [lab]))
+        #expect(page.contains("Blocks not found in the lab's text"))
+        #expect(page.contains("data-block-id=\"hello\""))
+        #expect(page.contains("data-block-id=\"ok\""))
+    }
+
+    @Test func labErrorIsShown() {
+        var lab = SampleResults.passing
+        lab.error = "setup failed: <exit 2>"
+        let page = HTMLReport.html(SampleResults.run(labs: [lab]))
+        #expect(page.contains("<strong>Lab error:</strong> setup failed: &lt;exit 2&gt;"))
+        #expect(page.contains("<p class=\"laberror\"><strong>passing:</strong> setup failed: &lt;exit 2&gt;</p>"))
+    }
+}

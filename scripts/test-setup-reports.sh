@@ -1,0 +1,23 @@
+#!/bin/sh
+# Installs what the LabReports tests use to check the reports with real consumers:
+# junitparser (a JUnit XML reader from PyPI) and Debian's headless Chromium.
+# Without them those tests skip with a stated reason; CI runs this first so they run.
+set -eu
+
+if ! python3 -c 'import junitparser' 2>/dev/null; then
+    # A Debian system Python refuses pip (PEP 668, "externally managed"): use its package then.
+    if ! python3 -m pip install --quiet 'junitparser>=2.8'; then
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update
+        apt-get install -y --no-install-recommends python3-junitparser
+    fi
+fi
+
+if ! command -v chromium >/dev/null 2>&1; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update
+    apt-get install -y --no-install-recommends chromium fonts-dejavu-core
+fi
+
+python3 -c 'import junitparser; print("junitparser", junitparser.version)'
+chromium --version
