@@ -3,20 +3,33 @@
 public enum OutputCleaner {
     /// The cleaned lines of `text`.
     public static func lines(_ text: String) -> [String] {
-        var result = stripANSI(text)
-            .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { cleanLine(String($0)) }
+        var result = splitLines(stripANSI(text)).map(cleanLine)
         while let last = result.last, last.isEmpty { result.removeLast() }
         return result
     }
 
+    /// Splits at "\n" by scalars: Swift counts "\r\n" as one Character, which `split` would miss.
+    public static func splitLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                lines.append(String(current)); current = String.UnicodeScalarView()
+            } else {
+                current.append(scalar)
+            }
+        }
+        lines.append(String(current))
+        return lines
+    }
+
     /// One line: what a terminal shows after `\r` overwrites, without trailing blanks.
     public static func cleanLine(_ line: String) -> String {
-        var line = Substring(line)
-        while let last = line.last, last == "\r" { line.removeLast() }
-        if let cr = line.lastIndex(of: "\r") { line = line[line.index(after: cr)...] }
-        while let last = line.last, last == " " || last == "\t" { line.removeLast() }
-        return String(line)
+        var scalars = Substring(line).unicodeScalars
+        while let last = scalars.last, last == "\r" { scalars.removeLast() }
+        if let cr = scalars.lastIndex(of: "\r") { scalars = scalars[scalars.index(after: cr)...] }
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        return String(scalars)
     }
 
     /// Removes CSI (`ESC [ … final`), OSC (`ESC ] … BEL|ESC \`) and two-byte escapes.
