@@ -28,7 +28,8 @@ import LabReports
     static func checkInterrupted(_ result: LabResult, _ h: LabHarness) {
         #expect(result.status == .error)
         #expect(result.block("long")?.status == .error)
-        #expect(result.block("long")?.message?.hasPrefix("interrupted") == true)
+        #expect(result.block("long")?.message == "Labs/test.md:2: interrupted")
+        #expect(result.block("long")?.commands.first?.exitStatus == nil)
         #expect(result.block("long")?.commands.first?.actual == "started")
         #expect(result.block("next")?.status == .skipped)
         #expect(!h.exists("next-ran"))

@@ -198,6 +198,8 @@ final class ShellProcess {
 
     private func outcome(output: String, timedOut: Bool, interrupted: Bool) -> ProcessOutcome {
         let duration = MonotonicClock.now() - started
+        // A cancel from another thread may kill the group before this thread notices the flag.
+        let interrupted = interrupted || (!timedOut && rawStatus & 0x7f == SIGKILL && cancellation.isCancelled)
         if timedOut || interrupted {
             return ProcessOutcome(output: output, exitStatus: nil, signal: SIGKILL, timedOut: timedOut,
                                   interrupted: interrupted, duration: duration)

@@ -39,7 +39,9 @@ final class BlockExecutor {
         if attempt.status == .passed { session.commit(attempt.captures) }
         if token.isCancelled, attempt.status != .passed {
             attempt.status = .error
-            attempt.message = "interrupted" + (attempt.message.map { ": " + $0 } ?? "")
+            if attempt.message?.contains("interrupted") != true {
+                attempt.message = "interrupted" + (attempt.message.map { ": " + $0 } ?? "")
+            }
         }
         return BlockResult(
             id: block.id, kind: BlockKind(block.kind), language: block.language,
@@ -106,7 +108,11 @@ final class BlockExecutor {
             }
             let reason: String
             let status: Status
-            if outcome.timedOut {
+            if outcome.interrupted {
+                results[results.count - 1].diff = nil
+                status = .error
+                reason = "\(location): interrupted"
+            } else if outcome.timedOut {
                 status = .timedOut
                 reason = "\(location): timed out after \(Self.seconds(block.timeout)), killed"
             } else if match.matched {
@@ -135,6 +141,10 @@ final class BlockExecutor {
         if outcome.timedOut {
             return AttemptResult(status: .timedOut, commands: [command],
                                  message: "\(location): timed out after \(Self.seconds(block.timeout)), killed",
+                                 captures: [:], score: 0, measure: nil)
+        }
+        if outcome.interrupted {
+            return AttemptResult(status: .error, commands: [command], message: "\(location): interrupted",
                                  captures: [:], score: 0, measure: nil)
         }
         let verdict = ScriptVerdict(output: outcome.output)
