@@ -13,6 +13,7 @@ import Testing
             SourceLocation(line: 31, column: 3), SourceLocation(line: 41, column: 1),
             SourceLocation(line: 45, column: 1), SourceLocation(line: 49, column: 1),
         ])
+        #expect(lab.blocks.map(\.endLine) == [13, 19, 23, 27, 39, 43, 47, 51])
     }
 
     @Test func readsTranscriptCommandsAndStatus() throws {

@@ -20,14 +20,16 @@ public struct LabBlock: Sendable, Equatable {
     public var solutionFor: String?
     public var hint: String?
     public var measure: MeasureSpec?
+    /// The block's last line in the lab file (its closing fence or `-->`).
+    public var endLine: Int
 
     public init(id: String, kind: LabBlockKind, language: String, location: SourceLocation, hidden: Bool,
                 body: BlockBody, points: Double, timeout: Double, retry: Double?, background: Bool,
-                solutionFor: String?, hint: String?, measure: MeasureSpec?) {
+                solutionFor: String?, hint: String?, measure: MeasureSpec?, endLine: Int = 0) {
         self.id = id; self.kind = kind; self.language = language; self.location = location
         self.hidden = hidden; self.body = body; self.points = points; self.timeout = timeout
         self.retry = retry; self.background = background; self.solutionFor = solutionFor
-        self.hint = hint; self.measure = measure
+        self.hint = hint; self.measure = measure; self.endLine = endLine
     }
 
     /// Default per-command limit when the block gives no `timeout`.

@@ -130,7 +130,7 @@ struct BlockInterpreter {
         return LabBlock(id: id ?? "", kind: blockKind, language: language, location: raw.location,
                         hidden: raw.origin == .hiddenComment, body: body, points: points, timeout: timeout,
                         retry: retry, background: background, solutionFor: solutionFor,
-                        hint: values["hint"]?.0, measure: measure)
+                        hint: values["hint"]?.0, measure: measure, endLine: raw.endLine)
     }
 
     private mutating func interpretMeasure(_ values: [String: (String, Int)]) -> MeasureSpec? {

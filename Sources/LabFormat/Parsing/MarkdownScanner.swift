@@ -55,12 +55,18 @@ struct MarkdownScanner {
                                           column: Int(cmark_node_get_start_column(node)))
             if type == CMARK_NODE_HEADING, output.title == nil {
                 output.title = plainText(of: node)
-            } else if type == CMARK_NODE_CODE_BLOCK {
+            } else if type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK {
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                if let block = fencedBlock(at: location, literal: literal) { output.blocks.append(block) }
-            } else if type == CMARK_NODE_HTML_BLOCK {
-                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                if let block = hiddenBlock(at: location, literal: literal) { output.blocks.append(block) }
+                let found = type == CMARK_NODE_CODE_BLOCK ? fencedBlock(at: location, literal: literal)
+                    : hiddenBlock(at: location, literal: literal)
+                if var block = found {
+                    // cmark 0.30 ends an HTML block one line early; its literal holds every line.
+                    let lines = literal.split(separator: "\n", omittingEmptySubsequences: false).count
+                        - (literal.hasSuffix("\n") ? 1 : 0)
+                    block.endLine = type == CMARK_NODE_HTML_BLOCK ? location.line + max(lines, 1) - 1
+                        : Int(cmark_node_get_end_line(node))
+                    output.blocks.append(block)
+                }
             }
         }
         return output

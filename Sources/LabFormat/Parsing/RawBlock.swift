@@ -18,5 +18,7 @@ struct RawBlock {
     var contentColumn: Int
     /// A problem in the opening line itself (an unclosed list or comment), reported by the parser.
     var problem: String? = nil
+    /// The block's last line (its closing fence or `-->`).
+    var endLine: Int = 0
     var problemColumn: Int = 0
 }
