@@ -18,16 +18,18 @@ public struct TerminalStyle: Sendable {
         return TerminalStyle(color: tty && !noColor && !dumb, interactive: tty && !dumb)
     }
 
-    func paint(_ text: String, _ code: String) -> String {
+    /// `text` in SGR colour `code` when colour is on.
+    public func paint(_ text: String, _ code: String) -> String {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
-    func green(_ s: String) -> String { paint(s, "32") }
-    func red(_ s: String) -> String { paint(s, "31") }
-    func yellow(_ s: String) -> String { paint(s, "33") }
-    func dim(_ s: String) -> String { paint(s, "2") }
-    func bold(_ s: String) -> String { paint(s, "1") }
+    public func green(_ s: String) -> String { paint(s, "32") }
+    public func red(_ s: String) -> String { paint(s, "31") }
+    public func yellow(_ s: String) -> String { paint(s, "33") }
+    public func dim(_ s: String) -> String { paint(s, "2") }
+    public func bold(_ s: String) -> String { paint(s, "1") }
 
-    func symbol(_ status: Status) -> String {
+    /// ✓ ✗ ⏱ ! - …, coloured.
+    public func symbol(_ status: Status) -> String {
         switch status {
         case .passed: return green("✓")
         case .failed: return red("✗")
