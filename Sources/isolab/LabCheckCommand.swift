@@ -21,7 +21,8 @@ struct LabCheckCommand: ParsableCommand {
                 if !quiet {
                     let checks = lab.blocks.filter { $0.kind == .check }
                     let points = checks.reduce(0) { $0 + $1.points }
-                    LabConsole.out("\(file): ok, \(lab.blocks.count) blocks, \(checks.count) checks, \(points.formatted()) points")
+                    LabConsole.out("\(file): ok, \(Self.count(lab.blocks.count, "block")), "
+                                   + "\(Self.count(checks.count, "check")), \(points.formatted()) points")
                 }
             } catch let error as LabValidationError {
                 valid = false
@@ -30,6 +31,8 @@ struct LabCheckCommand: ParsableCommand {
         }
         if !valid { throw ExitCode(2) }
     }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }
 
 private extension Double {
