@@ -102,7 +102,7 @@ public final class TerminalReporter: @unchecked Sendable {
         let score = labs.reduce(0) { $0 + $1.score }, maxScore = labs.reduce(0) { $0 + $1.maxScore }
         var line = "\(labs.count) lab\(labs.count == 1 ? "" : "s"): \(passedLabs) passed"
         if labs.count > passedLabs { line += ", \(labs.count - passedLabs) not" }
-        line += " · \(blocks.count) blocks: " + (parts.isEmpty ? "none" : parts.joined(separator: ", "))
+        line += " · \(blocks.count) block\(blocks.count == 1 ? "" : "s"): " + (parts.isEmpty ? "none" : parts.joined(separator: ", "))
         if maxScore > 0 { line += " · score \(Self.number(score))/\(Self.number(maxScore))" }
         line += " · " + Self.seconds(results.finishedAt.timeIntervalSince(results.startedAt))
         emit((allPassed ? style.green(line) : style.red(line)) + "\n")
