@@ -154,6 +154,21 @@ import LabReports
         #expect(result.block("big")?.status == .passed, "\(String(describing: result.block("big")))")
     }
 
+    @Test func runawayOutputIsCutAtTheLimitAndSaysSo() throws {
+        let h = try LabHarness(); defer { h.cleanUp() }
+        let result = try h.run(#"""
+            ```sh {#flood}
+            head -c 3000000 /dev/zero | tr '\0' 'z'
+            ```
+            """#)
+        let block = try #require(result.block("flood"))
+        #expect(block.status == .passed)
+        let actual = try #require(block.commands.first?.actual)
+        #expect(actual.hasPrefix("zzz"))
+        #expect(actual.hasSuffix("[isolab: output truncated at 1048576 bytes]"))
+        #expect(actual.utf8.count < 1_100_000)
+    }
+
     @Test func cleanupRunsAfterAFailureAndSetupRunsFirst() throws {
         let h = try LabHarness(); defer { h.cleanUp() }
         let result = try h.run(#"""

@@ -146,10 +146,9 @@ final class ShellProcess {
             if ready > 0 {
                 let n = read(fd, &buffer, buffer.count)
                 if n > 0 {
-                    if output.count < ShellProcess.outputLimit {
-                        output.append(contentsOf: buffer[0..<min(n, ShellProcess.outputLimit - output.count)])
-                    }
-                    if output.count >= ShellProcess.outputLimit, n > 0 { truncated = truncated || output.count + n > ShellProcess.outputLimit }
+                    let room = ShellProcess.outputLimit - output.count
+                    if room > 0 { output.append(contentsOf: buffer[0..<min(n, room)]) }
+                    if n > room { truncated = true }
                 } else if n == 0 || (errno != EINTR && errno != EAGAIN) {
                     eof = true
                 }

@@ -34,7 +34,8 @@ final class BlockExecutor {
                 attempts += 1
                 attempt = block.measure != nil ? measure(block, token: token) : runOnce(block, token: token)
                 if attempt.status == .passed || token.isCancelled { break }
-            } while block.retry.map { MonotonicClock.now() - start < $0 } ?? false
+                // Another attempt only if it can start before D has passed.
+            } while block.retry.map { MonotonicClock.now() + BlockExecutor.retryPause - start <= $0 } ?? false
         }
         if attempt.status == .passed { session.commit(attempt.captures) }
         if token.isCancelled, attempt.status != .passed {

@@ -10,17 +10,8 @@ public enum OutputCleaner {
 
     /// Splits at "\n" by scalars: Swift counts "\r\n" as one Character, which `split` would miss.
     public static func splitLines(_ text: String) -> [String] {
-        var lines: [String] = []
-        var current = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                lines.append(String(current)); current = String.UnicodeScalarView()
-            } else {
-                current.append(scalar)
-            }
-        }
-        lines.append(String(current))
-        return lines
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// One line: what a terminal shows after `\r` overwrites, without trailing blanks.

@@ -25,10 +25,15 @@ public enum TranscriptDiff {
     /// any number of actual lines for free.
     static func align(_ expected: [ExpectedLine], _ actual: [String]) -> [String] {
         let n = expected.count, m = actual.count
+        // Beyond a million cells an alignment costs more than it explains.
+        guard n * m <= 1_000_000 else {
+            return expected.map { "-" + $0.text } + actual.map { "+" + $0 }
+        }
+        let compiled = expected.map { CompiledLine($0.pattern) }
         // cost[i][j]: edits to align expected[i...] with actual[j...].
         var cost = Array(repeating: Array(repeating: 0, count: m + 1), count: n + 1)
         var lineOK = Array(repeating: Array(repeating: false, count: m + 1), count: n + 1)
-        for i in 0..<n { for j in 0..<m { lineOK[i][j] = LineMatcher.match(expected[i].pattern, actual[j]) != nil } }
+        for i in 0..<n { for j in 0..<m { lineOK[i][j] = compiled[i].match(actual[j]) != nil } }
         for j in stride(from: m, through: 0, by: -1) { cost[n][j] = m - j }
         for i in stride(from: n - 1, through: 0, by: -1) {
             for j in stride(from: m, through: 0, by: -1) {

@@ -4,19 +4,20 @@ public enum TranscriptMatcher {
     public static func match(_ expected: [ExpectedLine], _ actual: [String]) -> TranscriptMatch {
         var failed = Set<Int>()  // (i, j) pairs known not to match, packed
         let width = actual.count + 1
+        let lines = expected.map { CompiledLine($0.pattern) }
         func go(_ i: Int, _ j: Int) -> [String: String]? {
             if i == expected.count { return j == actual.count ? [:] : nil }
             let key = i * width + j
             if failed.contains(key) { return nil }
             var result: [String: String]? = nil
-            if case .ellipsis = expected[i].pattern {
+            if lines[i].isEllipsis {
                 // Zero lines first, then one more each time.
                 var k = j
                 while k <= actual.count {
                     if let rest = go(i + 1, k) { result = rest; break }
                     k += 1
                 }
-            } else if j < actual.count, let here = LineMatcher.match(expected[i].pattern, actual[j]),
+            } else if j < actual.count, let here = lines[i].match(actual[j]),
                       let rest = go(i + 1, j + 1) {
                 result = here.merging(rest) { _, later in later }
             }
