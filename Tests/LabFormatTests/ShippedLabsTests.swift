@@ -25,5 +25,6 @@ import LabFormat
         let lab = try LabParser.parse(file: Self.labsFolder + "/02-cgroups.md")
         let spin = try #require(lab.block(id: "spin-limited"))
         #expect(spin.measure == MeasureSpec(container: "cpu_limited_container", window: 3, expectedCores: 0.4...0.6))
+        #expect(spin.retry == 10)
     }
 }
