@@ -24,6 +24,12 @@ struct LabWalkCommand: ParsableCommand {
         guard let lab = LabPaths.load([file])?.first else { throw ExitCode(2) }
         let host: ContainerHost
         do { host = try LabEnvironment.host() } catch { LabConsole.error("\(error)"); throw ExitCode(1) }
+        do {
+            try host.prepareImages()
+        } catch {
+            LabConsole.error("isolab: preparing the built-in images: \(error)")
+            throw ExitCode(1)
+        }
         let environment = ProcessInfo.processInfo.environment
         let options = LabRunOptions(mode: .walk, dockerExecutable: LabEnvironment.selfExecutable(),
                                     environment: environment)
