@@ -132,3 +132,46 @@ import Testing
         for bad in ["1..0.5", "a..b", "1.2", "..1", "1..", "-1..1"] { #expect(LabDuration.range(bad) == nil, "\(bad)") }
     }
 }
+
+@Suite struct LabParserEdgeTests {
+    func transcript(_ source: String) throws -> (LabBlock, [TranscriptCommand]) {
+        let lab = try LabParser.parse(source: source, path: "e.md")
+        let block = try #require(lab.blocks.first)
+        guard case .transcript(let commands) = block.body else { throw Unexpected() }
+        return (block, commands)
+    }
+    struct Unexpected: Error {}
+
+    @Test func fencesInBlockquotesIndentedOrLongerStillRun() throws {
+        let (quoted, quotedCommands) = try transcript("intro\n\n> ```console {#q}\n> $ echo hi\n> hi\n> ```\n")
+        #expect(quoted.id == "q" && quoted.location == SourceLocation(line: 3, column: 3))
+        #expect(quotedCommands.first?.expected.map(\.text) == ["hi"])
+        let (indented, _) = try transcript("   ```console {#i}\n   $ true\n   ```\n")
+        #expect(indented.id == "i")
+        let (long, longCommands) = try transcript("````console {#l}\n$ cat <<'EOF'\n> ```\n> EOF\n```\n````\n")
+        #expect(long.id == "l")
+        #expect(longCommands.first?.command == "cat <<'EOF'\n```\nEOF")
+    }
+
+    @Test func crlfFilesParseLikeLFFiles() throws {
+        let (block, commands) = try transcript("# T\r\n\r\n```console {#c timeout=2s}\r\n$ echo hi\r\nhi\r\n```\r\n")
+        #expect(block.timeout == 2 && block.location.line == 3)
+        #expect(commands.first?.command == "echo hi")
+        #expect(commands.first?.expected.map(\.text) == ["hi"])
+    }
+
+    @Test func attributeColumnsCountBytes() {
+        let found = FixtureLoader.diagnostics("# é\n\n```sh {hint=\"héllo\" bogus}\ntrue\n```\n")
+        #expect(found.map(\.description) == ["lab.md:3:22: unknown attribute 'bogus'"])
+    }
+
+    @Test func anEmptyAttributeListMakesAStep() throws {
+        let lab = try LabParser.parse(source: "```sh {}\ntrue\n```\n", path: "e.md")
+        #expect(lab.blocks.map(\.id) == ["step-1"])
+    }
+
+    @Test func ordinaryCommentsAndUnmarkedFencesAreProse() throws {
+        let lab = try LabParser.parse(source: "<!-- note -->\n\n```console\n$ rm -rf /\n```\n\n    $ indented {#x}\n", path: "e.md")
+        #expect(lab.blocks.isEmpty)
+    }
+}
