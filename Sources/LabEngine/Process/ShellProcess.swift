@@ -184,17 +184,6 @@ final class ShellProcess {
         return result
     }
 
-    /// True while the shell has not exited.
-    func isRunning() -> Bool {
-        guard !reaped else { return false }
-        var status: Int32 = 0
-        if waitpid(pid, &status, WNOHANG) == pid {
-            reaped = true; rawStatus = status
-            return false
-        }
-        return true
-    }
-
     private func outcome(output: String, timedOut: Bool, interrupted: Bool) -> ProcessOutcome {
         let duration = MonotonicClock.now() - started
         // A cancel from another thread may kill the group before this thread notices the flag.

@@ -18,8 +18,8 @@ final class BlockExecutor {
         self.lab = lab; self.session = session; self.cancellation = cancellation; self.host = host
     }
 
-    /// Runs `block` to its end and describes it; `cancellation` set means the cleanup phase runs
-    /// with `ignoringCancellation`.
+    /// Runs `block` to its end (all attempts) and describes it. `override` replaces the run's
+    /// cancellation: cleanup passes a fresh one so it still runs after an interrupt.
     func execute(_ block: LabBlock, cancellation override: RunCancellation? = nil) -> BlockResult {
         let token = override ?? cancellation
         let start = MonotonicClock.now()
