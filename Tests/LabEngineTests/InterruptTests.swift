@@ -67,3 +67,30 @@ import LabReports
         Self.checkInterrupted(result, h)
     }
 }
+
+@Suite struct SecondInterruptTests {
+    @Test func aSecondCancelStopsCleanupToo() throws {
+        let h = try LabHarness(); defer { h.cleanUp() }
+        let cancellation = RunCancellation()
+        let sender = Thread {
+            for _ in 0..<200 where !h.exists("started") { usleep(20_000) }
+            cancellation.cancel()
+            for _ in 0..<200 where !h.exists("cleaning") { usleep(20_000) }
+            cancellation.cancel()
+        }
+        sender.start()
+        let result = try h.run(#"""
+            ```console {#long}
+            $ touch "@S@/started"; sleep 30
+            ```
+
+            <!-- lab:cleanup timeout=60s
+            touch "@S@/cleaning"; sleep 30; touch "@S@/cleaned"
+            -->
+            """#, cancellation: cancellation)
+        #expect(result.block("long")?.status == .error)
+        #expect(result.block("cleanup-1")?.status == .error)
+        #expect(h.exists("cleaning") && !h.exists("cleaned"))
+        #expect(h.host.removedNamespaces == [result.namespace ?? "?"], "the namespace is still removed")
+    }
+}

@@ -19,14 +19,26 @@ public final class RunCancellation: @unchecked Sendable {
     /// The signal that cancelled the run, if a signal did.
     public var signal: Int32? { lock.withLock { signalNumber } }
 
-    /// Marks the run cancelled and SIGKILLs the process groups running now.
+    /// Where a second cancel goes: cleanup runs under a token of its own so the first Ctrl-C
+    /// cannot stop it, and a second Ctrl-C stops cleanup too.
+    private var next: RunCancellation?
+
+    /// Marks the run cancelled and SIGKILLs the process groups running now; when the run was
+    /// already cancelled, cancels the token handed over by `escalate(to:)`.
     public func cancel(signal: Int32? = nil) {
-        let running: Set<pid_t> = lock.withLock {
+        let (running, escalation): (Set<pid_t>, RunCancellation?) = lock.withLock {
+            let again = cancelled
             cancelled = true
             if signalNumber == nil { signalNumber = signal }
-            return groups
+            return (groups, again ? next : nil)
         }
         for group in running { _ = killpg(group, SIGKILL) }
+        escalation?.cancel(signal: signal)
+    }
+
+    /// A later cancel of this token also cancels `token` (the cleanup's).
+    func escalate(to token: RunCancellation) {
+        lock.withLock { next = token }
     }
 
     /// Registers a running group; returns false (and kills it) when the run is already cancelled,

@@ -107,6 +107,7 @@ public final class LabRunner {
 
         var index = 0
         var stopReason: String? = labError == nil ? nil : "not run: the images are missing"
+        let cleanupToken = RunCancellation()
         func runPhase(_ phase: [LabBlock], isCleanup: Bool) {
             for block in phase {
                 index += 1
@@ -119,7 +120,7 @@ public final class LabRunner {
                 }
                 observer?.blockStarted(block, lab: lab, index: index, count: all.count)
                 // Cleanup must run even after an interrupt, so it gets a token of its own.
-                let result = executor.execute(block, cancellation: isCleanup ? RunCancellation() : nil)
+                let result = executor.execute(block, cancellation: isCleanup ? cleanupToken : nil)
                 blocks.append(result)
                 observer?.blockFinished(result, lab: lab, index: index, count: all.count)
                 guard !isCleanup, result.status != .passed else { continue }
@@ -138,6 +139,8 @@ public final class LabRunner {
         for (id, commands) in executor.stopBackgroundJobs() {
             if let i = blocks.firstIndex(where: { $0.id == id && $0.background }) { blocks[i].commands += commands }
         }
+        // A first interrupt ends the steps; a second one (an impatient Ctrl-C) ends cleanup too.
+        cancellation.escalate(to: cleanupToken)
         runPhase(cleanup, isCleanup: true)
 
         if cancellation.isCancelled { labError = interruptedMessage() }
