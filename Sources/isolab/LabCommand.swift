@@ -1,6 +1,9 @@
 import ArgumentParser
 
-/// `isolab lab run|check|grade|walk|report|gradebook` (filled in by the lab engine work).
+/// `isolab lab run|check|grade|walk`.
 struct LabCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "lab", abstract: "Run, check and grade Markdown labs.")
+    static let configuration = CommandConfiguration(
+        commandName: "lab",
+        abstract: "Run, check and grade Markdown labs.",
+        subcommands: [LabRunCommand.self, LabCheckCommand.self, LabGradeCommand.self, LabWalkCommand.self])
 }

@@ -1,0 +1,232 @@
+import Foundation
+import LabFormat
+import LabReports
+
+/// Runs one block of a lab in a session: its commands, retries, scoring.
+final class BlockExecutor {
+    let lab: Lab
+    let session: LabSession
+    let cancellation: RunCancellation
+    let host: ContainerHost
+    /// Background blocks started so far, stopped by the runner before cleanup.
+    private(set) var backgroundJobs: [BackgroundJob] = []
+
+    /// Pause between attempts of a `retry` block.
+    static let retryPause = 0.5
+
+    init(lab: Lab, session: LabSession, cancellation: RunCancellation, host: ContainerHost) {
+        self.lab = lab; self.session = session; self.cancellation = cancellation; self.host = host
+    }
+
+    /// Runs `block` to its end (all attempts) and describes it. `override` replaces the run's
+    /// cancellation: cleanup passes a fresh one so it still runs after an interrupt.
+    func execute(_ block: LabBlock, cancellation override: RunCancellation? = nil) -> BlockResult {
+        let token = override ?? cancellation
+        let start = MonotonicClock.now()
+        var attempts = 0
+        var attempt: AttemptResult
+        if block.background {
+            attempts = 1
+            attempt = startBackground(block, token: token)
+        } else {
+            repeat {
+                if attempts > 0 { MonotonicClock.sleep(BlockExecutor.retryPause) }
+                attempts += 1
+                attempt = block.measure != nil ? measure(block, token: token) : runOnce(block, token: token)
+                if attempt.status == .passed || token.isCancelled { break }
+                // Another attempt only if it can start before D has passed.
+            } while block.retry.map { MonotonicClock.now() + BlockExecutor.retryPause - start <= $0 } ?? false
+        }
+        if attempt.status == .passed { session.commit(attempt.captures) }
+        if token.isCancelled, attempt.status != .passed {
+            attempt.status = .error
+            if attempt.message?.contains("interrupted") != true {
+                attempt.message = "interrupted" + (attempt.message.map { ": " + $0 } ?? "")
+            }
+        }
+        return BlockResult(
+            id: block.id, kind: BlockKind(block.kind), language: block.language,
+            line: block.location.line, column: block.location.column, status: attempt.status,
+            duration: MonotonicClock.now() - start, attempts: attempts, commands: attempt.commands,
+            score: block.kind == .check ? attempt.score : 0, maxScore: block.kind == .check ? block.points : 0,
+            message: attempt.message, hint: attempt.status == .passed ? nil : block.hint,
+            background: block.background, measure: attempt.measure)
+    }
+
+    /// A result for a block that did not run.
+    static func skipped(_ block: LabBlock, reason: String) -> BlockResult {
+        BlockResult(id: block.id, kind: BlockKind(block.kind), language: block.language,
+                    line: block.location.line, column: block.location.column, status: .skipped,
+                    duration: 0, attempts: 0, commands: [], score: 0,
+                    maxScore: block.kind == .check ? block.points : 0, message: reason, hint: nil,
+                    background: block.background, measure: nil)
+    }
+
+    // MARK: - One attempt
+
+    private func runOnce(_ block: LabBlock, token: RunCancellation) -> AttemptResult {
+        switch block.body {
+        case .transcript(let commands): return runTranscript(block, commands, token: token)
+        case .script(let script): return runScript(block, script, token: token)
+        }
+    }
+
+    func run(_ command: String, environment: [String: String], timeout: Double,
+             token: RunCancellation) -> ProcessOutcome {
+        do {
+            let process = try ShellProcess(command: command, environment: environment,
+                                           directory: session.workDirectory, output: .pipe, cancellation: token)
+            return process.wait(timeout: timeout)
+        } catch {
+            return ProcessOutcome(output: "isolab: could not start the command: \(error)\n", exitStatus: 127,
+                                  signal: nil, timedOut: false, interrupted: false, duration: 0)
+        }
+    }
+
+    private func runTranscript(_ block: LabBlock, _ commands: [TranscriptCommand],
+                               token: RunCancellation) -> AttemptResult {
+        var results: [CommandResult] = []
+        var captures: [String: String] = [:]
+        for command in commands {
+            if token.isCancelled { break }
+            let outcome = run(command.command, environment: session.environment(with: captures),
+                              timeout: block.timeout, token: token)
+            let lines = OutputCleaner.lines(outcome.output)
+            let match = TranscriptMatcher.match(command.expected, lines)
+            let ok = match.matched && outcome.exitStatus == command.expectedStatus && !outcome.timedOut
+            let location = "\(lab.path):\(command.line)"
+            results.append(CommandResult(
+                command: command.command, line: command.line,
+                expected: command.expected.map(\.text).joined(separator: "\n"),
+                expectedStatus: Int(command.expectedStatus), actual: lines.joined(separator: "\n"),
+                exitStatus: outcome.exitStatus, duration: outcome.duration, matched: ok,
+                diff: ok ? nil : TranscriptDiff.render(command, actual: lines, status: outcome.exitStatus,
+                                                      location: location),
+                timedOut: outcome.timedOut))
+            if ok {
+                captures.merge(match.captures) { _, new in new }
+                continue
+            }
+            let reason: String
+            let status: Status
+            if outcome.interrupted {
+                results[results.count - 1].diff = nil
+                status = .error
+                reason = "\(location): interrupted"
+            } else if outcome.timedOut {
+                status = .timedOut
+                reason = "\(location): timed out after \(Self.seconds(block.timeout)), killed"
+            } else if match.matched {
+                status = .failed
+                reason = "\(location): exit status \(outcome.exitStatus.map(String.init) ?? "none"), expected \(command.expectedStatus)"
+            } else {
+                status = .failed
+                reason = "\(location): output does not match"
+            }
+            return AttemptResult(status: status, commands: results, message: reason, captures: [:],
+                                 score: 0, measure: nil)
+        }
+        return AttemptResult(status: .passed, commands: results, message: nil, captures: captures,
+                             score: block.points, measure: nil)
+    }
+
+    private func runScript(_ block: LabBlock, _ script: String, token: RunCancellation) -> AttemptResult {
+        let outcome = run(script, environment: session.environment(), timeout: block.timeout, token: token)
+        let actual = OutputLines.joined(outcome.output)
+        let command = CommandResult(command: script, line: block.location.line + 1,
+                                    expected: nil, expectedStatus: nil, actual: actual,
+                                    exitStatus: outcome.exitStatus, duration: outcome.duration,
+                                    matched: outcome.exitStatus == 0 && !outcome.timedOut, diff: nil,
+                                    timedOut: outcome.timedOut)
+        let location = "\(lab.path):\(block.location.line)"
+        if outcome.timedOut {
+            return AttemptResult(status: .timedOut, commands: [command],
+                                 message: "\(location): timed out after \(Self.seconds(block.timeout)), killed",
+                                 captures: [:], score: 0, measure: nil)
+        }
+        if outcome.interrupted {
+            return AttemptResult(status: .error, commands: [command], message: "\(location): interrupted",
+                                 captures: [:], score: 0, measure: nil)
+        }
+        let verdict = ScriptVerdict(output: outcome.output)
+        var message: String? = verdict.failLines.isEmpty ? nil : verdict.failLines.joined(separator: "\n")
+        if let signal = outcome.signal, !outcome.interrupted {
+            // A crash scores nothing, whatever it printed before.
+            return AttemptResult(status: .failed, commands: [command],
+                                 message: "\(location): the script was killed by signal \(signal)"
+                                    + (message.map { "\n" + $0 } ?? ""),
+                                 captures: [:], score: 0, measure: nil)
+        }
+        if block.kind == .check {
+            let score = verdict.score(points: block.points, exitStatus: outcome.exitStatus)
+            let passed = score == block.points
+            if !passed, message == nil {
+                message = verdict.score != nil ? "scored \(Self.number(score)) of \(Self.number(block.points))"
+                    : "\(location): exit status \(outcome.exitStatus.map(String.init) ?? "none")"
+            }
+            return AttemptResult(status: passed ? .passed : .failed, commands: [command],
+                                 message: passed ? nil : message, captures: [:], score: score, measure: nil)
+        }
+        let passed = outcome.exitStatus == 0
+        if !passed, message == nil {
+            message = "\(location): exit status \(outcome.exitStatus.map(String.init) ?? "none")"
+        }
+        return AttemptResult(status: passed ? .passed : .failed, commands: [command],
+                             message: passed ? nil : message, captures: [:], score: 0, measure: nil)
+    }
+
+    // MARK: - Background
+
+    private func startBackground(_ block: LabBlock, token: RunCancellation) -> AttemptResult {
+        var results: [CommandResult] = []
+        for (index, command) in commandTexts(block).enumerated() {
+            let file = session.scratchFile("background-\(block.id)-\(index).log")
+            do {
+                let process = try ShellProcess(command: command.text, environment: session.environment(),
+                                               directory: session.workDirectory, output: .file(file),
+                                               cancellation: token)
+                backgroundJobs.append(BackgroundJob(blockID: block.id, process: process, outputFile: file,
+                                                    command: command.text, line: command.line))
+            } catch {
+                results.append(CommandResult(command: command.text, line: command.line, expected: nil,
+                                             expectedStatus: nil, actual: "\(error)", exitStatus: nil,
+                                             duration: 0, matched: false, diff: nil, timedOut: false))
+                return AttemptResult(status: .failed, commands: results,
+                                     message: "\(lab.path):\(command.line): could not start: \(error)",
+                                     captures: [:], score: 0, measure: nil)
+            }
+        }
+        return AttemptResult(status: .passed, commands: results, message: nil, captures: [:], score: 0, measure: nil)
+    }
+
+    /// Kills every background block's group; returns its commands' output per block id.
+    func stopBackgroundJobs() -> [String: [CommandResult]] {
+        var byBlock: [String: [CommandResult]] = [:]
+        for job in backgroundJobs {
+            let text = (try? String(contentsOfFile: job.outputFile, encoding: .utf8)) ?? ""
+            let outcome = job.process.stop(output: OutputLines.joined(text))
+            byBlock[job.blockID, default: []].append(CommandResult(
+                command: job.command, line: job.line, expected: nil, expectedStatus: nil,
+                actual: outcome.output, exitStatus: outcome.exitStatus, duration: outcome.duration,
+                matched: true, diff: nil, timedOut: false))
+        }
+        backgroundJobs.removeAll()
+        return byBlock
+    }
+
+    /// The shell texts a block starts, with their lines: each `$` command, or the one script.
+    func commandTexts(_ block: LabBlock) -> [(text: String, line: Int)] {
+        switch block.body {
+        case .transcript(let commands): return commands.map { ($0.command, $0.line) }
+        case .script(let script): return [(script, block.location.line + 1)]
+        }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value < 1 ? "\(Int((value * 1000).rounded()))ms" : number(value) + "s"
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+import LabReports
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The facts about this machine that go into results.
+enum HostFactsReader {
+    static func read(host: ContainerHost) -> HostFacts {
+        var info = utsname()
+        uname(&info)
+        func field<T>(_ value: T) -> String {
+            withUnsafeBytes(of: value) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+        }
+        return HostFacts(hostname: field(info.nodename), kernel: field(info.release),
+                         cgroupVersion: host.cgroupDescription(), architecture: field(info.machine))
+    }
+}

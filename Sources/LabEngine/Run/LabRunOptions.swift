@@ -1,0 +1,30 @@
+import LabReports
+
+/// How `LabRunner` runs labs.
+public struct LabRunOptions: Sendable {
+    /// `run` (setup, steps, checks with their solutions, cleanup, in a fresh namespace) or
+    /// `grade` (only checks, in the learner's namespace, removing nothing).
+    public var mode: RunMode
+    /// Run only this block (with setup, its solutions and cleanup).
+    public var only: String?
+    /// After the first failure, skip every later block (cleanup still runs).
+    public var failFast: Bool
+    /// Keep the run's namespace (and its containers) at the end.
+    public var keep: Bool
+    /// The executable `docker` names inside steps (isolab itself); nil leaves PATH's own.
+    public var dockerExecutable: String?
+    /// The environment isolab was started with (PATH, HOME, ISOLAB_* come from it).
+    public var environment: [String: String]
+    /// Written into the results (`grade --learner`).
+    public var learner: String?
+    /// `isolab 0.1.0`.
+    public var toolName: String
+
+    public init(mode: RunMode = .run, only: String? = nil, failFast: Bool = false, keep: Bool = false,
+                dockerExecutable: String? = nil, environment: [String: String] = [:], learner: String? = nil,
+                toolName: String = "isolab 0.1.0") {
+        self.mode = mode; self.only = only; self.failFast = failFast; self.keep = keep
+        self.dockerExecutable = dockerExecutable; self.environment = environment
+        self.learner = learner; self.toolName = toolName
+    }
+}

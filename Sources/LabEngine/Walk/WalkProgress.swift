@@ -1,0 +1,37 @@
+import Foundation
+
+/// What `lab walk --resume` needs: which blocks are done, their scores, and the captures.
+/// Kept in `~/.isolab/walk/<key of the lab's absolute path>.json`, written to a temporary name
+/// and renamed so an interrupted write never leaves half a file.
+public struct WalkProgress: Codable, Sendable, Equatable {
+    public var labPath: String
+    public var done: [String]
+    public var scores: [String: Double]
+    public var captures: [String: String]
+
+    public init(labPath: String, done: [String] = [], scores: [String: Double] = [:], captures: [String: String] = [:]) {
+        self.labPath = labPath; self.done = done; self.scores = scores; self.captures = captures
+    }
+
+    /// The progress file of the lab at `path` under `home`.
+    public static func file(for path: String, home: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in absolute.utf8 { hash ^= UInt64(byte); hash = hash &* 0x100000001b3 }
+        return home + "/.isolab/walk/" + String(format: "%016llx", hash) + ".json"
+    }
+
+    /// The saved progress, or nil when there is none.
+    public static func load(from file: String) throws -> WalkProgress? {
+        guard FileManager.default.fileExists(atPath: file) else { return nil }
+        return try JSONDecoder().decode(WalkProgress.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
+    }
+
+    public func save(to file: String) throws {
+        let folder = (file as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(self).write(to: URL(fileURLWithPath: file), options: .atomic)
+    }
+}

@@ -1,0 +1,37 @@
+/// One executable block of a lab, validated, with everything the engine needs.
+public struct LabBlock: Sendable, Equatable {
+    /// `#name`, or `step-N` / `check-N` / `setup-N` … counted per kind in document order.
+    public var id: String
+    public var kind: LabBlockKind
+    /// The fence's language (`console`, `sh`); empty for hidden `<!-- lab:... -->` blocks.
+    public var language: String
+    /// Where the block opens (the fence or the `<!--`).
+    public var location: SourceLocation
+    public var hidden: Bool
+    public var body: BlockBody
+    /// Points of a check (1 by default); 0 for other kinds.
+    public var points: Double
+    /// Limit for each command, seconds.
+    public var timeout: Double
+    /// Re-run the block until it passes or this many seconds have passed.
+    public var retry: Double?
+    public var background: Bool
+    /// A solution's check id (without `#`).
+    public var solutionFor: String?
+    public var hint: String?
+    public var measure: MeasureSpec?
+    /// The block's last line in the lab file (its closing fence or `-->`).
+    public var endLine: Int
+
+    public init(id: String, kind: LabBlockKind, language: String, location: SourceLocation, hidden: Bool,
+                body: BlockBody, points: Double, timeout: Double, retry: Double?, background: Bool,
+                solutionFor: String?, hint: String?, measure: MeasureSpec?, endLine: Int = 0) {
+        self.id = id; self.kind = kind; self.language = language; self.location = location
+        self.hidden = hidden; self.body = body; self.points = points; self.timeout = timeout
+        self.retry = retry; self.background = background; self.solutionFor = solutionFor
+        self.hint = hint; self.measure = measure; self.endLine = endLine
+    }
+
+    /// Default per-command limit when the block gives no `timeout`.
+    public static let defaultTimeout: Double = 30
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Markdown → `Lab`: finds the executable blocks, interprets their attributes and validates the
+/// whole file before anything runs, collecting every error with its position.
+public enum LabParser {
+    /// Parses and validates `source`; throws `LabValidationError` with all problems found.
+    public static func parse(source: String, path: String) throws -> Lab {
+        let scanner = MarkdownScanner(source: source)
+        let scanned = scanner.scan()
+        var diagnostics = scanned.diagnostics.map { LabDiagnostic(file: path, location: $0.0, message: $0.1) }
+        var blocks: [LabBlock] = []
+        var counters: [LabBlockKind: Int] = [:]
+        for raw in scanned.blocks {
+            var interpreter = BlockInterpreter(raw: raw, path: path)
+            let block = interpreter.interpret()
+            diagnostics += interpreter.diagnostics
+            guard var block else { continue }
+            counters[block.kind, default: 0] += 1
+            if block.id.isEmpty { block.id = "\(block.kind.rawValue)-\(counters[block.kind, default: 1])" }
+            blocks.append(block)
+        }
+        diagnostics += crossCheck(blocks, path: path)
+        guard diagnostics.isEmpty else { throw LabValidationError(diagnostics: diagnostics) }
+        let fileName = (path as NSString).lastPathComponent
+        let title = scanned.title.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 } ?? fileName
+        return Lab(path: path, source: source, title: title, blocks: blocks)
+    }
+
+    /// Reads and parses the file at `path`. A file that cannot be read is reported like any other
+    /// error of that file, at 1:1.
+    public static func parse(file path: String) throws -> Lab {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw LabValidationError(diagnostics: [LabDiagnostic(
+                file: path, location: SourceLocation(line: 1, column: 1),
+                message: "cannot read the file: \(error.localizedDescription)")])
+        }
+        guard let source = String(data: data, encoding: .utf8) else {
+            throw LabValidationError(diagnostics: [LabDiagnostic(
+                file: path, location: SourceLocation(line: 1, column: 1), message: "the file is not UTF-8")])
+        }
+        return try parse(source: source, path: path)
+    }
+
+    /// Errors that need every block: duplicate ids, `for=` targets.
+    static func crossCheck(_ blocks: [LabBlock], path: String) -> [LabDiagnostic] {
+        var diagnostics: [LabDiagnostic] = []
+        var firstLine: [String: Int] = [:]
+        for block in blocks {
+            if let line = firstLine[block.id] {
+                diagnostics.append(LabDiagnostic(file: path, location: block.location,
+                                                 message: "duplicate id '\(block.id)' (first used on line \(line))"))
+            } else {
+                firstLine[block.id] = block.location.line
+            }
+        }
+        let checks = Set(blocks.filter { $0.kind == .check }.map(\.id))
+        for block in blocks {
+            if let target = block.solutionFor, !checks.contains(target) {
+                let what = blocks.contains { $0.id == target } ? "names a block that is not a check" : "names no check"
+                diagnostics.append(LabDiagnostic(file: path, location: block.location,
+                                                 message: "for=#\(target) \(what)"))
+            }
+        }
+        return diagnostics
+    }
+}

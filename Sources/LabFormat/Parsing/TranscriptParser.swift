@@ -1,0 +1,65 @@
+/// Turns the lines of a `console` block into commands with expectations.
+enum TranscriptParser {
+    struct Problem { var line: Int; var message: String }
+
+    static func parse(lines: [String], firstLine: Int) -> ([TranscriptCommand], [Problem]) {
+        var commands: [TranscriptCommand] = []
+        var problems: [Problem] = []
+        guard let first = lines.first, first.hasPrefix("$ ") else {
+            problems.append(Problem(line: firstLine, message: lines.isEmpty
+                ? "empty transcript: a console block needs a '$ ' command"
+                : "a transcript must start with a '$ ' command, found '\(lines[0])'"))
+            return ([], problems)
+        }
+        var index = 0
+        while index < lines.count {
+            let commandLine = firstLine + index
+            var command = String(lines[index].dropFirst(2))
+            index += 1
+            while index < lines.count, lines[index].hasPrefix("> ") || lines[index] == ">" {
+                command += "\n" + String(lines[index].dropFirst(lines[index] == ">" ? 1 : 2))
+                index += 1
+            }
+            var raw: [(String, Int)] = []
+            while index < lines.count, !lines[index].hasPrefix("$ ") {
+                raw.append((OutputCleaner.cleanLine(OutputCleaner.stripANSI(lines[index])), firstLine + index))
+                index += 1
+            }
+            while let last = raw.last, last.0.isEmpty { raw.removeLast() }
+            var status: Int32 = 0
+            if let last = raw.last, let parsed = exitStatus(last.0) {
+                status = parsed
+                raw.removeLast()
+            }
+            var expected: [ExpectedLine] = []
+            for (text, line) in raw {
+                let pattern = classify(text)
+                if case .regex(let source) = pattern, let message = LineMatcher.regexProblem(source) {
+                    problems.append(Problem(line: line, message: "invalid regular expression: \(message)"))
+                }
+                expected.append(ExpectedLine(pattern: pattern, text: text, line: line))
+            }
+            if command.trimmingSpaces().isEmpty {
+                problems.append(Problem(line: commandLine, message: "empty command"))
+            }
+            commands.append(TranscriptCommand(command: command, line: commandLine,
+                                              expected: expected, expectedStatus: status))
+        }
+        return (commands, problems)
+    }
+
+    /// `[N]` → N.
+    static func exitStatus(_ line: String) -> Int32? {
+        guard line.hasPrefix("["), line.hasSuffix("]"), line.count > 2 else { return nil }
+        let digits = line.dropFirst().dropLast()
+        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int32(digits)
+    }
+
+    static func classify(_ text: String) -> ExpectedLine.Pattern {
+        if text == "..." { return .ellipsis }
+        if text.hasSuffix(" (re)") { return .regex(String(text.dropLast(5))) }
+        if text.hasSuffix(" (glob)") { return .glob(String(text.dropLast(7))) }
+        return .literal(text)
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+
+/// Renders a lab run for people: a line per block (`[3/12] ✓ mnt 0.21s`), a live progress line
+/// while a long block runs (terminals only), on failure the message, the diff naming the lab
+/// line and the hint, and a summary. Thread-safe: the live line is redrawn from a timer.
+public final class TerminalReporter: @unchecked Sendable {
+    private let style: TerminalStyle
+    private let quiet: Bool
+    private let write: (String) -> Void
+    private let lock = NSLock()
+    private var timer: DispatchSourceTimer?
+    private var liveLineShown = false
+    /// Bumped when a block ends, so a timer tick already queued draws nothing.
+    private var generation = 0
+
+    /// - Parameters:
+    ///   - quiet: only failures and the summary.
+    ///   - write: where text goes (stdout by default).
+    public init(style: TerminalStyle = .detect(), quiet: Bool = false, write: ((String) -> Void)? = nil) {
+        self.style = style
+        self.quiet = quiet
+        self.write = write ?? { text in
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    deinit { timer?.cancel() }
+
+    // MARK: - Events
+
+    /// A lab begins.
+    public func labStarted(path: String, title: String, blockCount: Int, namespace: String?) {
+        guard !quiet else { return }
+        emit(style.bold("\(title)") + style.dim("  \(path)" + (namespace.map { " · namespace \($0)" } ?? "")) + "\n")
+    }
+
+    /// A block begins: on a terminal, a progress line appears once it has run for half a second.
+    public func blockStarted(id: String, index: Int, count: Int) {
+        guard style.interactive, !quiet else { return }
+        let start = Date()
+        let mine = lock.withLock { generation += 1; return generation }
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global())
+        timer.schedule(deadline: .now() + 0.5, repeating: 0.2)
+        timer.setEventHandler { [weak self] in
+            guard let self else { return }
+            let elapsed = Date().timeIntervalSince(start)
+            self.lock.withLock {
+                guard self.generation == mine else { return }
+                self.liveLineShown = true
+                self.write("\r\u{1B}[K" + self.style.dim("[\(index)/\(count)] … \(id) \(Self.seconds(elapsed))"))
+            }
+        }
+        lock.withLock { self.timer?.cancel(); self.timer = timer }
+        timer.resume()
+    }
+
+    /// A block ended: its line, and on failure what went wrong.
+    public func blockFinished(_ result: BlockResult, labPath: String, index: Int, count: Int) {
+        stopLiveLine()
+        let failed = [.failed, .timedOut, .error].contains(result.status)
+        if quiet && !failed { return }
+        var text = "[\(index)/\(count)] \(style.symbol(result.status)) \(result.id)"
+        if result.status != .skipped { text += " " + style.dim(Self.seconds(result.duration)) }
+        if result.kind == .check, result.status != .skipped {
+            text += " " + style.dim("\(Self.number(result.score))/\(Self.number(result.maxScore)) pt")
+        }
+        if result.attempts > 1 { text += style.dim(" (\(result.attempts) attempts)") }
+        if let measure = result.measure {
+            text += style.dim(String(format: " %.2f cores", measure.meanCores))
+        }
+        if result.status == .timedOut { text += " " + style.red("timed out") }
+        if result.status == .skipped, let message = result.message, !quiet { text += " " + style.dim(message) }
+        text += "\n"
+        if failed { text += failureDetails(result, labPath: labPath) }
+        emit(text)
+    }
+
+    /// A lab ended.
+    public func labFinished(_ result: LabResult) {
+        stopLiveLine()
+        var text = ""
+        if let error = result.error { text += style.red("  \(result.path): \(error)") + "\n" }
+        if !quiet { text += "\n" }
+        if !text.isEmpty { emit(text) }
+    }
+
+    /// The run's last lines: labs, blocks, score and time.
+    public func summary(_ results: RunResults) {
+        let labs = results.labs
+        let blocks = labs.flatMap(\.blocks)
+        func count(_ items: [Status], _ status: Status) -> Int { items.filter { $0 == status }.count }
+        let labStatuses = labs.map(\.status)
+        let blockStatuses = blocks.map(\.status)
+        var parts: [String] = []
+        for (status, word) in [(Status.passed, "passed"), (.failed, "failed"), (.timedOut, "timed out"),
+                               (.error, "error"), (.skipped, "skipped")] {
+            let n = count(blockStatuses, status)
+            if n > 0 { parts.append("\(n) \(word)") }
+        }
+        let passedLabs = count(labStatuses, .passed)
+        let allPassed = passedLabs == labs.count
+        let score = labs.reduce(0) { $0 + $1.score }, maxScore = labs.reduce(0) { $0 + $1.maxScore }
+        var line = "\(labs.count) lab\(labs.count == 1 ? "" : "s"): \(passedLabs) passed"
+        if labs.count > passedLabs { line += ", \(labs.count - passedLabs) not" }
+        line += " · \(blocks.count) block\(blocks.count == 1 ? "" : "s"): " + (parts.isEmpty ? "none" : parts.joined(separator: ", "))
+        if maxScore > 0 { line += " · score \(Self.number(score))/\(Self.number(maxScore))" }
+        line += " · " + Self.seconds(results.finishedAt.timeIntervalSince(results.startedAt))
+        emit((allPassed ? style.green(line) : style.red(line)) + "\n")
+    }
+
+    /// `grade`'s output: a line per check, then the total as `7/10`.
+    public func grade(_ results: RunResults) {
+        var text = ""
+        for lab in results.labs {
+            for block in lab.blocks where block.kind == .check {
+                text += "\(style.symbol(block.status)) \(block.id) \(Self.number(block.score))/\(Self.number(block.maxScore))"
+                if block.status != .passed {
+                    if let message = block.message { text += " " + style.dim("— " + message.replacingOccurrences(of: "\n", with: "; ")) }
+                    if let hint = block.hint { text += "\n    " + style.yellow("hint: \(hint)") }
+                }
+                text += "\n"
+            }
+            if let error = lab.error { text += style.red("\(lab.path): \(error)") + "\n" }
+        }
+        let score = results.labs.reduce(0) { $0 + $1.score }, maxScore = results.labs.reduce(0) { $0 + $1.maxScore }
+        let total = "\(Self.number(score))/\(Self.number(maxScore))"
+        text += (score == maxScore ? style.green(total) : style.bold(total)) + "\n"
+        emit(text)
+    }
+
+    // MARK: - Helpers
+
+    /// The message, the first failing command's diff (its header names `file:line`), the hint.
+    func failureDetails(_ result: BlockResult, labPath: String) -> String {
+        var text = ""
+        if let message = result.message {
+            for line in message.split(separator: "\n", omittingEmptySubsequences: false) { text += "    \(line)\n" }
+        }
+        if let failing = result.commands.last(where: { !$0.matched }) {
+            if let diff = failing.diff {
+                for line in diff.split(separator: "\n", omittingEmptySubsequences: false) {
+                    let s = String(line)
+                    let painted = s.hasPrefix("---") || s.hasPrefix("+++") ? style.bold(s)
+                        : s.hasPrefix("-") ? style.red(s) : s.hasPrefix("+") ? style.green(s) : s
+                    text += "    \(painted)\n"
+                }
+            } else if !failing.actual.isEmpty {
+                text += "    " + style.dim("output of \(labPath):\(failing.line):") + "\n"
+                for line in failing.actual.split(separator: "\n", omittingEmptySubsequences: false).suffix(20) {
+                    text += "    | \(line)\n"
+                }
+            }
+        }
+        if let hint = result.hint { text += "    " + style.yellow("hint: \(hint)") + "\n" }
+        return text
+    }
+
+    private func stopLiveLine() {
+        lock.withLock {
+            generation += 1
+            timer?.cancel()
+            timer = nil
+            if liveLineShown {
+                write("\r\u{1B}[K")
+                liveLineShown = false
+            }
+        }
+    }
+
+    private func emit(_ text: String) {
+        lock.withLock { write(text) }
+    }
+
+    static func seconds(_ value: Double) -> String { String(format: "%.2fs", value) }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import LabFormat
+
+/// `isolab lab check PATH...`: parse and validate only; every error as `file:line:col: message`.
+struct LabCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Validate labs without running them.")
+
+    @Argument(help: "Lab files or folders (their .md files, sorted).")
+    var paths: [String]
+    @Flag(name: .shortAndLong, help: "Print only errors.")
+    var quiet = false
+
+    func run() throws {
+        let files: [String]
+        do { files = try LabPaths.expand(paths) } catch { LabConsole.error("isolab: \(error)"); throw ExitCode(2) }
+        var valid = true
+        for file in files {
+            do {
+                let lab = try LabParser.parse(file: file)
+                if !quiet {
+                    let checks = lab.blocks.filter { $0.kind == .check }
+                    let points = checks.reduce(0) { $0 + $1.points }
+                    LabConsole.out("\(file): ok, \(Self.count(lab.blocks.count, "block")), "
+                                   + "\(Self.count(checks.count, "check")), \(points.formatted()) points")
+                }
+            } catch let error as LabValidationError {
+                valid = false
+                for diagnostic in error.diagnostics { LabConsole.out(diagnostic.description) }
+            }
+        }
+        if !valid { throw ExitCode(2) }
+    }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+}
+
+private extension Double {
+    func formatted() -> String { self == rounded() ? String(Int(self)) : String(self) }
+}

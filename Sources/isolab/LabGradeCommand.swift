@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import LabEngine
+import LabReports
+
+/// `isolab lab grade FILE`: only the checks, against the learner's namespace; prints `7/10` and a
+/// line per check; removes nothing. Exit 0 full score, 1 otherwise, 2 invalid lab.
+struct LabGradeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grade", abstract: "Grade what the learner built: run only the checks.")
+
+    @Argument(help: "The lab file.")
+    var file: String
+    @Option(name: .long, help: "The learner's name, for the reports.")
+    var learner: String?
+    @OptionGroup var reports: LabReportOptions
+
+    func run() throws {
+        guard let labs = LabPaths.load([file]) else { throw ExitCode(2) }
+        let host: ContainerHost
+        do { host = try LabEnvironment.host() } catch { LabConsole.error("\(error)"); throw ExitCode(1) }
+        let options = LabRunOptions(mode: .grade, dockerExecutable: LabEnvironment.selfExecutable(),
+                                    environment: ProcessInfo.processInfo.environment, learner: learner)
+        let cancellation = RunCancellation()
+        let signals = InterruptHandler(cancellation: cancellation)
+        let results = LabRunner(host: host, options: options, cancellation: cancellation).run(labs)
+        signals.uninstall()
+        // The results file first: a grader needs it even when something below goes wrong.
+        let written = reports.write(results)
+        TerminalReporter(quiet: false).grade(results)
+        if cancellation.isCancelled { throw ExitCode(130) }
+        let full = results.labs.allSatisfy { $0.error == nil && $0.score == $0.maxScore }
+        throw ExitCode(full && written ? 0 : 1)
+    }
+}

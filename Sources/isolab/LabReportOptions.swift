@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import LabReports
+
+/// `--json FILE --junit FILE --html FILE`, shared by `lab run` and `lab grade`.
+struct LabReportOptions: ParsableArguments {
+    @Option(name: .long, help: "Write the results as JSON (Gradescope's shape) to FILE.")
+    var json: String?
+    @Option(name: .long, help: "Write a JUnit XML report to FILE.")
+    var junit: String?
+    @Option(name: .long, help: "Write an HTML report to FILE.")
+    var html: String?
+
+    /// Writes every requested report; returns false (after saying why) when one could not be written.
+    func write(_ results: RunResults) -> Bool {
+        var ok = true
+        func save(_ path: String?, _ make: () throws -> Data) {
+            guard let path else { return }
+            do {
+                try make().write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                LabConsole.error("isolab: writing \(path): \(error)")
+                ok = false
+            }
+        }
+        save(json) { try JSONReport.data(results) }
+        save(junit) { Data(JUnitReport.xml(results).utf8) }
+        save(html) { Data(HTMLReport.html(results).utf8) }
+        return ok
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import LabEngine
+import LabReports
+
+/// `isolab lab run PATH...`: every lab in a fresh namespace; exit 0 all passed, 1 a failure,
+/// 2 an invalid lab, 130 interrupted.
+struct LabRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run labs: setup, every step and check, cleanup.")
+
+    @Argument(help: "Lab files or folders (their .md files, sorted).")
+    var paths: [String]
+    @Option(name: .long, help: "Run only the block with this id (with setup, its solutions and cleanup).")
+    var only: String?
+    @Flag(name: .long, help: "Skip every block after the first failure (cleanup still runs).")
+    var failFast = false
+    @Flag(name: .long, help: "Keep the run's namespace and its containers.")
+    var keep = false
+    @Flag(name: .shortAndLong, help: "Print only failures and the summary.")
+    var quiet = false
+    @OptionGroup var reports: LabReportOptions
+
+    func run() throws {
+        guard let labs = LabPaths.load(paths) else { throw ExitCode(2) }
+        if let only, !labs.contains(where: { $0.block(id: only) != nil }) {
+            LabConsole.error("isolab: no lab has a block with id '\(only)'")
+            throw ExitCode(2)
+        }
+        let host: ContainerHost
+        do { host = try LabEnvironment.host() } catch { LabConsole.error("\(error)"); throw ExitCode(1) }
+
+        let reporter = TerminalReporter(quiet: quiet)
+        let observer = LabTerminalObserver(reporter: reporter)
+        let options = LabRunOptions(mode: .run, only: only, failFast: failFast, keep: keep,
+                                    dockerExecutable: LabEnvironment.selfExecutable(),
+                                    environment: ProcessInfo.processInfo.environment)
+        let cancellation = RunCancellation()
+        let signals = InterruptHandler(cancellation: cancellation)
+        let runner = LabRunner(host: host, options: options, observer: observer, cancellation: cancellation)
+        let results = runner.run(labs)
+        signals.uninstall()
+        reporter.summary(results)
+        let written = reports.write(results)
+        if cancellation.isCancelled { throw ExitCode(130) }
+        let passed = results.labs.allSatisfy { $0.status == .passed }
+        throw ExitCode(passed && written ? 0 : 1)
+    }
+}

@@ -1,0 +1,177 @@
+import Testing
+@testable import LabFormat
+
+@Suite struct LabParserTests {
+    @Test func findsOnlyExecutableBlocksWithPositions() throws {
+        let lab = try FixtureLoader.parse("valid")
+        #expect(lab.title == "Namespaces, briefly")
+        #expect(lab.blocks.map(\.id) == ["setup-1", "ls-missing", "uts", "solution-1", "step-2", "step-3", "cpu", "cleanup-1"])
+        #expect(lab.blocks.map(\.kind) == [.setup, .step, .check, .solution, .step, .step, .step, .cleanup])
+        #expect(lab.blocks.map(\.location) == [
+            SourceLocation(line: 11, column: 1), SourceLocation(line: 15, column: 1),
+            SourceLocation(line: 21, column: 1), SourceLocation(line: 25, column: 1),
+            SourceLocation(line: 31, column: 3), SourceLocation(line: 41, column: 1),
+            SourceLocation(line: 45, column: 1), SourceLocation(line: 49, column: 1),
+        ])
+        #expect(lab.blocks.map(\.endLine) == [13, 19, 23, 27, 39, 43, 47, 51])
+    }
+
+    @Test func readsTranscriptCommandsAndStatus() throws {
+        let lab = try FixtureLoader.parse("valid")
+        let block = try #require(lab.block(id: "ls-missing"))
+        guard case .transcript(let commands) = block.body else { Issue.record("not a transcript"); return }
+        #expect(commands.count == 1)
+        #expect(commands[0].command == "docker exec c2 ls /f.txt")
+        #expect(commands[0].line == 16)
+        #expect(commands[0].expectedStatus == 1)
+        #expect(commands[0].expected.map(\.text) == ["ls: /f.txt: No such file or directory"])
+        #expect(commands[0].expected.map(\.line) == [17])
+    }
+
+    @Test func readsContinuationsAndPatternsInsideAList() throws {
+        let lab = try FixtureLoader.parse("valid")
+        let block = try #require(lab.block(id: "step-2"))
+        #expect(block.retry == 5)
+        guard case .transcript(let commands) = block.body else { Issue.record("not a transcript"); return }
+        #expect(commands[0].command == "cat <<'EOF'\nhello\nEOF")
+        #expect(commands[0].line == 32)
+        #expect(commands[0].expected.map(\.pattern) == [
+            .literal("hello"), .ellipsis, .regex("id: (?<cid>[0-9a-f]+)"), .glob("*.txt"),
+        ])
+        #expect(commands[0].expected.map(\.line) == [35, 36, 37, 38])
+    }
+
+    @Test func readsAttributes() throws {
+        let lab = try FixtureLoader.parse("valid")
+        let check = try #require(lab.block(id: "uts"))
+        #expect(check.points == 2)
+        #expect(check.timeout == 0.5)
+        #expect(check.hint == "compare \"hostname\" output")
+        #expect(check.language == "sh")
+        #expect(check.body == .script("test \"$a\" != \"$b\""))
+        let solution = try #require(lab.block(id: "solution-1"))
+        #expect(solution.solutionFor == "uts")
+        #expect(solution.timeout == 120)
+        #expect(solution.hidden)
+        #expect(solution.body == .script("echo solved"))
+        #expect(lab.solutions(for: "uts").map(\.id) == ["solution-1"])
+        let background = try #require(lab.block(id: "step-3"))
+        #expect(background.background)
+        #expect(background.points == 0)
+        let cpu = try #require(lab.block(id: "cpu"))
+        #expect(cpu.measure == MeasureSpec(container: "c1", window: 2, expectedCores: 0.4...0.6))
+        #expect(lab.block(id: "cleanup-1")?.body == .script("docker rm -f c1"))
+    }
+
+    @Test func reportsEveryErrorWithItsPosition() throws {
+        let found = FixtureLoader.diagnostics(try FixtureLoader.source("invalid"), path: "invalid.md")
+        let expected: [(Int, Int, String)] = [
+            (3, 16, "unknown attribute 'colour=red'"),
+            (7, 1, "duplicate id 'a' (first used on line 3)"),
+            (7, 11, "points is only for checks"),
+            (11, 14, "malformed duration timeout=5"),
+            (11, 24, "malformed duration retry=1x"),
+            (15, 8, "window needs measure=cpu:NAME"),
+            (15, 18, "expect-cores needs measure=cpu:NAME"),
+            (19, 14, "a check cannot run in the background"),
+            (23, 8, "background cannot be combined with retry"),
+            (28, 1, "a transcript must start with a '$ ' command"),
+            (32, 1, "a solution needs for=#id"),
+            (36, 1, "for=#nothing names no check"),
+            (40, 1, "unknown language 'python'"),
+            (46, 1, "invalid regular expression"),
+            (49, 23, "malformed range expect-cores=a..b"),
+            (49, 41, "malformed duration window=0s"),
+            (53, 10, "unknown hidden block 'lab:teardown'"),
+        ]
+        #expect(found.count == expected.count)
+        for (line, column, message) in expected {
+            #expect(found.contains { $0.location == SourceLocation(line: line, column: column) && $0.message.contains(message) },
+                    "missing \(line):\(column): \(message)")
+        }
+        #expect(found.allSatisfy { $0.file == "invalid.md" })
+        #expect(found.first?.description.hasPrefix("invalid.md:3:16: unknown attribute") == true)
+    }
+
+    @Test(arguments: [
+        ("```sh {check for=#x}\ntrue\n```\n", "for= is only for solutions"),
+        ("```sh {#x #y}\ntrue\n```\n", "a block has one id"),
+        ("```sh {step check}\ntrue\n```\n", "is a second kind"),
+        ("```sh {hint=\"open\n```\n", "unterminated quoted value"),
+        ("```sh {#x\ntrue\n```\n", "without a closing '}'"),
+        ("```sh {#x} extra\ntrue\n```\n", "unexpected text after"),
+        ("```sh {timeout=1s timeout=2s}\ntrue\n```\n", "duplicate attribute 'timeout'"),
+        ("```sh {measure=mem:c1}\ntrue\n```\n", "malformed measure"),
+        ("```sh {points}\ntrue\n```\n", "needs a value"),
+        ("```console {#e}\n```\n", "empty transcript"),
+        ("```sh {measure=cpu:c background}\ntrue\n```\n", "background cannot be combined with measure"),
+        ("```sh {check #c}\ntrue\n```\n```sh {solution for=#s}\ntrue\n```\n```sh {#s}\ntrue\n```\n", "names a block that is not a check"),
+        ("<!-- lab:setup\ntrue\n", "without a closing '-->'"),
+    ])
+    func rejects(source: String, message: String) {
+        let found = FixtureLoader.diagnostics(source)
+        #expect(found.contains { $0.message.contains(message) }, "\(found)")
+    }
+
+    @Test func acceptsATildeFenceCheckWithPointsZeroAndAStandaloneHiddenBlock() throws {
+        let lab = try LabParser.parse(source: "<!-- lab:cleanup -->\n~~~sh {check points=0 #z}\ntrue\n~~~\n", path: "x.md")
+        #expect(lab.blocks.map(\.id) == ["cleanup-1", "z"])
+        #expect(lab.block(id: "z")?.points == 0)
+        #expect(lab.block(id: "cleanup-1")?.body == .script(""))
+        #expect(lab.title == "x.md")
+    }
+
+    @Test func durationsAndRanges() {
+        #expect(LabDuration.seconds("500ms") == 0.5)
+        #expect(LabDuration.seconds("30s") == 30)
+        #expect(LabDuration.seconds("1.5s") == 1.5)
+        #expect(LabDuration.seconds("2m") == 120)
+        for bad in ["5", "s", "-1s", "0s", "1e3s", "infs", "1..2s", "1 s"] { #expect(LabDuration.seconds(bad) == nil, "\(bad)") }
+        #expect(LabDuration.range("0.40..0.60") == 0.4...0.6)
+        #expect(LabDuration.range("1..1") == 1...1)
+        for bad in ["1..0.5", "a..b", "1.2", "..1", "1..", "-1..1"] { #expect(LabDuration.range(bad) == nil, "\(bad)") }
+    }
+}
+
+@Suite struct LabParserEdgeTests {
+    func transcript(_ source: String) throws -> (LabBlock, [TranscriptCommand]) {
+        let lab = try LabParser.parse(source: source, path: "e.md")
+        let block = try #require(lab.blocks.first)
+        guard case .transcript(let commands) = block.body else { throw Unexpected() }
+        return (block, commands)
+    }
+    struct Unexpected: Error {}
+
+    @Test func fencesInBlockquotesIndentedOrLongerStillRun() throws {
+        let (quoted, quotedCommands) = try transcript("intro\n\n> ```console {#q}\n> $ echo hi\n> hi\n> ```\n")
+        #expect(quoted.id == "q" && quoted.location == SourceLocation(line: 3, column: 3))
+        #expect(quotedCommands.first?.expected.map(\.text) == ["hi"])
+        let (indented, _) = try transcript("   ```console {#i}\n   $ true\n   ```\n")
+        #expect(indented.id == "i")
+        let (long, longCommands) = try transcript("````console {#l}\n$ cat <<'EOF'\n> ```\n> EOF\n```\n````\n")
+        #expect(long.id == "l")
+        #expect(longCommands.first?.command == "cat <<'EOF'\n```\nEOF")
+    }
+
+    @Test func crlfFilesParseLikeLFFiles() throws {
+        let (block, commands) = try transcript("# T\r\n\r\n```console {#c timeout=2s}\r\n$ echo hi\r\nhi\r\n```\r\n")
+        #expect(block.timeout == 2 && block.location.line == 3)
+        #expect(commands.first?.command == "echo hi")
+        #expect(commands.first?.expected.map(\.text) == ["hi"])
+    }
+
+    @Test func attributeColumnsCountBytes() {
+        let found = FixtureLoader.diagnostics("# é\n\n```sh {hint=\"héllo\" bogus}\ntrue\n```\n")
+        #expect(found.map(\.description) == ["lab.md:3:22: unknown attribute 'bogus'"])
+    }
+
+    @Test func anEmptyAttributeListMakesAStep() throws {
+        let lab = try LabParser.parse(source: "```sh {}\ntrue\n```\n", path: "e.md")
+        #expect(lab.blocks.map(\.id) == ["step-1"])
+    }
+
+    @Test func ordinaryCommentsAndUnmarkedFencesAreProse() throws {
+        let lab = try LabParser.parse(source: "<!-- note -->\n\n```console\n$ rm -rf /\n```\n\n    $ indented {#x}\n", path: "e.md")
+        #expect(lab.blocks.isEmpty)
+    }
+}
