@@ -5,7 +5,8 @@ public enum DockerCommands {
     public static let all: [ParsableCommand.Type] = [
         RunCommand.self, ExecCommand.self, PsCommand.self, InspectCommand.self, StopCommand.self,
         KillCommand.self, RmCommand.self, LogsCommand.self, TopCommand.self, PortCommand.self,
-        StatsCommand.self, CommitCommand.self, ExportCommand.self,
+        StatsCommand.self, CommitCommand.self, ExportCommand.self, ImagesCommand.self, RmiCommand.self,
+        TagCommand.self, SaveCommand.self, LoadCommand.self, ImportCommand.self, ImageCommand.self,
         VersionCommand.self, InfoCommand.self, NamespaceCommand.self, ContainerCleanupCommand.self,
     ]
 }

@@ -1,8 +1,16 @@
 import ContainerRuntime
 
-/// How the image commands learn that a container uses an image (`rmi` refuses to remove it).
-/// The container store is the runtime lead's: it sets `containerUsing` once at start-up.
+/// How the image commands learn that a container uses an image (`rmi` refuses to remove it):
+/// any container, running or not, of any namespace of the root, whose image is this one.
 public enum ImageUsage {
-    /// Returns the id of a container (of any namespace of the root) that uses `image`, or nil.
-    nonisolated(unsafe) public static var containerUsing: (RuntimeContext, ImageRecord) -> String? = { _, _ in nil }
+    public static func containerUsing(_ context: RuntimeContext, _ image: ImageRecord) -> String? {
+        for ns in ContainerStore.namespaces(root: context.root) {
+            var c = context
+            c.namespace = ns
+            if let user = ContainerStore(context: c).list().first(where: { $0.config.imageID == image.id }) {
+                return user.id
+            }
+        }
+        return nil
+    }
 }
