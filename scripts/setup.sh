@@ -1,0 +1,36 @@
+#!/bin/sh
+# Installs what isolab needs on a fresh Debian/Ubuntu machine (run as root) and builds it.
+#   scripts/setup.sh            debug build (for tests)
+#   scripts/setup.sh release    release build with a static Swift runtime (starts faster)
+# Prints the directory that holds `isolab`, `isolab-monitor` and the `docker` symlink.
+set -eu
+cd "$(dirname "$0")/.."
+
+# Build: libcmark, libcap, libarchive headers. Run time: busybox-static (the busybox image),
+# debootstrap (the debian image), iproute2/procps/util-linux (tests and `top`), jq (labs).
+packages="libcmark-dev libcap-dev libarchive-dev pkg-config busybox-static debootstrap debian-archive-keyring iproute2 procps util-linux jq ca-certificates"
+missing=""
+for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    echo "isolab setup: installing$missing" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2
+    apt-get install -y -qq --no-install-recommends $missing >&2
+fi
+
+command -v swift >/dev/null 2>&1 || [ -x /opt/swift/usr/bin/swift ] || {
+    echo "isolab setup: the Swift toolchain (swift 6) is not installed; see https://swift.org/install" >&2; exit 1; }
+command -v swift >/dev/null 2>&1 || PATH=/opt/swift/usr/bin:$PATH
+
+if [ "${1:-debug}" = release ]; then
+    swift build -c release --static-swift-stdlib >&2
+    bin=$(swift build -c release --static-swift-stdlib --show-bin-path)
+else
+    swift build --build-tests >&2
+    bin=$(swift build --show-bin-path)
+fi
+# Invoked as `docker`, isolab is its Docker-compatible CLI.
+ln -sf isolab "$bin/docker"
+echo "$bin"
