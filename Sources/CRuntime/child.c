@@ -6,6 +6,7 @@
 #include <sched.h>
 #include <stdio.h>
 #include <string.h>
+#include <linux/close_range.h>
 #include <net/if.h>
 #include <sys/ioctl.h>
 #include <signal.h>
@@ -217,6 +218,8 @@ _Noreturn void isolab_container_init(const struct isolab_spec *s, const struct i
         if (chdir(s->cwd) != 0) FAIL("chdir %s: %s", s->cwd, strerror(errno));
     }
     if (s->detach && setsid() < 0) FAIL("setsid: %s", strerror(errno));
+    /* Only stdio (and the error pipe, until exec) reach the container's command. */
+    close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
     isolab_apply_privs(s, p, err_fd);
     if (s->init) become_init(err_fd);
     isolab_exec_command(s, err_fd);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/close_range.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -97,6 +98,9 @@ int isolab_exec(char *buf, size_t len, char *err, size_t errlen, int *exec_errno
                 setsid();
                 dup2(devnull, 0); dup2(devnull, 1); dup2(devnull, 2);
             }
+            /* Only stdio crosses into the container: a descriptor the client inherited (a
+             * socket its parent watches for EOF, say) must not live on in a detached command. */
+            close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
             if (s.cwd && *s.cwd && chdir(s.cwd) != 0)
                 isolab_child_fail(efd, 126, "chdir to cwd (\"%s\") set in config.json failed: %s", s.cwd, strerror(errno));
             isolab_apply_privs(&s, &privs, efd);

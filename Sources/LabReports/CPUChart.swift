@@ -8,7 +8,7 @@ enum CPUChart {
     static let width = 480.0, height = 250.0
     static let left = 48.0, right = 12.0, top = 14.0, bottom = 42.0
 
-    static func svg(_ m: Measurement, id: String) -> String {
+    static func svg(_ m: CPUMeasurement, id: String) -> String {
         let plotW = width - left - right, plotH = height - top - bottom
         let tMax = niceCeiling(max(m.window, m.samples.map(\.t).max() ?? 0, 0.5))
         let peak = [m.samples.map(\.cores).max() ?? 0, m.expectHigh ?? 0, m.meanCores, 1].max() ?? 1
@@ -62,7 +62,7 @@ enum CPUChart {
     }
 
     /// "0.9 to 1.1 cores", "at least 0.5 cores", or nil when nothing is expected.
-    static func bandText(_ m: Measurement) -> String? {
+    static func bandText(_ m: CPUMeasurement) -> String? {
         switch (m.expectLow, m.expectHigh) {
         case let (low?, high?): return "\(trim(low)) to \(trim(high)) cores"
         case let (low?, nil): return "at least \(trim(low)) cores"

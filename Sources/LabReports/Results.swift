@@ -74,11 +74,11 @@ public struct BlockResult: Codable, Sendable, Equatable {
     public var message: String?          // FAIL: lines, timeout or crash reason, the first mismatch
     public var hint: String?             // shown when a check fails
     public var background: Bool
-    public var measure: Measurement?
+    public var measure: CPUMeasurement?
 
     public init(id: String, kind: BlockKind, language: String, line: Int, column: Int, status: Status,
                 duration: Double, attempts: Int, commands: [CommandResult], score: Double, maxScore: Double,
-                message: String?, hint: String?, background: Bool, measure: Measurement?) {
+                message: String?, hint: String?, background: Bool, measure: CPUMeasurement?) {
         self.id = id; self.kind = kind; self.language = language; self.line = line; self.column = column
         self.status = status; self.duration = duration; self.attempts = attempts; self.commands = commands
         self.score = score; self.maxScore = maxScore; self.message = message; self.hint = hint
@@ -107,7 +107,7 @@ public struct CommandResult: Codable, Sendable, Equatable {
 }
 
 /// CPU samples of a `measure=cpu:NAME` block.
-public struct Measurement: Codable, Sendable, Equatable {
+public struct CPUMeasurement: Codable, Sendable, Equatable {
     public var container: String
     public var window: Double            // seconds
     public var expectLow: Double?        // expect-cores A..B

@@ -68,6 +68,7 @@ final class CLIFixture {
     }
 
     /// The output of a command that must succeed, trimmed.
+    @discardableResult
     func ok(_ command: String, namespace ns: String? = nil, stdin: String? = nil) throws -> String {
         let r = try sh(command, namespace: ns, stdin: stdin)
         guard r.status == 0 else {

@@ -87,4 +87,33 @@ struct LifecycleTests {
         let hostLinks = try f.ok("docker run --rm --network host busybox ip -o link")
         #expect(hostLinks.contains("isolab0"), "host networking sees the host's bridge")
     }
+
+    @Test func ipcAndPidModesShareOnlyWhatTheyName() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        try f.ok("docker run -d --name owner --ipc shareable debian sleep 3600")
+        try f.ok("docker exec owner ipcmk -M 4096")
+        #expect(try f.ok("docker run --rm --ipc container:owner debian ipcs -m").contains("4096"))
+        #expect(!(try f.ok("docker run --rm debian ipcs -m").contains("4096")), "private is the default")
+        try f.ok("docker run -d --name loner busybox sleep 3600")
+        let refused = try f.sh("docker run --rm --ipc container:loner busybox true")
+        #expect(refused.status == 125 && refused.output.contains("non-shareable"))
+        #expect(try f.ok("docker run --rm --pid container:owner busybox ps").contains("sleep 3600"))
+        let hostPS = try f.ok("docker run --rm --pid host busybox ps")
+        #expect(hostPS.split(separator: "\n").count > 5, "--pid host sees the host's processes")
+    }
+
+    @Test func aDetachedExecKeepsNoDescriptorOfItsClient() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        try f.ok("docker run -d --name host_of_exec busybox sleep 3600")
+        // The client's descriptors (Foundation watches a socket of its children for EOF) must
+        // not live on in a detached command: only stdio, on /dev/null.
+        try f.ok("docker exec -d host_of_exec sleep 1234")
+        Thread.sleep(forTimeInterval: 0.2)
+        // PID 2: the first process after the container's init.
+        #expect(try f.ok("docker exec host_of_exec cat /proc/2/cmdline").replacingOccurrences(of: "\0", with: " ") == "sleep 1234 ")
+        let fds = try f.ok("docker exec host_of_exec ls /proc/2/fd")
+        #expect(fds.split(separator: "\n").sorted() == ["0", "1", "2"], "\(fds)")
+    }
 }

@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func emptySamplesSayso() {
-        let m = LabReports.Measurement(container: "c<1>", window: 3, expectLow: nil, expectHigh: 2, samples: [], meanCores: 0)
+        let m = CPUMeasurement(container: "c<1>", window: 3, expectLow: nil, expectHigh: 2, samples: [], meanCores: 0)
         let svg = CPUChart.svg(m, id: "x")
         #expect(svg.contains(">no samples</text>"))
         #expect(svg.contains("container c&lt;1&gt;"))

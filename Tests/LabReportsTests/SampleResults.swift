@@ -70,7 +70,7 @@ enum SampleResults {
 
     static func block(_ id: String, _ kind: BlockKind, _ language: String, line: Int, _ status: Status,
                       commands: [CommandResult] = [], score: Double = 0, maxScore: Double = 0, message: String? = nil,
-                      hint: String? = nil, measure: LabReports.Measurement? = nil) -> BlockResult {
+                      hint: String? = nil, measure: CPUMeasurement? = nil) -> BlockResult {
         BlockResult(id: id, kind: kind, language: language, line: line, column: 1, status: status, duration: 0.5,
                     attempts: 1, commands: commands, score: score, maxScore: maxScore, message: message, hint: hint,
                     background: false, measure: measure)
@@ -90,7 +90,7 @@ enum SampleResults {
     static let inList = block("in-list", .check, "sh", line: 23, .failed,
                               commands: [command("test -f /tmp/x", line: 24, actual: "FAIL: /tmp/x is missing\nSCORE: 1", exit: 1)],
                               score: 1, maxScore: 2, message: "FAIL: /tmp/x is missing")
-    static let measurement = LabReports.Measurement(container: "c1", window: 3, expectLow: 0.8, expectHigh: 1.2,
+    static let measurement = CPUMeasurement(container: "c1", window: 3, expectLow: 0.8, expectHigh: 1.2,
                                                     samples: samples, meanCores: 0.996)
     static let burn = block("burn", .step, "sh", line: 29, .passed,
                             commands: [command("docker exec c1 sh -c 'while :; do :; done'", line: 30, actual: "", exit: nil)],

@@ -7,5 +7,5 @@ struct AttemptResult {
     var message: String?
     var captures: [String: String]
     var score: Double
-    var measure: Measurement?
+    var measure: CPUMeasurement?
 }

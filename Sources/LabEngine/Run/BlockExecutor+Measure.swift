@@ -66,7 +66,7 @@ extension BlockExecutor {
 
         var mean = 0.0
         if let a = firstKept, let b = last, b.t > a.t { mean = Double(b.ns - a.ns) / 1e9 / (b.t - a.t) }
-        let measurement = Measurement(container: spec.container, window: spec.window,
+        let measurement = CPUMeasurement(container: spec.container, window: spec.window,
                                       expectLow: spec.expectedCores?.lowerBound,
                                       expectHigh: spec.expectedCores?.upperBound,
                                       samples: samples, meanCores: mean)
