@@ -39,6 +39,7 @@ let package = Package(
         .testTarget(name: "LabEngineTests", dependencies: ["LabEngine", "LabFormat", "LabReports"]),
         .testTarget(name: "LabReportsTests", dependencies: ["LabReports", "LabFormat"]),
         .testTarget(name: "ContainerRuntimeTests", dependencies: ["ContainerRuntime"]),
+        .testTarget(name: "DockerCLITests", dependencies: ["DockerCLI", "ContainerRuntime"]),
         .testTarget(name: "RuntimeIntegrationTests", dependencies: ["ContainerRuntime"]),
         .testTarget(name: "CLIEndToEndTests", dependencies: []),
     ],

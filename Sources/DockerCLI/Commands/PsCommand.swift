@@ -26,19 +26,12 @@ public struct PsCommand: ParsableCommand {
             return
         }
         if let f = format, f != "table" {
-            let isTable = f.hasPrefix("table ")
-            let tmpl = try GoTemplate(isTable ? String(f.dropFirst(6)) : f)
-            var out = ""
-            if isTable {
-                let header = try GoTemplate(String(f.dropFirst(6))).render(Self.headerFields)
-                out += header + "\n"
-            }
-            for c in shown {
+            let rows = shown.map { c -> [String: Any] in
                 var fields = ContainerJSON.psFields(c)
                 if noTrunc { fields["ID"] = c.id }
-                out += try tmpl.render(fields) + "\n"
+                return fields
             }
-            print(out, terminator: "")
+            print(try FormattedList.render(format: f, rows: rows, headers: Self.headerFields), terminator: "")
             return
         }
         var t = TableWriter(header: ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"])

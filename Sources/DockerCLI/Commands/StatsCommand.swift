@@ -37,10 +37,7 @@ public struct StatsCommand: ParsableCommand {
             var out = ""
             if !noStream && isatty(1) != 0 { out += "\u{1b}[2J\u{1b}[H" }
             if let f = format, f != "table" {
-                let isTable = f.hasPrefix("table ")
-                let tmpl = try GoTemplate(isTable ? String(f.dropFirst(6)) : f)
-                if isTable { out += try tmpl.render(Self.header) + "\n" }
-                for r in rows { out += try tmpl.render(r) + "\n" }
+                out += try FormattedList.render(format: f, rows: rows, headers: Self.header)
             } else {
                 var tw = TableWriter(header: ["CONTAINER ID", "NAME", "CPU %", "MEM USAGE / LIMIT", "MEM %", "NET I/O", "BLOCK I/O", "PIDS"])
                 for r in rows {

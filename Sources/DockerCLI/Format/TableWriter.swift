@@ -1,20 +1,27 @@
 import Foundation
 
-/// Docker's tabwriter settings (minwidth 10, padding 3): every column but the last is padded
-/// to its widest cell plus three spaces.
+/// Go's text/tabwriter as the Docker CLI configures it (min width 10, padding 3, spaces): every
+/// cell but the last of a line is padded to its column's widest cell plus three.
 public struct TableWriter {
     public var rows: [[String]] = []
     public init(header: [String]) { rows = [header] }
     public mutating func add(_ row: [String]) { rows.append(row) }
 
-    public func render() -> String {
-        guard let cols = rows.map(\.count).max(), cols > 0 else { return "" }
-        var widths = [Int](repeating: 0, count: cols)
-        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
-        return rows.map { r in
-            r.enumerated().map { i, c in
-                i == r.count - 1 ? c : c.padding(toLength: max(10, widths[i] + 3), withPad: " ", startingAt: 0)
+    public func render() -> String { Self.align(rows).map { $0 + "\n" }.joined() }
+
+    /// Lays out rows of cells (tab-separated lines split by the caller).
+    public static func align(_ rows: [[String]]) -> [String] {
+        var widths: [Int] = []
+        for row in rows {
+            for (i, cell) in row.dropLast().enumerated() {
+                let w = max(10, cell.count + 3)
+                if i < widths.count { widths[i] = max(widths[i], w) } else { widths.append(w) }
+            }
+        }
+        return rows.map { row in
+            row.enumerated().map { i, cell in
+                i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count)
             }.joined()
-        }.joined(separator: "\n") + "\n"
+        }
     }
 }

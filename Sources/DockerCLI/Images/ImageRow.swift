@@ -32,7 +32,14 @@ struct ImageRow {
         }
     }
 
-    static let headers: [String: String] = [
+    /// Every field, for a Go template (`{{json .}}` prints them all).
+    func fields(truncate: Bool, now: Date) -> [String: Any] {
+        var out: [String: Any] = [:]
+        for f in ImageRow.jsonFields { out[f] = field(f, truncate: truncate, now: now) }
+        return out
+    }
+
+    static let headers: [String: Any] = [
         "Repository": "REPOSITORY", "Tag": "TAG", "ID": "IMAGE ID", "CreatedSince": "CREATED",
         "CreatedAt": "CREATED AT", "Size": "SIZE", "VirtualSize": "VIRTUAL SIZE", "Digest": "DIGEST",
         "Containers": "CONTAINERS", "SharedSize": "SHARED SIZE", "UniqueSize": "UNIQUE SIZE",

@@ -71,9 +71,9 @@ public struct ImagesOptions: ParsableArguments {
                 return seen.insert(id).inserted ? id : nil
             }
         }
-        let template = try ImageFormatTemplate(format ?? "table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}")
-        let lines = try rows.map { try template.render($0, truncate: truncate, now: now) }
-        guard template.isTable else { return lines }
-        return ImageTableWriter.render([template.header()] + lines)
+        let format = format ?? "table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}"
+        let fields = rows.map { $0.fields(truncate: truncate, now: now) }
+        let text = try FormattedList.render(format: format, rows: fields, headers: ImageRow.headers)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
     }
 }

@@ -1,0 +1,19 @@
+import Foundation
+
+/// `--format` of the list commands (ps, images, stats): a Go template per row; a leading
+/// `table` adds a header (the same template over the column titles) and aligns the columns
+/// as Docker's tabwriter does.
+public enum FormattedList {
+    public static func render(format: String, rows: [[String: Any]], headers: [String: Any]) throws -> String {
+        let isTable = format.hasPrefix("table")
+        var body = isTable ? String(format.dropFirst(5)) : format
+        if isTable { body = body.trimmingCharacters(in: CharacterSet(charactersIn: " ")) }
+        let template = try GoTemplate(body)
+        var lines = try rows.map { try template.render($0) }
+        if isTable {
+            lines.insert(try template.render(headers), at: 0)
+            lines = TableWriter.align(lines.map { $0.components(separatedBy: "\t") })
+        }
+        return lines.map { $0 + "\n" }.joined()
+    }
+}

@@ -1,0 +1,67 @@
+import ContainerRuntime
+import Foundation
+import Testing
+@testable import DockerCLI
+
+struct FormattingTests {
+    @Test func tableWriterPadsLikeDockersTabwriter() {
+        var t = TableWriter(header: ["CONTAINER ID", "NAMES"])
+        t.add(["d51cdb34ebe3", "container1"])
+        #expect(t.render() == "CONTAINER ID   NAMES\nd51cdb34ebe3   container1\n")
+        #expect(TableWriter.align([["A", "B", "C"], ["long-cell-here", "x", "y"]]) ==
+                ["A                B         C", "long-cell-here   x         y"])
+    }
+
+    @Test func tableFormatsGetAHeaderAndAlignedColumns() throws {
+        let rows: [[String: Any]] = [["Names": "container1", "State": "running"], ["Names": "c2", "State": "exited"]]
+        let out = try FormattedList.render(format: "table {{.Names}}\\t{{.State}}", rows: rows,
+                                           headers: ["Names": "NAMES", "State": "STATE"])
+        #expect(out == "NAMES        STATE\ncontainer1   running\nc2           exited\n")
+        #expect(try FormattedList.render(format: "{{.Names}}", rows: rows, headers: [:]) == "container1\nc2\n")
+    }
+
+    static let durations: [(Double, String)] = [
+        (0.4, "Less than a second"), (1, "1 second"), (11, "11 seconds"), (61, "About a minute"),
+        (150, "2 minutes"), (3600, "About an hour"), (7200, "2 hours"), (86400 * 3, "3 days"),
+        (86400 * 20, "2 weeks"), (86400 * 70, "2 months"), (86400 * 800, "2 years"),
+    ]
+
+    @Test(arguments: durations)
+    func humanDurationIsDockers(_ seconds: Double, _ expected: String) {
+        #expect(HumanDuration.string(seconds) == expected)
+    }
+
+    @Test func resourceFlagsParseDockersUnits() throws {
+        let l = try ResourceFlags.limits(cpus: "0.5", cpuQuota: nil, cpuPeriod: nil, cpusetCpus: "0",
+                                         memory: "64m", pidsLimit: 10)
+        #expect(l.nanoCPUs == 500_000_000 && l.memory == 64 << 20 && l.pidsLimit == 10 && l.cpusetCpus == "0")
+        #expect(try ResourceFlags.parseBytes("1g", flag: "-m") == 1 << 30)
+        #expect(try ResourceFlags.parseBytes("512k", flag: "-m") == 512 << 10)
+        #expect(throws: RuntimeError.self) { try ResourceFlags.parseBytes("lots", flag: "-m") }
+        #expect(throws: RuntimeError.self) {
+            try ResourceFlags.limits(cpus: "0.5", cpuQuota: 1000, cpuPeriod: nil, cpusetCpus: nil, memory: nil, pidsLimit: nil)
+        }
+        #expect(throws: RuntimeError.self) {
+            try ResourceFlags.limits(cpus: "half", cpuQuota: nil, cpuPeriod: nil, cpusetCpus: nil, memory: nil, pidsLimit: nil)
+        }
+    }
+
+    @Test func signalsByNameNumberAndPrefix() throws {
+        #expect(try Signals.parse("TERM") == SIGTERM)
+        #expect(try Signals.parse("sigkill") == SIGKILL)
+        #expect(try Signals.parse("9") == 9)
+        #expect(throws: RuntimeError.self) { try Signals.parse("NOPE") }
+    }
+
+    @Test func globalFlagsBeforeTheCommandGoToTheEnvironment() throws {
+        let rest = try GlobalFlags.fold(["--root", "/tmp/r", "--namespace=ns1", "ps", "--root", "x"])
+        #expect(rest == ["ps", "--root", "x"])
+        #expect(ProcessInfo.processInfo.environment["ISOLAB_ROOT"] == "/tmp/r")
+        #expect(ProcessInfo.processInfo.environment["ISOLAB_NAMESPACE"] == "ns1")
+        unsetenv("ISOLAB_ROOT"); unsetenv("ISOLAB_NAMESPACE")
+    }
+
+    @Test func unknownOptionsAreWordedAsDockers() {
+        #expect(IsolabMain.dockerStyle("Unknown option '--bogus'. Did you mean '--cpus'?") == "unknown flag: --bogus")
+    }
+}
