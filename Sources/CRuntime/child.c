@@ -26,21 +26,21 @@ static int g_errfd = -1;
 static void join_ns(const char *path, int type, const char *what) {
     if (!path) return;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) FAIL("open %s namespace %s: %s", what, path, strerror(errno));
-    if (setns(fd, type) != 0) FAIL("setns %s namespace %s: %s", what, path, strerror(errno));
+    if (fd < 0) FAIL("open %s namespace %s: %s", what, path, isolab_strerror(errno));
+    if (setns(fd, type) != 0) FAIL("setns %s namespace %s: %s", what, path, isolab_strerror(errno));
     close(fd);
 }
 
 /* A new network namespace starts with lo down; every container (even --network none) has it up. */
 static void loopback_up(void) {
     int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) FAIL("socket for lo: %s", strerror(errno));
+    if (fd < 0) FAIL("socket for lo: %s", isolab_strerror(errno));
     struct ifreq ifr;
     memset(&ifr, 0, sizeof ifr);
     snprintf(ifr.ifr_name, sizeof ifr.ifr_name, "lo");
-    if (ioctl(fd, SIOCGIFFLAGS, &ifr) != 0) FAIL("get flags of lo: %s", strerror(errno));
+    if (ioctl(fd, SIOCGIFFLAGS, &ifr) != 0) FAIL("get flags of lo: %s", isolab_strerror(errno));
     ifr.ifr_flags |= IFF_UP;
-    if (ioctl(fd, SIOCSIFFLAGS, &ifr) != 0) FAIL("bring lo up: %s", strerror(errno));
+    if (ioctl(fd, SIOCSIFFLAGS, &ifr) != 0) FAIL("bring lo up: %s", isolab_strerror(errno));
     close(fd);
 }
 
@@ -50,16 +50,22 @@ static void mkdir_p(const char *path, mode_t mode) {
     for (char *p = buf + 1; *p; p++) {
         if (*p == '/') { *p = 0; mkdir(buf, mode); *p = '/'; }
     }
-    if (mkdir(buf, mode) != 0 && errno != EEXIST) FAIL("mkdir %s: %s", path, strerror(errno));
+    if (mkdir(buf, mode) != 0 && errno != EEXIST) FAIL("mkdir %s: %s", path, isolab_strerror(errno));
 }
 
 static void do_mount(const char *src, const char *dst, const char *type, unsigned long flags, const char *data) {
     if (mount(src, dst, type, flags, data) != 0)
         FAIL("mount %s on %s (type %s, options %s): %s", src ? src : "none", dst, type ? type : "bind",
-             data ? data : "", strerror(errno));
+             data ? data : "", isolab_strerror(errno));
 }
 
 static void in_root(char *out, size_t n, const char *root, const char *rel) { snprintf(out, n, "%s%s", root, rel); }
+
+/* A mount target inside the image: symlinks are followed as the container would see them, so
+ * an image's `/etc/hosts -> /host/file` can never make us mount or create on the host. */
+static void target(char *out, size_t n, const char *root, const char *rel) {
+    if (isolab_resolve_in_root(root, rel, out, n) != 0) FAIL("resolve %s in the container's root: %s", rel, isolab_strerror(errno));
+}
 
 static void make_devices(const char *root) {
     static const struct { const char *name; unsigned maj, min; } devs[] = {
@@ -69,7 +75,7 @@ static void make_devices(const char *root) {
     char p[4096];
     for (size_t i = 0; i < sizeof devs / sizeof devs[0]; i++) {
         in_root(p, sizeof p, root, devs[i].name);
-        if (mknod(p, S_IFCHR | 0666, makedev(devs[i].maj, devs[i].min)) != 0) FAIL("mknod %s: %s", p, strerror(errno));
+        if (mknod(p, S_IFCHR | 0666, makedev(devs[i].maj, devs[i].min)) != 0) FAIL("mknod %s: %s", p, isolab_strerror(errno));
         chmod(p, 0666); /* mknod honours the umask */
     }
     static const struct { const char *link, *target; } links[] = {
@@ -78,20 +84,20 @@ static void make_devices(const char *root) {
     };
     for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
         in_root(p, sizeof p, root, links[i].link);
-        if (symlink(links[i].target, p) != 0) FAIL("symlink %s: %s", p, strerror(errno));
+        if (symlink(links[i].target, p) != 0) FAIL("symlink %s: %s", p, isolab_strerror(errno));
     }
 }
 
 static void bind_mounts(const struct isolab_spec *s, const char *root) {
     char dst[4096];
     for (int i = 0; i < s->nbinds; i++) {
-        in_root(dst, sizeof dst, root, s->bind_dst[i]);
+        target(dst, sizeof dst, root, s->bind_dst[i]);
         struct stat st;
-        if (stat(s->bind_src[i], &st) != 0) FAIL("bind source %s: %s", s->bind_src[i], strerror(errno));
+        if (stat(s->bind_src[i], &st) != 0) FAIL("bind source %s: %s", s->bind_src[i], isolab_strerror(errno));
         if (S_ISDIR(st.st_mode)) mkdir_p(dst, 0755);
         else if (access(dst, F_OK) != 0) {
             int fd = open(dst, O_CREAT | O_WRONLY | O_CLOEXEC, 0644);
-            if (fd < 0) FAIL("create bind target %s: %s", dst, strerror(errno));
+            if (fd < 0) FAIL("create bind target %s: %s", dst, isolab_strerror(errno));
             close(fd);
         }
         do_mount(s->bind_src[i], dst, NULL, MS_BIND | MS_REC, NULL);
@@ -127,35 +133,39 @@ static void setup_rootfs(const struct isolab_spec *s) {
     if (s->nlowers > 0) {
         char opts[8192];
         size_t n = (size_t)snprintf(opts, sizeof opts, "lowerdir=");
-        for (int i = 0; i < s->nlowers; i++)
+        for (int i = 0; i < s->nlowers && n < sizeof opts; i++)
             n += (size_t)snprintf(opts + n, sizeof opts - n, "%s%s", i ? ":" : "", s->lowers[i]);
-        n += (size_t)snprintf(opts + n, sizeof opts - n, ",upperdir=%s,workdir=%s", s->upper, s->work);
-        if (n >= sizeof opts) FAIL("overlay options too long (%zu bytes)", n);
+        if (n < sizeof opts)
+            n += (size_t)snprintf(opts + n, sizeof opts - n, ",upperdir=%s,workdir=%s", s->upper, s->work);
+        if (n >= sizeof opts) FAIL("overlay options too long (%zu bytes for %d layers)", n, s->nlowers);
         do_mount("overlay", root, "overlay", 0, opts);
     } else {
         do_mount(root, root, NULL, MS_BIND | MS_REC, NULL);
     }
-    in_root(p, sizeof p, root, "/proc"); mkdir_p(p, 0555);
+    target(p, sizeof p, root, "/proc"); mkdir_p(p, 0555);
     do_mount("proc", p, "proc", MS_NOSUID | MS_NOEXEC | MS_NODEV, NULL);
-    in_root(p, sizeof p, root, "/dev"); mkdir_p(p, 0755);
+    target(p, sizeof p, root, "/dev"); mkdir_p(p, 0755);
     do_mount("tmpfs", p, "tmpfs", MS_NOSUID | MS_STRICTATIME, "mode=755,size=65536k");
     in_root(p, sizeof p, root, "/dev/pts"); mkdir_p(p, 0755);
     do_mount("devpts", p, "devpts", MS_NOSUID | MS_NOEXEC, "newinstance,ptmxmode=0666,mode=0620,gid=5");
     in_root(p, sizeof p, root, "/dev/shm"); mkdir_p(p, 01777);
-    do_mount("shm", p, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=1777,size=65536k");
+    if (s->shm) do_mount(s->shm, p, NULL, MS_BIND | MS_REC, NULL);   /* --ipc container:/host */
+    else do_mount("shm", p, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=1777,size=65536k");
     in_root(p, sizeof p, root, "/dev/mqueue"); mkdir_p(p, 0755);
     do_mount("mqueue", p, "mqueue", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
     make_devices(root);
-    in_root(p, sizeof p, root, "/sys"); mkdir_p(p, 0555);
+    target(p, sizeof p, root, "/sys"); mkdir_p(p, 0555);
     do_mount("sysfs", p, "sysfs", MS_NOSUID | MS_NOEXEC | MS_NODEV | (s->privileged ? 0 : MS_RDONLY), NULL);
     bind_mounts(s, root);
 
-    if (chdir(root) != 0) FAIL("chdir %s: %s", root, strerror(errno));
+    if (chdir(root) != 0) FAIL("chdir %s: %s", root, isolab_strerror(errno));
     /* pivot_root(".", ".") then detaching the old root leaves no path to the host (runc's way). */
-    if (syscall(SYS_pivot_root, ".", ".") != 0) FAIL("pivot_root %s: %s", root, strerror(errno));
-    if (umount2(".", MNT_DETACH) != 0) FAIL("detach the old root: %s", strerror(errno));
-    if (chdir("/") != 0) FAIL("chdir /: %s", strerror(errno));
+    if (syscall(SYS_pivot_root, ".", ".") != 0) FAIL("pivot_root %s: %s", root, isolab_strerror(errno));
+    if (umount2(".", MNT_DETACH) != 0) FAIL("detach the old root: %s", isolab_strerror(errno));
+    if (chdir("/") != 0) FAIL("chdir /: %s", isolab_strerror(errno));
     if (!s->privileged) mask_paths();
+    /* Docker creates the working directory, even in a read-only root. */
+    if (s->cwd && *s->cwd) mkdir_p(s->cwd, 0755);
     if (s->readonly) do_mount(NULL, "/", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL);
 }
 
@@ -166,9 +176,10 @@ static void init_forward(int sig) { if (g_main_child > 0) kill(g_main_child, sig
  * Exits with the command's status. */
 static void become_init(int err_fd) {
     pid_t child = fork();
-    if (child < 0) FAIL("fork for --init: %s", strerror(errno));
-    if (child == 0) { setpgid(0, 0); return; }
+    if (child < 0) FAIL("fork for --init: %s", isolab_strerror(errno));
+    if (child == 0) { setpgid(0, 0); isolab_reset_signals(); return; }
     close(err_fd);
+    close_range(3, ~0U, 0);   /* the init never execs: drop every descriptor of the monitor */
     prctl(PR_SET_NAME, "docker-init");
     g_main_child = child;
     struct sigaction sa;
@@ -202,24 +213,28 @@ _Noreturn void isolab_container_init(const struct isolab_spec *s, const struct i
     /* Join the cgroup before anything of the container runs, then make it the cgroup root. */
     for (int i = 0; i < s->ncgroups; i++) {
         int fd = open(s->cgroup_procs[i], O_WRONLY | O_CLOEXEC);
-        if (fd < 0 || isolab_write_all(fd, "0", 1) != 0) FAIL("join cgroup %s: %s", s->cgroup_procs[i], strerror(errno));
+        if (fd < 0 || isolab_write_all(fd, "0", 1) != 0) FAIL("join cgroup %s: %s", s->cgroup_procs[i], isolab_strerror(errno));
         close(fd);
     }
-    if ((s->new_ns & CLONE_NEWCGROUP) && unshare(CLONE_NEWCGROUP) != 0) FAIL("unshare cgroup namespace: %s", strerror(errno));
+    if ((s->new_ns & CLONE_NEWCGROUP) && unshare(CLONE_NEWCGROUP) != 0) FAIL("unshare cgroup namespace: %s", isolab_strerror(errno));
 
     if ((s->new_ns & CLONE_NEWUTS) && s->hostname && sethostname(s->hostname, strlen(s->hostname)) != 0)
-        FAIL("sethostname %s: %s", s->hostname, strerror(errno));
+        FAIL("sethostname %s: %s", s->hostname, isolab_strerror(errno));
 
     umask(0022);
     if (s->rootfs) setup_rootfs(s);
 
-    if (s->cwd && *s->cwd) {
-        mkdir_p(s->cwd, 0755);
-        if (chdir(s->cwd) != 0) FAIL("chdir %s: %s", s->cwd, strerror(errno));
+    if (s->cwd && *s->cwd && chdir(s->cwd) != 0) FAIL("chdir to cwd (\"%s\") set in config.json failed: %s", s->cwd, isolab_strerror(errno));
+    if (!s->keep_stdin && !s->detach) {
+        /* Without -i the command reads nothing, as with Docker: not the rest of a caller's script. */
+        int dn = open("/dev/null", O_RDONLY);
+        if (dn < 0 || dup2(dn, 0) < 0) FAIL("open /dev/null for stdin: %s", isolab_strerror(errno));
+        if (dn > 0) close(dn);
     }
-    if (s->detach && setsid() < 0) FAIL("setsid: %s", strerror(errno));
+    if (s->detach && setsid() < 0) FAIL("setsid: %s", isolab_strerror(errno));
     /* Only stdio (and the error pipe, until exec) reach the container's command. */
     close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
+    isolab_reset_signals();
     isolab_apply_privs(s, p, err_fd);
     if (s->init) become_init(err_fd);
     isolab_exec_command(s, err_fd);

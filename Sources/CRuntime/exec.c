@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -46,7 +47,7 @@ int isolab_exec(char *buf, size_t len, char *err, size_t errlen, int *exec_errno
         snprintf(p, sizeof p, "/proc/%s/ns/%s", s.exec_target, kNamespaces[i].name);
         nsfd[i] = open(p, O_RDONLY | O_CLOEXEC);
         if (nsfd[i] < 0) {
-            snprintf(err, errlen, "open %s: %s", p, strerror(errno));
+            snprintf(err, errlen, "open %s: %s", p, isolab_strerror(errno));
             for (size_t j = 0; j < i; j++) close(nsfd[j]);
             cap_free(privs.caps);
             return -1;
@@ -54,19 +55,18 @@ int isolab_exec(char *buf, size_t len, char *err, size_t errlen, int *exec_errno
     }
     int errp[2];
     if (pipe2(errp, O_CLOEXEC) != 0) {
-        snprintf(err, errlen, "pipe: %s", strerror(errno));
+        snprintf(err, errlen, "pipe: %s", isolab_strerror(errno));
         for (size_t i = 0; i < NNS; i++) close(nsfd[i]);
         cap_free(privs.caps);
         return -1;
     }
-    int devnull = -1;
-    if (s.detach) devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+    int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);   /* stdin without -i, all of stdio with -d */
 
     fflush(NULL);
     pid_t parent = getpid();
     pid_t c1 = fork();
     if (c1 < 0) {
-        snprintf(err, errlen, "fork: %s", strerror(errno));
+        snprintf(err, errlen, "fork: %s", isolab_strerror(errno));
         close(errp[0]); close(errp[1]);
         for (size_t i = 0; i < NNS; i++) close(nsfd[i]);
         cap_free(privs.caps);
@@ -83,17 +83,25 @@ int isolab_exec(char *buf, size_t len, char *err, size_t errlen, int *exec_errno
         for (int i = 0; i < s.ncgroups; i++) {
             int fd = open(s.cgroup_procs[i], O_WRONLY | O_CLOEXEC);
             if (fd < 0 || isolab_write_all(fd, "0", 1) != 0)
-                isolab_child_fail(efd, 125, "join cgroup %s: %s", s.cgroup_procs[i], strerror(errno));
+                isolab_child_fail(efd, 125, "join cgroup %s: %s", s.cgroup_procs[i], isolab_strerror(errno));
             close(fd);
         }
         for (size_t i = 0; i < NNS; i++)
             if (setns(nsfd[i], kNamespaces[i].type) != 0)
-                isolab_child_fail(efd, 125, "setns %s of pid %s: %s", kNamespaces[i].name, s.exec_target, strerror(errno));
+                isolab_child_fail(efd, 125, "setns %s of pid %s: %s", kNamespaces[i].name, s.exec_target, isolab_strerror(errno));
+        /* c2 cannot ask getppid() across the PID namespace; a pipe whose write end only c1
+         * holds tells it whether c1 died before PDEATHSIG was armed. */
+        int alive[2];
+        if (pipe2(alive, O_CLOEXEC) != 0) isolab_child_fail(efd, 125, "pipe: %s", isolab_strerror(errno));
         pid_t c2 = fork();
-        if (c2 < 0) isolab_child_fail(efd, 125, "fork: %s", strerror(errno));
+        if (c2 < 0) isolab_child_fail(efd, 125, "fork: %s", isolab_strerror(errno));
         if (c2 == 0) {
+            close(alive[1]);
             if (!s.detach) {
                 prctl(PR_SET_PDEATHSIG, SIGKILL);
+                struct pollfd pf = {alive[0], POLLIN, 0};
+                if (poll(&pf, 1, 0) > 0 && (pf.revents & (POLLHUP | POLLIN))) _exit(137);
+                if (!s.keep_stdin && devnull >= 0) dup2(devnull, 0);
             } else {
                 setsid();
                 dup2(devnull, 0); dup2(devnull, 1); dup2(devnull, 2);
@@ -101,12 +109,14 @@ int isolab_exec(char *buf, size_t len, char *err, size_t errlen, int *exec_errno
             /* Only stdio crosses into the container: a descriptor the client inherited (a
              * socket its parent watches for EOF, say) must not live on in a detached command. */
             close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
+            isolab_reset_signals();
             if (s.cwd && *s.cwd && chdir(s.cwd) != 0)
-                isolab_child_fail(efd, 126, "chdir to cwd (\"%s\") set in config.json failed: %s", s.cwd, strerror(errno));
+                isolab_child_fail(efd, 126, "chdir to cwd (\"%s\") set in config.json failed: %s", s.cwd, isolab_strerror(errno));
             isolab_apply_privs(&s, &privs, efd);
             isolab_exec_command(&s, efd);
         }
         close(efd);
+        close(alive[0]);
         if (s.detach) _exit(0);
         /* The client is killed → we get SIGKILL (pdeathsig) → so does the command. */
         int st = 0; pid_t r;
@@ -156,7 +166,7 @@ pid_t isolab_spawn(const char *path, char *const argv[], int keep_fd) {
         if (keep_fd > 3) close_range(3, (unsigned)keep_fd - 1, 0);
         if (keep_fd >= 3) close_range((unsigned)keep_fd + 1, ~0U, 0);
         else close_range(3, ~0U, 0);
-        sigset_t none; sigemptyset(&none); sigprocmask(SIG_SETMASK, &none, NULL);
+        isolab_reset_signals();
         execv(path, argv);
         _exit(127);
     }

@@ -26,5 +26,20 @@ _Noreturn void isolab_exec_command(const struct isolab_spec *s, int errfd);
 _Noreturn void isolab_container_init(const struct isolab_spec *s, const struct isolab_privs *p,
                                      int go_fd, int err_fd);
 
+/* strerror without locale or allocation (safe after fork in a multi-threaded parent). */
+#include <string.h>
+static inline const char *isolab_strerror(int e) {
+    const char *d = strerrordesc_np(e);
+    return d ? d : "Unknown error";
+}
+
+/* Every signal back to its default and none blocked: an ignored SIGPIPE or SIGINT of the
+ * client must not reach the container's command through execve. */
+void isolab_reset_signals(void);
+
+/* Resolves `rel` inside `root` as if root were "/", following symlinks without ever leaving
+ * root (like runc's securejoin), into out. Returns 0, or -1 with errno. */
+int isolab_resolve_in_root(const char *root, const char *rel, char *out, size_t outlen);
+
 /* write(2) all of buf, retrying on EINTR. */
 int isolab_write_all(int fd, const void *buf, size_t len);

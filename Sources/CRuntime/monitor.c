@@ -73,13 +73,25 @@ static void write_exit_file(const char *path, int code, int sig) {
     if (rename(tmp, path) != 0) diag("rename %s: %s", tmp, strerror(errno));
 }
 
-static void run_exit_command(struct isolab_spec *s) {
+/* Runs isolab's clean-up for this container; `remove` also deletes it (a start that never
+ * happened leaves nothing, not a half-made container). Its output goes to the diagnostics
+ * file, never into the container's log or the client's terminal. */
+static void run_exit_command(struct isolab_spec *s, int remove) {
     if (s->nexit_cmd == 0) return;
+    const char *argv[40];
+    int n = 0;
+    for (int i = 0; i < s->nexit_cmd && n < 37; i++) argv[n++] = s->exit_cmd[i];
+    if (remove) { argv[n] = argv[n - 1]; argv[n - 1] = "--remove"; n++; }
+    argv[n] = NULL;
     pid_t pid = fork();
     if (pid < 0) { diag("fork exit command: %s", strerror(errno)); return; }
     if (pid == 0) {
-        sigset_t none; sigemptyset(&none); sigprocmask(SIG_SETMASK, &none, NULL);
-        execv(s->exit_cmd[0], (char *const *)s->exit_cmd);
+        int out = g_diag ? fileno(g_diag) : open("/dev/null", O_WRONLY);
+        if (out >= 0) { dup2(out, 1); dup2(out, 2); }
+        int dn = open("/dev/null", O_RDONLY);
+        if (dn >= 0) dup2(dn, 0);
+        isolab_reset_signals();
+        execv(argv[0], (char *const *)argv);
         diag("exec %s: %s", s->exit_cmd[0], strerror(errno));
         _exit(127);
     }
@@ -95,6 +107,9 @@ int isolab_monitor_main(int argc, char **argv) {
         else if (!strcmp(argv[i], "--sync-fd")) sync_fd = atoi(argv[i + 1]);
     }
     if (!spec_path || sync_fd < 0) { fprintf(stderr, "usage: isolab-monitor --spec FILE --sync-fd N\n"); return 2; }
+    /* A client that dies mid-handshake must not kill the monitor with SIGPIPE: the monitor is
+     * what cleans up after it. (The container's command gets default signals back.) */
+    signal(SIGPIPE, SIG_IGN);
     fcntl(sync_fd, F_SETFD, FD_CLOEXEC);
 
     int sfd = open(spec_path, O_RDONLY | O_CLOEXEC);
@@ -154,9 +169,11 @@ int isolab_monitor_main(int argc, char **argv) {
     char line[64];
     read_line(sync_fd, line, sizeof line);
     if (strcmp(line, "go") != 0) {
-        /* The CLI failed (or died) while preparing cgroups or the network: nothing ran yet. */
+        /* The CLI failed (or died) while preparing cgroups or the network: nothing ran yet.
+         * If it died, nobody else will undo what it made: clean up and remove the container. */
         kill(child, SIGKILL);
         isolab_wait_status(child, NULL);
+        if (line[0] == 0) run_exit_command(&spec, 1);
         return 125;
     }
     if (isolab_write_all(gop[1], "g", 1) != 0) diag("start container: %s", strerror(errno));
@@ -188,7 +205,6 @@ int isolab_monitor_main(int argc, char **argv) {
     sa.sa_handler = forward;
     int sigs[] = {SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH};
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaction(sigs[i], &sa, NULL);
-    signal(SIGPIPE, SIG_IGN);
 
     int status = 0;
     pid_t r;
@@ -199,6 +215,6 @@ int isolab_monitor_main(int argc, char **argv) {
     else if (WIFSIGNALED(status)) { sig = WTERMSIG(status); code = 128 + sig; }
     g_child = 0;
     if (spec.exit_file) write_exit_file(spec.exit_file, code, sig);
-    run_exit_command(&spec);
+    run_exit_command(&spec, 0);
     return code;
 }

@@ -2,6 +2,8 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <grp.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -35,10 +37,10 @@ int isolab_privs_prepare(const struct isolab_spec *s, struct isolab_privs *p, ch
      * the bounding set still limits what a setuid binary could regain. */
     const char *text = (s->uid == 0 && s->caps) ? s->caps : "=";
     p->caps = cap_from_text(text);
-    if (!p->caps) { snprintf(err, errlen, "capabilities: cannot parse \"%s\": %s", text, strerror(errno)); return -1; }
+    if (!p->caps) { snprintf(err, errlen, "capabilities: cannot parse \"%s\": %s", text, isolab_strerror(errno)); return -1; }
     if (s->bounding && !s->privileged) {
         cap_t keep = cap_from_text(s->bounding);
-        if (!keep) { snprintf(err, errlen, "capabilities: cannot parse bounding set \"%s\": %s", s->bounding, strerror(errno)); return -1; }
+        if (!keep) { snprintf(err, errlen, "capabilities: cannot parse bounding set \"%s\": %s", s->bounding, isolab_strerror(errno)); return -1; }
         int max = (int)cap_max_bits();
         for (int c = 0; c < max && p->ndrop < 128; c++) {
             cap_flag_value_t v = CAP_CLEAR;
@@ -53,21 +55,21 @@ int isolab_privs_prepare(const struct isolab_spec *s, struct isolab_privs *p, ch
 void isolab_apply_privs(const struct isolab_spec *s, const struct isolab_privs *p, int errfd) {
     for (int i = 0; i < p->ndrop; i++)
         if (cap_drop_bound((cap_value_t)p->drop_bound[i]) != 0 && errno != EINVAL)
-            isolab_child_fail(errfd, 125, "drop capability %d from the bounding set: %s", p->drop_bound[i], strerror(errno));
+            isolab_child_fail(errfd, 125, "drop capability %d from the bounding set: %s", p->drop_bound[i], isolab_strerror(errno));
     gid_t gids[32];
     for (int i = 0; i < s->ngids; i++) gids[i] = (gid_t)s->gids[i];
     if (setgroups((size_t)s->ngids, gids) != 0)
-        isolab_child_fail(errfd, 125, "setgroups: %s", strerror(errno));
+        isolab_child_fail(errfd, 125, "setgroups: %s", isolab_strerror(errno));
     if (setresgid(s->gid, s->gid, s->gid) != 0)
-        isolab_child_fail(errfd, 125, "setresgid %u: %s", s->gid, strerror(errno));
+        isolab_child_fail(errfd, 125, "setresgid %u: %s", s->gid, isolab_strerror(errno));
     if (setresuid(s->uid, s->uid, s->uid) != 0)
-        isolab_child_fail(errfd, 125, "setresuid %u: %s", s->uid, strerror(errno));
+        isolab_child_fail(errfd, 125, "setresuid %u: %s", s->uid, isolab_strerror(errno));
     if (cap_set_proc(p->caps) != 0)
-        isolab_child_fail(errfd, 125, "set capabilities: %s", strerror(errno));
+        isolab_child_fail(errfd, 125, "set capabilities: %s", isolab_strerror(errno));
     if (CAP_AMBIENT_SUPPORTED() && cap_reset_ambient() != 0)
-        isolab_child_fail(errfd, 125, "clear ambient capabilities: %s", strerror(errno));
+        isolab_child_fail(errfd, 125, "clear ambient capabilities: %s", isolab_strerror(errno));
     if (s->no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
-        isolab_child_fail(errfd, 125, "set no_new_privs: %s", strerror(errno));
+        isolab_child_fail(errfd, 125, "set no_new_privs: %s", isolab_strerror(errno));
 }
 
 _Noreturn void isolab_exec_command(const struct isolab_spec *s, int errfd) {
@@ -77,7 +79,7 @@ _Noreturn void isolab_exec_command(const struct isolab_spec *s, int errfd) {
     if (strchr(file, '/')) {
         execve(file, argv, envp);
         int e = errno;
-        isolab_child_fail(errfd, e == ENOENT ? 127 : 126, "exec: \"%s\": %s", file, strerror(e));
+        isolab_child_fail(errfd, e == ENOENT ? 127 : 126, "exec: \"%s\": %s", file, isolab_strerror(e));
     }
     const char *path = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
     for (int i = 0; i < s->nenv; i++)
@@ -97,4 +99,60 @@ _Noreturn void isolab_exec_command(const struct isolab_spec *s, int errfd) {
     if (saw_eacces)
         isolab_child_fail(errfd, 126, "exec: \"%s\": permission denied", file);
     isolab_child_fail(errfd, 127, "exec: \"%s\": executable file not found in $PATH", file);
+}
+
+void isolab_reset_signals(void) {
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    for (int sig = 1; sig < NSIG; sig++) {
+        if (sig == SIGKILL || sig == SIGSTOP) continue;
+        sigaction(sig, &dfl, NULL);   /* fails harmlessly for the reserved real-time signals */
+    }
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+}
+
+int isolab_resolve_in_root(const char *root, const char *rel, char *out, size_t outlen) {
+    /* `todo` holds what is left to walk; `done` what is resolved so far (relative to root). */
+    char todo[4096], done[4096] = "", link[4096], path[8192];
+    snprintf(todo, sizeof todo, "%s", rel);
+    int hops = 0;
+    char *rest = todo;
+    while (*rest) {
+        while (*rest == '/') rest++;
+        if (!*rest) break;
+        char *slash = strchr(rest, '/');
+        size_t n = slash ? (size_t)(slash - rest) : strlen(rest);
+        char comp[256];
+        if (n >= sizeof comp) { errno = ENAMETOOLONG; return -1; }
+        memcpy(comp, rest, n); comp[n] = 0;
+        rest += n;
+        if (!strcmp(comp, ".")) continue;
+        if (!strcmp(comp, "..")) {           /* never above root */
+            char *last = strrchr(done, '/');
+            if (last) *last = 0; else done[0] = 0;
+            continue;
+        }
+        snprintf(path, sizeof path, "%s%s/%s", root, done, comp);
+        struct stat st;
+        if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+            if (++hops > 40) { errno = ELOOP; return -1; }
+            ssize_t l = readlink(path, link, sizeof link - 1);
+            if (l < 0) return -1;
+            link[l] = 0;
+            char next[4096];
+            snprintf(next, sizeof next, "%s/%s", link, rest);
+            snprintf(todo, sizeof todo, "%s", next);
+            rest = todo;
+            if (link[0] == '/') done[0] = 0;  /* absolute: from the container's root */
+            continue;
+        }
+        size_t dl = strlen(done);
+        if (dl + 1 + n >= sizeof done) { errno = ENAMETOOLONG; return -1; }
+        done[dl] = '/'; memcpy(done + dl + 1, comp, n + 1);
+    }
+    if ((size_t)snprintf(out, outlen, "%s%s", root, done[0] ? done : "") >= outlen) { errno = ENAMETOOLONG; return -1; }
+    return 0;
 }

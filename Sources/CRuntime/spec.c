@@ -1,6 +1,7 @@
 /* The spec: a "key\0value\0" buffer built by Swift (ContainerRuntime's ChildSpec). */
 #define _GNU_SOURCE
 #include <sched.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,15 +70,24 @@ int isolab_spec_parse(char *buf, size_t len, struct isolab_spec *s, char *err, s
         else if (!strcmp(key, "log")) s->log_path = val;
         else if (!strcmp(key, "exitfile")) s->exit_file = val;
         else if (!strcmp(key, "diag")) s->monitor_diag = val;
-        else if (!strcmp(key, "uid")) s->uid = (unsigned)strtoul(val, NULL, 10);
-        else if (!strcmp(key, "gid")) s->gid = (unsigned)strtoul(val, NULL, 10);
-        else if (!strcmp(key, "gid.add")) { if (s->ngids < 32) s->gids[s->ngids++] = (unsigned)strtoul(val, NULL, 10); }
+        else if (!strcmp(key, "uid") || !strcmp(key, "gid") || !strcmp(key, "gid.add")) {
+            char *end = NULL;
+            errno = 0;
+            unsigned long v = strtoul(val, &end, 10);
+            if (errno || !*val || *end || v > 0xfffffffeUL) { snprintf(err, errlen, "spec: bad %s \"%s\"", key, val); return -1; }
+            if (!strcmp(key, "uid")) s->uid = (unsigned)v;
+            else if (!strcmp(key, "gid")) s->gid = (unsigned)v;
+            else if (s->ngids >= 32) { snprintf(err, errlen, "spec: more than 32 supplementary groups"); return -1; }
+            else s->gids[s->ngids++] = (unsigned)v;
+        }
         else if (!strcmp(key, "readonly")) s->readonly = atoi(val);
         else if (!strcmp(key, "privileged")) s->privileged = atoi(val);
         else if (!strcmp(key, "nnp")) s->no_new_privs = atoi(val);
         else if (!strcmp(key, "detach")) s->detach = atoi(val);
         else if (!strcmp(key, "tty")) s->tty = atoi(val);
         else if (!strcmp(key, "init")) s->init = atoi(val);
+        else if (!strcmp(key, "stdin")) s->keep_stdin = atoi(val);
+        else if (!strcmp(key, "shm")) s->shm = val;
         else { snprintf(err, errlen, "spec: unknown key %s", key); return -1; }
     }
     if (s->nargs == 0) { snprintf(err, errlen, "spec: no command"); return -1; }

@@ -19,6 +19,9 @@ public enum IsolabMain {
             fail("\(programName): \(error)\nSee '\(programName) --help'.", code: 125)
         }
         if rest.isEmpty { rest = ["--help"] }
+        if let ns = ProcessInfo.processInfo.environment["ISOLAB_NAMESPACE"], !ns.isEmpty {
+            do { try NamespaceName.validate(ns) } catch let e as RuntimeError { fail(e.message, code: 125) } catch {}
+        }
         let command: ParsableCommand
         do {
             command = try root.parseAsRoot(rest)

@@ -116,4 +116,32 @@ struct LifecycleTests {
         let fds = try f.ok("docker exec host_of_exec ls /proc/2/fd")
         #expect(fds.split(separator: "\n").sorted() == ["0", "1", "2"], "\(fds)")
     }
+
+    @Test func aClientKilledWhileStartingLeavesNothingAfterRm() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        // Kill the client at several points of the start; whatever is left, rm -f removes it all.
+        for delay in ["0.05", "0.1", "0.15", "0.2"] {
+            _ = try f.sh("timeout -s KILL \(delay) docker run -d --name k busybox sleep 3600; true")
+            Thread.sleep(forTimeInterval: 0.3)
+            let ids = try f.ok("docker ps -a -q --no-trunc")
+            _ = try f.sh("docker rm -f k")
+            for id in ids.split(separator: "\n") {
+                #expect(try f.sh("find /sys/fs/cgroup -type d -name \(id)").output.isEmpty, "cgroup of \(id) left")
+                #expect(try f.sh("ip link show isl\(id.prefix(11))").status != 0, "veth of \(id) left")
+            }
+            #expect(try f.ok("docker ps -a -q") == "")
+        }
+    }
+
+    @Test func stdinIsEmptyWithoutDashIAndBadNamesAreRefused() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        #expect(try f.sh("docker run --rm busybox cat", stdin: "not for the container\n").output == "")
+        #expect(try f.sh("docker run --rm -i busybox cat", stdin: "for it\n").output == "for it\n")
+        let bad = try f.sh("isolab namespace rm ..")
+        #expect(bad.status == 125 && bad.output.contains("invalid namespace name"))
+        #expect(try f.sh("docker run --rm --name x busybox true").status == 125, "Docker's names have two characters at least")
+        #expect(try f.sh("docker run --rm -w relative busybox true").status == 125)
+    }
 }

@@ -39,10 +39,10 @@ struct UnionFilesystemTests {
     @Test func twoContainersShareTheImagesLowerFiles() throws {
         let f = try CLIFixture()
         defer { f.close() }
-        try f.ok("docker run -d --name a busybox sleep 3600")
-        try f.ok("docker run -d --name b busybox sleep 3600")
-        let pa = try f.ok("docker inspect -f '{{.State.Pid}}' a")
-        let pb = try f.ok("docker inspect -f '{{.State.Pid}}' b")
+        try f.ok("docker run -d --name ca busybox sleep 3600")
+        try f.ok("docker run -d --name cb busybox sleep 3600")
+        let pa = try f.ok("docker inspect -f '{{.State.Pid}}' ca")
+        let pb = try f.ok("docker inspect -f '{{.State.Pid}}' cb")
         let ia = try f.ok("stat -L -c %i /proc/\(pa)/root/bin/busybox")
         let ib = try f.ok("stat -L -c %i /proc/\(pb)/root/bin/busybox")
         #expect(ia == ib, "the lower layer is shared, not copied")

@@ -21,7 +21,7 @@ struct GoTemplateTests {
         ("{{join .Config.Cmd \" \"}}", "sleep 3600"),
         ("{{if .State.Running}}up{{else}}down{{end}}", "up"),
         ("{{if .HostConfig.PidsLimit}}limited{{else}}unlimited{{end}}", "unlimited"),
-        ("{{.HostConfig.PidsLimit}}", "<no value>"),
+        ("{{.HostConfig.PidsLimit}}", "<nil>"),
         ("{{.Config.Env}}", "[A=1 B=2]"),
         ("{{upper .State.Status}}\\t{{len .Config.Env}}", "RUNNING\t2"),
         ("{{with .State}}{{.Pid}}{{end}}", "42"),

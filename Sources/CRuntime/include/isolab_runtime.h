@@ -33,7 +33,8 @@ struct isolab_spec {
     unsigned gids[32];
     int ngids;
     int new_ns;                       /* CLONE_NEW* flags to create */
-    int readonly, privileged, no_new_privs, detach, tty, init;
+    int readonly, privileged, no_new_privs, detach, tty, init, keep_stdin;
+    const char *shm;                  /* a /dev/shm to bind instead of a private tmpfs */
 };
 
 /* Parses a "key\0value\0..." buffer. Returns 0, or -1 with a message in err. */

@@ -3,6 +3,9 @@ import Foundation
 /// One interface, two implementations (`CgroupV1Manager`, `CgroupV2Manager`); the host's mode is detected once
 /// (`Cgroups.manager()`).
 public protocol CgroupManager: Sendable {
+    /// Where `create` puts (or put) the container's cgroup(s), without touching anything: clean-up
+    /// of a container whose start was killed before its state was written finds them this way.
+    func placement(for containerID: String) throws -> CgroupPlacement
     /// Creates the container's cgroup(s) and writes the limits. Nothing joins yet.
     func create(containerID: String, limits: ResourceLimits) throws -> CgroupPlacement
     /// Total CPU time used by the cgroup, in nanoseconds.

@@ -18,6 +18,10 @@ public struct CgroupV1Manager: CgroupManager {
         return hierarchies.map { CgroupPath.join($0.ownDirectory, CgroupPath.parentName + "/" + containerID) }
     }
 
+    public func placement(for containerID: String) throws -> CgroupPlacement {
+        CgroupPlacement(version: 1, directories: try directories(for: containerID))
+    }
+
     public func create(containerID: String, limits: ResourceLimits) throws -> CgroupPlacement {
         let directories = try directories(for: containerID)
         let cpu = try limits.validatedCPUBandwidth()

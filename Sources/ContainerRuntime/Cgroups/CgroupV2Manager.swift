@@ -33,6 +33,10 @@ public struct CgroupV2Manager: CgroupManager {
         return containersDirectory + "/" + containerID
     }
 
+    public func placement(for containerID: String) throws -> CgroupPlacement {
+        CgroupPlacement(version: 2, directories: [try directory(for: containerID)])
+    }
+
     public func create(containerID: String, limits: ResourceLimits) throws -> CgroupPlacement {
         let directory = try directory(for: containerID)
         let cpu = try limits.validatedCPUBandwidth()

@@ -8,8 +8,11 @@ public struct ContainerConfig: Codable, Sendable {
     public var created: Date
     public var image: String             // as the user wrote it ("busybox")
     public var imageID: String
-    public var args: [String]            // entrypoint + cmd, resolved
-    public var env: [String]
+    public var entrypoint: [String]
+    public var cmd: [String]
+    public var args: [String]            // entrypoint + cmd, what runs
+    public var env: [String]             // the image's Env and -e; HOSTNAME, HOME, TERM are per process
+    public var home: String              // the user's home directory, for HOME
     public var workingDir: String
     public var user: String              // as given ("1000:1000", "nobody", "")
     public var uid: UInt32

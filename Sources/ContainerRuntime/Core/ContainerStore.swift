@@ -39,6 +39,8 @@ public struct ContainerStore: Sendable {
         let status: ContainerStatus
         if let r = run, HostProcess.isAlive(r.pid, startTime: r.pidStartTime) {
             status = .running
+        } else if let r = run, exit == nil, HostProcess.isAlive(r.monitorPid, startTime: r.monitorStartTime) {
+            status = .running   // its init just ended; the monitor is recording it and cleaning up
         } else if exit != nil {
             status = .exited
         } else if run != nil {
@@ -51,6 +53,13 @@ public struct ContainerStore: Sendable {
 
     /// Finds a container by full id, name (with or without "/"), or unique id prefix.
     /// The error is Docker's: `Error response from daemon: No such container: X`.
+    /// When the container last started (kept after it stops, for inspect's State.StartedAt).
+    public func startedAt(id: String) -> Date? {
+        guard let text = try? String(contentsOfFile: dir(for: id) + "/started", encoding: .utf8),
+              let t = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
+        return Date(timeIntervalSince1970: t)
+    }
+
     public func find(_ ref: String) throws -> Container {
         let all = list()
         let name = ref.hasPrefix("/") ? String(ref.dropFirst()) : ref

@@ -20,13 +20,17 @@ struct LineChannel {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    func writeLine(_ s: String) {
+    /// Sends a line; false if the monitor is gone (MSG_NOSIGNAL: no SIGPIPE kills the CLI
+    /// before it can clean up).
+    @discardableResult
+    func writeLine(_ s: String) -> Bool {
         let bytes = Array((s + "\n").utf8)
         var off = 0
         while off < bytes.count {
-            let n = bytes[off...].withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; return }
+            let n = bytes[off...].withUnsafeBufferPointer { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n < 0 { if errno == EINTR { continue }; return false }
             off += n
         }
+        return true
     }
 }

@@ -6,19 +6,19 @@ extension Runtime {
     func makeConfig(_ o: RunOptions, image: ImageRecord) throws -> ContainerConfig {
         let id = Self.randomID()
         let name = try o.name.map(Self.validName) ?? NameGenerator.next(taken: Set(store.list().map { $0.config.name }))
-        let hostname = o.hostname ?? String(id.prefix(12))
+        let hostname = try o.hostname ?? defaultHostname(id: id, networkMode: o.networkMode)
         let cmd = o.command.isEmpty ? image.config.cmd : o.command
-        let args = image.config.entrypoint + cmd
-        guard !args.isEmpty else {
+        let entrypoint = image.config.entrypoint
+        guard !(entrypoint + cmd).isEmpty else {
             throw RuntimeError(.invalidArgument, "docker: Error response from daemon: no command specified.")
         }
+        if let w = o.workingDir, !w.hasPrefix("/") {
+            throw RuntimeError(.invalidArgument, "docker: Error response from daemon: the working directory '\(w)' is invalid, it needs to be an absolute path.")
+        }
         let lowers = try images.lowerDirs(of: image)
-        var env = Self.mergeEnv(image.config.env, o.env)
-        env = Self.mergeEnv(env, ["HOSTNAME=\(hostname)"])
-        if o.tty { env = Self.mergeEnv(env, ["TERM=xterm"]) }
+        let env = Self.mergeEnv(image.config.env, o.env)
         let userSpec = o.user ?? image.config.user
         let user = try UserResolver(lowerDirs: lowers).resolve(userSpec)
-        if !env.contains(where: { $0.hasPrefix("HOME=") }) { env.append("HOME=\(user.home)") }
         var nnp = false
         for opt in o.securityOpt {
             switch opt {
@@ -43,7 +43,7 @@ extension Runtime {
         }
         return ContainerConfig(
             id: id, name: name, namespace: context.namespace, created: Date(), image: o.image, imageID: image.id,
-            args: args, env: env, workingDir: o.workingDir ?? image.config.workingDir, user: userSpec,
+            entrypoint: entrypoint, cmd: cmd, args: entrypoint + cmd, env: env, home: user.home, workingDir: o.workingDir ?? image.config.workingDir, user: userSpec,
             uid: user.uid, gid: user.gid, additionalGids: user.additionalGids, hostname: hostname, labels: o.labels,
             tty: o.tty, interactive: o.interactive, detached: o.detach, autoRemove: o.autoRemove,
             readOnly: o.readOnly, privileged: o.privileged, noNewPrivileges: nnp, initProcess: o.initProcess,
@@ -55,11 +55,23 @@ extension Runtime {
 
     static func validName(_ n: String) throws -> String {
         let name = n.hasPrefix("/") ? String(n.dropFirst()) : n
-        guard let first = name.unicodeScalars.first, CharacterSet.alphanumerics.contains(first),
-              name.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || "_.-".unicodeScalars.contains($0) }) else {
+        // Docker's rule, ASCII only: [a-zA-Z0-9][a-zA-Z0-9_.-]+ (two characters at least).
+        func alnum(_ c: Unicode.Scalar) -> Bool { c.isASCII && CharacterSet.alphanumerics.contains(c) }
+        guard name.unicodeScalars.count >= 2, let first = name.unicodeScalars.first, alnum(first),
+              name.unicodeScalars.allSatisfy({ alnum($0) || "_.-".unicodeScalars.contains($0) }) else {
             throw RuntimeError(.invalidArgument, "docker: Error response from daemon: Invalid container name (\(n)), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed.")
         }
         return name
+    }
+
+    /// The container's id prefix; the host's name with --network host, the donor's with
+    /// --network container:NAME (they share the network identity).
+    func defaultHostname(id: String, networkMode: String) throws -> String {
+        if networkMode == "host" { return ProcessInfo.processInfo.hostName }
+        if networkMode.hasPrefix("container:") {
+            return try store.find(String(networkMode.dropFirst("container:".count))).config.hostname
+        }
+        return String(id.prefix(12))
     }
 
     /// Later entries win by key; "KEY" alone takes the value from isolab's own environment.

@@ -16,12 +16,14 @@ extension Runtime {
             throw RuntimeError(.invalidArgument, "docker: 'docker exec' requires at least 2 arguments.")
         }
         let cfg = c.config
-        var env = Self.mergeEnv(cfg.env, o.env)
-        if o.tty { env = Self.mergeEnv(env, ["TERM=xterm"]) }
-        var uid = cfg.uid, gid = cfg.gid, gids = cfg.additionalGids
+        var uid = cfg.uid, gid = cfg.gid, gids = cfg.additionalGids, home = cfg.home
         if let u = o.user {
             let user = try UserResolver(lowerDirs: [c.upperDir] + cfg.lowerDirs).resolve(u)
-            uid = user.uid; gid = user.gid; gids = user.additionalGids
+            uid = user.uid; gid = user.gid; gids = user.additionalGids; home = user.home
+        }
+        let env = processEnv(cfg, home: home, extra: o.env, tty: o.tty)
+        if let w = o.workingDir, !w.hasPrefix("/") {
+            throw RuntimeError(.invalidArgument, "Error response from daemon: the working directory '\(w)' is invalid, it needs to be an absolute path")
         }
         try ChildSpec.validate(o.command + env, what: "command or environment")
         var spec = ChildSpec()
@@ -38,6 +40,7 @@ extension Runtime {
         spec.add("privileged", cfg.privileged)
         spec.add("nnp", cfg.noNewPrivileges)
         spec.add("detach", o.detach)
+        spec.add("stdin", o.interactive)
 
         var buf = [CChar](repeating: 0, count: 1024)
         var code: Int32 = 0

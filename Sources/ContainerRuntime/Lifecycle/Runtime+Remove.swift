@@ -8,19 +8,19 @@ extension Runtime {
     /// cgroup is killed, then its cgroup, network, state and files go.
     public func remove(_ ref: String, force: Bool) throws {
         let c = try store.find(ref)
-        if c.isRunning {
+        let initAlive = c.run.map { HostProcess.isAlive($0.pid, startTime: $0.pidStartTime) } ?? false
+        if initAlive {
             guard force else {
                 throw RuntimeError(.conflict, "Error response from daemon: cannot remove container \"/\(c.config.name)\": container is running: stop the container before removing or force remove")
             }
-            if let run = c.run {
-                if let cg = run.cgroup, let m = try? Cgroups.manager() {
-                    // Kill every process, exec'd ones included; the init's death ends the monitor.
-                    for pid in (try? m.pids(cg)) ?? [] { Glibc.kill(pid, SIGKILL) }
-                }
-                Glibc.kill(run.pid, SIGKILL)
-                waitForMonitor(run)
+            if let run = c.run, let cg = run.cgroup, let m = try? Cgroups.manager() {
+                // Kill every process, exec'd ones included; the init's death ends the monitor.
+                for pid in (try? m.pids(cg)) ?? [] { Glibc.kill(pid, SIGKILL) }
             }
+            if let run = c.run { Glibc.kill(run.pid, SIGKILL) }
         }
+        // Whether we killed it or it just ended: its monitor's clean-up finishes first.
+        if let run = c.run { waitForMonitor(run) }
         try cleanup(id: c.id, removeContainer: true)
     }
 
@@ -30,26 +30,36 @@ extension Runtime {
     public func cleanup(id: String, removeContainer: Bool = false) throws {
         guard let c = try? store.load(id: id) else { return }
         var firstError: Error? = nil
-        if let run = c.run {
-            if c.status == .running {
-                // Cleanup of a live container only comes from `rm -f` after its monitor failed.
-                Glibc.kill(run.pid, SIGKILL)
-            }
-            if let cg = run.cgroup {
-                do { try Cgroups.manager().destroy(cg) } catch { firstError = firstError ?? error }
-            }
-            if run.network != nil || c.config.networkMode == "bridge" {
-                do { try NetworkManager().detach(containerID: id, attachment: run.network) } catch { firstError = firstError ?? error }
-            }
+        if c.status == .running, let run = c.run, HostProcess.isAlive(run.pid, startTime: run.pidStartTime) {
+            // Cleanup of a live container only comes from `rm -f` after its monitor failed.
+            Glibc.kill(run.pid, SIGKILL)
+        }
+        // The placement is recorded in the run state, and derivable from the id when a start was
+        // killed before it wrote that state. A directory that is not there is already clean.
+        do {
+            let manager = try Cgroups.manager()
+            let placement = try c.run?.cgroup ?? manager.placement(for: id)
+            try manager.destroy(placement)
+        } catch { firstError = error }
+        if c.config.networkMode == "bridge" {
+            do { try NetworkManager().detach(containerID: id, attachment: c.run?.network) } catch { firstError = firstError ?? error }
         }
         store.removeRunState(id: id)
-        if removeContainer || c.config.autoRemove { removeFiles(c) }
+        if removeContainer || c.config.autoRemove, let problem = removeFiles(id: id) {
+            firstError = firstError ?? RuntimeError(.failed, problem)
+        }
         if let e = firstError { throw e }
     }
 
-    func removeFiles(_ c: Container) {
-        try? FileManager.default.removeItem(atPath: c.dir)
-        ContainerStore.removeEmptyParents(of: c.dir, upTo: context.root + "/containers")
+    /// Removes the container's directory; returns what went wrong, if anything.
+    func removeFiles(id: String) -> String? {
+        let dir = store.dir(for: id)
+        var problem: String? = nil
+        do { try FileManager.default.removeItem(atPath: dir) } catch {
+            if FileManager.default.fileExists(atPath: dir) { problem = "remove \(dir): \(error.localizedDescription)" }
+        }
+        ContainerStore.removeEmptyParents(of: dir, upTo: context.root + "/containers")
+        return problem
     }
 
     /// `namespace rm`: every container of the namespace, forced, then the namespace.

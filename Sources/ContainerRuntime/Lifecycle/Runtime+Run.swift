@@ -5,6 +5,9 @@ import Glibc
 #endif
 
 nonisolated(unsafe) private var foregroundMonitorPid: pid_t = 0
+/// Set by SIGINT/SIGTERM/SIGHUP while a container is being started: the start is undone at
+/// the next step instead of leaving half a container behind.
+nonisolated(unsafe) private var startInterrupted: Int32 = 0
 
 extension Runtime {
     /// Creates and starts a container. Detached: returns 0 once its command has been exec'd and
@@ -12,29 +15,39 @@ extension Runtime {
     public func run(_ o: RunOptions, started: (Container) -> Void) throws -> Int32 {
         let image = try images.resolve(o.image)
         let config = try makeConfig(o, image: image)
-        let c = try create(config)
-        var undo = Teardown(runtime: self, container: c)
+        for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig) { s in startInterrupted = s } }
+        var undo = Teardown(runtime: self, id: config.id)
         do {
-            let code = try start(c, undo: &undo, started: started)
-            return code
+            let c = try create(config, undo: &undo)
+            return try start(c, undo: &undo, started: started)
         } catch {
+            if case .cannotExecute = (error as? RuntimeError)?.kind, !config.autoRemove {
+                undo.keepContainer = true   // Docker leaves it "Created", its name taken
+            }
             undo.run()
             throw error
         }
     }
 
+    private func checkInterrupted() throws {
+        if startInterrupted != 0 {
+            throw RuntimeError(.failed, "interrupted (signal \(startInterrupted)) while starting the container; it was removed")
+        }
+    }
+
     /// Writes the container's directory and config, claiming its name under the namespace lock.
-    func create(_ config: ContainerConfig) throws -> Container {
+    func create(_ config: ContainerConfig, undo: inout Teardown) throws -> Container {
         try FileLock.withLock(store.namespaceLock) {
             if let other = store.list().first(where: { $0.config.name == config.name }) {
-                throw RuntimeError(.conflict, "Error response from daemon: Conflict. The container name \"/\(config.name)\" is already in use by container \"\(other.id)\". You have to remove (or rename) that container to be able to reuse that name.")
+                throw RuntimeError(.conflict, "docker: Error response from daemon: Conflict. The container name \"/\(config.name)\" is already in use by container \"\(other.id)\". You have to remove (or rename) that container to be able to reuse that name.")
             }
             let dir = store.dir(for: config.id)
+            undo.files = true
             for sub in ["upper", "work", "merged"] { try ContainerStore.makeDirectory(dir + "/" + sub) }
-            try Data(config.hostname.utf8 + [10]).write(to: URL(fileURLWithPath: dir + "/hostname"))
-            try Data(Self.resolvConf().utf8).write(to: URL(fileURLWithPath: dir + "/resolv.conf"))
-            try Data(Self.hosts(hostname: config.hostname, address: nil).utf8).write(to: URL(fileURLWithPath: dir + "/hosts"))
-            FileManager.default.createFile(atPath: dir + "/log", contents: nil)
+            try AtomicFile.write(Data((config.hostname + "\n").utf8), to: dir + "/hostname")
+            try AtomicFile.write(Data(try resolvConf(for: config).utf8), to: dir + "/resolv.conf")
+            try AtomicFile.write(Data(try hostsFile(for: config, address: nil).utf8), to: dir + "/hosts")
+            try AtomicFile.write(Data(), to: dir + "/log", mode: 0o640)
             try AtomicFile.writeJSON(config, to: dir + "/config.json")
         }
         return try store.load(id: config.id)
@@ -42,48 +55,16 @@ extension Runtime {
 
     private func start(_ c: Container, undo: inout Teardown, started: (Container) -> Void) throws -> Int32 {
         let cfg = c.config
+        try checkInterrupted()
         let cgroup = try Cgroups.manager().create(containerID: cfg.id, limits: cfg.limits)
         undo.cgroup = cgroup
 
-        var spec = ChildSpec()
-        try ChildSpec.validate(cfg.args + cfg.env, what: "command or environment")
-        spec.add("arg", cfg.args)
-        spec.add("env", cfg.env)
-        spec.add("cwd", cfg.workingDir.isEmpty ? "/" : cfg.workingDir)
-        spec.add("hostname", cfg.hostname)
-        spec.add("rootfs", c.mergedDir)
-        spec.add("lower", cfg.lowerDirs)
-        spec.add("upper", c.upperDir)
-        spec.add("work", c.workDir)
-        for (src, dst) in [("hostname", "/etc/hostname"), ("hosts", "/etc/hosts"), ("resolv.conf", "/etc/resolv.conf")] {
-            spec.add("bind", c.dir + "/" + src + "\u{1f}" + dst + "\u{1f}" + (cfg.readOnly ? "ro" : "rw"))
-        }
-        spec.add("cgroup", cgroup.procsFiles)
-        spec.add("caps", cfg.capabilities.libcapText)
-        spec.add("bounding", cfg.capabilities.libcapText)
-        spec.add("uid", String(cfg.uid))
-        spec.add("gid", String(cfg.gid))
-        for g in cfg.additionalGids { spec.add("gid.add", String(g)) }
-        spec.add("readonly", cfg.readOnly)
-        spec.add("privileged", cfg.privileged)
-        spec.add("nnp", cfg.noNewPrivileges)
-        spec.add("detach", cfg.detached)
-        spec.add("tty", cfg.tty)
-        spec.add("init", cfg.initProcess)
-        var newNS = ["mnt", "uts", "cgroup"]
-        try addNamespace("ipc", mode: cfg.ipcMode, private: ["private", "shareable"], to: &newNS, spec: &spec)
-        try addNamespace("pid", mode: cfg.pidMode, private: [""], to: &newNS, spec: &spec)
-        try addNamespace("net", mode: cfg.networkMode, private: ["bridge", "none"], to: &newNS, spec: &spec)
-        spec.add("ns", newNS.joined(separator: ","))
-        spec.add("log", c.logPath)
-        spec.add("exitfile", c.dir + "/exit.json")
-        spec.add("diag", c.dir + "/monitor.log")
-        spec.add("exitcmd", exitCommand(for: cfg.id))
-
+        var spec = try childSpec(for: c, cgroup: cgroup)
         try ContainerStore.makeDirectory(c.runDir)
         undo.runState = true
         let specPath = c.runDir + "/spec"
         try AtomicFile.write(spec.data, to: specPath, mode: 0o600)
+        spec = ChildSpec()   // it holds the environment: keep it no longer than needed
 
         var sv: [Int32] = [0, 0]
         guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &sv) == 0 else {
@@ -93,65 +74,55 @@ extension Runtime {
         let argv = [monitorExecutable, "--spec", specPath, "--sync-fd", String(sv[1])]
         let monitor = SpawnedProcess.spawn(argv, keepFD: sv[1])
         close(sv[1])
-        guard monitor > 0 else { throw RuntimeError(.system(errno: -monitor), "start \(monitorExecutable): \(String(cString: strerror(-monitor)))") }
+        guard monitor > 0 else { throw RuntimeError.errno("start", monitorExecutable, -monitor) }
         undo.monitorPid = monitor
         if !cfg.detached { foregroundMonitorPid = monitor }
 
         let sync = LineChannel(fd: sv[0])
         let first = sync.readLine()
         guard first.hasPrefix("pid "), let pid = Int32(first.dropFirst(4)) else {
-            throw Self.monitorError(first, monitor: monitor)
+            unlink(specPath)
+            throw Self.monitorError(first, monitor: monitor, path: monitorExecutable)
         }
+        unlink(specPath)
         undo.childPid = pid
+        let startedAt = Date()
         var state = ContainerRunState(pid: pid, pidStartTime: HostProcess.startTime(pid) ?? 0,
                                       monitorPid: monitor, monitorStartTime: HostProcess.startTime(monitor) ?? 0,
-                                      startedAt: Date(), cgroup: cgroup, network: nil)
+                                      startedAt: startedAt, cgroup: cgroup, network: nil)
         try store.writeRunState(state, id: cfg.id)
+        try AtomicFile.write(Data(String(startedAt.timeIntervalSince1970).utf8), to: c.dir + "/started")
+        try checkInterrupted()
         if cfg.networkMode == "bridge" {
             undo.network = true
             let att = try NetworkManager().attach(containerID: cfg.id, pid: pid)
             state.network = att
             try store.writeRunState(state, id: cfg.id)
-            try Data(Self.hosts(hostname: cfg.hostname, address: att.ipAddress).utf8)
-                .write(to: URL(fileURLWithPath: c.dir + "/hosts"))
+            try AtomicFile.write(Data(try hostsFile(for: cfg, address: att.ipAddress).utf8), to: c.dir + "/hosts")
         }
-        unlink(specPath)
-        sync.writeLine("go")
+        try checkInterrupted()
+        guard sync.writeLine("go") else { throw Self.monitorError("", monitor: monitor, path: monitorExecutable) }
         let answer = sync.readLine()
-        guard answer == "ok" else { throw Self.monitorError(answer, monitor: monitor) }
+        guard answer == "ok" else { throw Self.monitorError(answer, monitor: monitor, path: monitorExecutable) }
         undo.disarm()
         let running = (try? store.load(id: cfg.id)) ?? c
         started(running)
-        if cfg.detached { return 0 }
-
-        // Foreground: the monitor's exit status is the command's; its exit command cleans up.
+        if cfg.detached {
+            for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, SIG_DFL) }
+            return 0
+        }
+        // Foreground: signals go to the container (through its monitor); the monitor's exit
+        // status is the command's, and its exit command has cleaned up when it ends.
         for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
             signal(sig) { s in if foregroundMonitorPid > 0 { Glibc.kill(foregroundMonitorPid, s) } }
         }
+        if startInterrupted != 0 { Glibc.kill(monitor, startInterrupted) }
         let code = isolab_wait_status(monitor, nil)
         foregroundMonitorPid = 0
         return code < 0 ? 125 : code
     }
 
-    private func addNamespace(_ kind: String, mode: String, private privateModes: [String],
-                              to newNS: inout [String], spec: inout ChildSpec) throws {
-        if privateModes.contains(mode) { newNS.append(kind); return }
-        if mode == "host" { return }
-        if mode.hasPrefix("container:") {
-            let other = try store.find(String(mode.dropFirst("container:".count)))
-            guard other.isRunning, let pid = other.run?.pid else {
-                throw RuntimeError(.invalidArgument, "Error response from daemon: cannot join \(kind) namespace of a non running container: \(other.config.name)")
-            }
-            if kind == "ipc" && other.config.ipcMode == "private" {
-                throw RuntimeError(.invalidArgument, "Error response from daemon: cannot join IPC of a non-shareable container: \(other.config.name)")
-            }
-            spec.add("join." + kind, "/proc/\(pid)/ns/\(kind)")
-            return
-        }
-        throw RuntimeError(.invalidArgument, "Error response from daemon: invalid \(kind) mode: \(mode)")
-    }
-
-    static func monitorError(_ line: String, monitor: pid_t) -> RuntimeError {
+    static func monitorError(_ line: String, monitor: pid_t, path: String) -> RuntimeError {
         if line.hasPrefix("err ") {
             let rest = line.dropFirst(4)
             let parts = rest.split(separator: "\t", maxSplits: 1)
@@ -163,21 +134,7 @@ extension Runtime {
             return RuntimeError(.failed, "docker: Error response from daemon: failed to start container: \(msg)")
         }
         let status = isolab_wait_status(monitor, nil)
-        return RuntimeError(.failed, "docker: Error response from daemon: the container monitor exited (status \(status)) before the container started")
-    }
-
-    static func resolvConf() -> String {
-        // Containers reach only the host and each other, so loopback resolvers are dropped.
-        let host = (try? String(contentsOfFile: "/etc/resolv.conf", encoding: .utf8)) ?? ""
-        let kept = host.split(separator: "\n").filter { line in
-            !(line.hasPrefix("nameserver") && (line.contains(" 127.") || line.contains(" ::1")))
-        }
-        return kept.joined(separator: "\n") + "\n"
-    }
-
-    static func hosts(hostname: String, address: String?) -> String {
-        var s = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n"
-        if let a = address { s += "\(a)\t\(hostname)\n" }
-        return s
+        let why = status == 127 ? " (could not execute \(path))" : ""
+        return RuntimeError(.failed, "docker: Error response from daemon: the container monitor \(path) exited with status \(status) before the container started\(why)")
     }
 }

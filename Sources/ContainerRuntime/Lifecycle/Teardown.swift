@@ -3,33 +3,51 @@ import Foundation
 import Glibc
 #endif
 
-/// Undoes a half-made container start, last made first: process, network, cgroup, state, files.
+/// Undoes a half-made container start, last made first: process, network, cgroup, run-time
+/// state, files. What it cannot undo is said on stderr, never swallowed.
 struct Teardown {
     let runtime: Runtime
-    let container: Container
+    let id: String
     var monitorPid: pid_t = 0
     var childPid: pid_t = 0
     var network = false
     var cgroup: CgroupPlacement?
     var runState = false
+    var files = false
+    /// An exec failure leaves the container "Created", as Docker does (unless --rm).
+    var keepContainer = false
     private var armed = true
 
-    init(runtime: Runtime, container: Container) { self.runtime = runtime; self.container = container }
+    init(runtime: Runtime, id: String) { self.runtime = runtime; self.id = id }
 
     mutating func disarm() { armed = false }
 
     func run() {
         guard armed else { return }
+        var problems: [String] = []
         if childPid > 0 { Glibc.kill(childPid, SIGKILL) }
         if monitorPid > 0 {
-            // The monitor sees the sync socket close (or its child die) and exits; reap it.
+            // Killed before it can run its own exit command: this undo is the only one.
             Glibc.kill(monitorPid, SIGKILL)
             var st: Int32 = 0
             while waitpid(monitorPid, &st, 0) < 0 && errno == EINTR {}
         }
-        if network { try? NetworkManager().detach(containerID: container.id, attachment: nil) }
-        if let cg = cgroup, let m = try? Cgroups.manager() { try? m.destroy(cg) }
-        if runState { runtime.store.removeRunState(id: container.id) }
-        runtime.removeFiles(container)
+        if network {
+            do { try NetworkManager().detach(containerID: id, attachment: nil) } catch { problems.append("\(error)") }
+        }
+        if let cg = cgroup {
+            do { try Cgroups.manager().destroy(cg) } catch { problems.append("\(error)") }
+        }
+        if runState { runtime.store.removeRunState(id: id) }
+        if files {
+            if keepContainer {
+                unlink(runtime.store.dir(for: id) + "/started")
+            } else if let error = runtime.removeFiles(id: id) {
+                problems.append(error)
+            }
+        }
+        for p in problems {
+            FileHandle.standardError.write(Data("isolab: clean-up of container \(id.prefix(12)) incomplete: \(p)\n".utf8))
+        }
     }
 }

@@ -19,9 +19,9 @@ public struct CommitCommand: ParsableCommand {
         let c = try rt.store.find(container)
         let base = try rt.images.resolve(c.config.imageID)
         var config = base.config
-        config.cmd = c.config.args
-        config.entrypoint = []
-        config.env = c.config.env.filter { !$0.hasPrefix("HOSTNAME=") }
+        config.cmd = c.config.cmd
+        config.entrypoint = c.config.entrypoint
+        config.env = c.config.env
         config.workingDir = c.config.workingDir
         config.user = c.config.user
         for ch in change { try Self.apply(ch, to: &config) }

@@ -7,9 +7,10 @@ import Foundation
 public struct ContainerCleanupCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(commandName: "container-cleanup", shouldDisplay: false)
     public init() {}
+    @Flag(help: "Remove the container too (its start was abandoned)") var remove = false
     @Argument var id: String
 
     public func run() throws {
-        try IsolabMain.runtime().cleanup(id: id)
+        try IsolabMain.runtime().cleanup(id: id, removeContainer: remove)
     }
 }

@@ -13,12 +13,13 @@ enum ContainerJSON {
     static func stateString(_ c: Container) -> String {
         switch c.status {
         case .running: return "running"
-        case .exited, .dead: return "exited"
+        case .exited: return "exited"
+        case .dead: return "dead"
         case .created: return "created"
         }
     }
 
-    static func inspect(_ c: Container) -> [String: Any] {
+    static func inspect(_ c: Container, startedAt: Date? = nil) -> [String: Any] {
         let cfg = c.config
         let exitCode = c.exit?.exitCode ?? (c.status == .dead ? 255 : 0)
         let finished = c.exit.map { iso.string(from: Date(timeIntervalSince1970: $0.finishedAt)) } ?? zeroTime
@@ -26,7 +27,7 @@ enum ContainerJSON {
             "Status": stateString(c), "Running": c.isRunning, "Paused": false, "Restarting": false,
             "OOMKilled": false, "Dead": c.status == .dead, "Pid": c.isRunning ? Int(c.run?.pid ?? 0) : 0,
             "ExitCode": Int(c.isRunning ? 0 : exitCode), "Error": "",
-            "StartedAt": c.run.map { iso.string(from: $0.startedAt) } ?? (c.exit != nil ? iso.string(from: cfg.created) : zeroTime),
+            "StartedAt": c.run.map { iso.string(from: $0.startedAt) } ?? (startedAt.map { iso.string(from: $0) } ?? zeroTime),
             "FinishedAt": c.isRunning ? zeroTime : finished,
         ]
         if c.status == .dead { state["Error"] = "the container's monitor ended without recording an exit status" }
@@ -44,7 +45,7 @@ enum ContainerJSON {
         let l = cfg.limits
         let hostConfig: [String: Any] = [
             "NanoCpus": l.nanoCPUs, "CpuQuota": l.cpuQuota, "CpuPeriod": l.cpuPeriod, "CpusetCpus": l.cpusetCpus,
-            "Memory": l.memory, "PidsLimit": l.pidsLimit > 0 ? l.pidsLimit as Any : NSNull(),
+            "Memory": l.memory, "MemorySwap": l.memory > 0 ? l.memory * 2 : 0, "PidsLimit": l.pidsLimit > 0 ? l.pidsLimit as Any : NSNull(),
             "CapAdd": cfg.capAdd.isEmpty ? NSNull() : cfg.capAdd as Any,
             "CapDrop": cfg.capDrop.isEmpty ? NSNull() : cfg.capDrop as Any,
             "Privileged": cfg.privileged, "ReadonlyRootfs": cfg.readOnly, "IpcMode": cfg.ipcMode,
@@ -53,9 +54,10 @@ enum ContainerJSON {
             "Init": cfg.initProcess, "CgroupParent": "",
         ]
         let config: [String: Any] = [
-            "Hostname": cfg.hostname, "User": cfg.user, "Env": cfg.env, "Cmd": cfg.args, "Image": cfg.image,
+            "Hostname": cfg.hostname, "User": cfg.user, "Env": cfg.env, "Cmd": cfg.cmd, "Image": cfg.image,
             "WorkingDir": cfg.workingDir, "Labels": cfg.labels, "Tty": cfg.tty, "OpenStdin": cfg.interactive,
-            "AttachStdout": !cfg.detached, "AttachStderr": !cfg.detached, "Entrypoint": NSNull(),
+            "AttachStdout": !cfg.detached, "AttachStderr": !cfg.detached,
+            "Entrypoint": cfg.entrypoint.isEmpty ? NSNull() : cfg.entrypoint as Any,
         ]
         return [
             "Id": cfg.id, "Created": iso.string(from: cfg.created), "Path": cfg.args.first ?? "",

@@ -21,7 +21,7 @@ public struct LogsCommand: ParsableCommand {
         defer { try? fh.close() }
         let data = fh.readDataToEndOfFile()
         var text = data
-        if tail != "all" {
+        if tail != "all" && tail != "-1" {
             guard let n = Int(tail), n >= 0 else {
                 throw RuntimeError(.invalidArgument, "invalid argument \"\(tail)\" for \"--tail\" flag")
             }

@@ -34,6 +34,7 @@ public struct NamespaceCommand: ParsableCommand {
         public func run() throws {
             var ctx = RuntimeContext.fromEnvironment()
             for n in names {
+                try NamespaceName.validate(n)
                 ctx.namespace = n
                 try Runtime(context: ctx, isolabExecutable: IsolabMain.executablePath()).removeNamespace()
                 print(n)

@@ -16,10 +16,11 @@ public struct PsCommand: ParsableCommand {
     public func run() throws {
         let store = ContainerStore(context: RuntimeContext.fromEnvironment())
         let filters = try filter.map(Self.parseFilter)
+        // Docker's rule: values of one key are OR-ed, different keys AND-ed.
+        let byKey = Dictionary(grouping: filters, by: \.0)
         let shown = store.list().reversed().filter { c in
-            let statusFiltered = filters.contains { $0.0 == "status" }
-            if !all && !statusFiltered && !c.isRunning { return false }
-            return filters.allSatisfy { Self.matches(c, $0.0, $0.1) }
+            if !all && byKey["status"] == nil && !c.isRunning { return false }
+            return byKey.allSatisfy { key, values in values.contains { Self.matches(c, key, $0.1) } }
         }
         if quiet {
             for c in shown { print(noTrunc ? c.id : c.shortID) }
@@ -54,12 +55,21 @@ public struct PsCommand: ParsableCommand {
         guard p.count == 2, ["name", "label", "status", "id", "ancestor"].contains(p[0]) else {
             throw RuntimeError(.invalidArgument, "Error response from daemon: invalid filter '\(f)'")
         }
+        if p[0] == "status", !["created", "restarting", "running", "removing", "paused", "exited", "dead"].contains(p[1]) {
+            throw RuntimeError(.invalidArgument, "Error response from daemon: invalid filter 'status=\(p[1])'")
+        }
+        if p[0] == "name", (try? Regex(p[1])) == nil {
+            throw RuntimeError(.invalidArgument, "Error response from daemon: invalid filter 'name=\(p[1])': not a regular expression")
+        }
         return (p[0], p[1])
     }
 
     static func matches(_ c: Container, _ key: String, _ value: String) -> Bool {
         switch key {
-        case "name": return c.config.name.contains(value.hasPrefix("/") ? String(value.dropFirst()) : value)
+        case "name":
+            // A regular expression over "/name", as Docker matches it (`name=^c1$` works on both).
+            guard let re = try? Regex(value) else { return false }
+            return c.config.name.contains(re) || ("/" + c.config.name).contains(re)
         case "id": return c.id.hasPrefix(value)
         case "ancestor": return c.config.image == value || c.config.imageID.contains(value)
         case "status": return ContainerJSON.stateString(c) == value

@@ -19,6 +19,6 @@ public struct RmCommand: ParsableCommand {
                 FileHandle.standardError.write(Data((e.message + "\n").utf8)); failed = true
             }
         }
-        if failed { throw ExitCode(1) }
+        if failed { throw ExitCode(125) }   // isolab's own error, as the contract has it
     }
 }

@@ -12,8 +12,8 @@ public struct VersionCommand: ParsableCommand {
 
     public func run() throws {
         let info: [String: Any] = [
-            "Client": ["Version": Self.version, "ApiVersion": "1.43", "Os": "linux", "Arch": "amd64", "Platform": ["Name": "isolab"]],
-            "Server": ["Version": Self.version, "ApiVersion": "1.43", "Os": "linux", "Arch": "amd64",
+            "Client": ["Version": Self.version, "ApiVersion": "1.43", "Os": "linux", "Arch": HostInfo.goArch(), "Platform": ["Name": "isolab"]],
+            "Server": ["Version": Self.version, "ApiVersion": "1.43", "Os": "linux", "Arch": HostInfo.goArch(),
                        "KernelVersion": HostInfo.kernel(), "Platform": ["Name": "isolab (no engine: containers are made by this binary)"]],
         ]
         if let f = format { print(try GoTemplate(f).render(info)); return }
@@ -21,7 +21,7 @@ public struct VersionCommand: ParsableCommand {
         Client: isolab
          Version:           \(Self.version)
          API version:       1.43 (Docker-compatible subset)
-         OS/Arch:           linux/amd64
+         OS/Arch:           linux/\(HostInfo.goArch())
 
         Server: isolab (no engine: containers are made by this binary)
          Engine:

@@ -209,7 +209,7 @@ public struct GoTemplate {
     /// Go's default formatting of a value.
     static func show(_ v: Any) -> String {
         switch v {
-        case is NSNull: return "<no value>"
+        case is NSNull: return "<nil>"        // a nil value; a missing field is an error
         case let s as String: return s
         case let b as Bool: return b ? "true" : "false"
         case let n as Int: return String(n)

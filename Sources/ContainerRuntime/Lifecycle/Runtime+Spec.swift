@@ -1,0 +1,109 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Runtime {
+    /// The spec the monitor's child applies: everything decided here, before clone.
+    func childSpec(for c: Container, cgroup: CgroupPlacement) throws -> ChildSpec {
+        let cfg = c.config
+        let env = processEnv(cfg, home: cfg.home)
+        try ChildSpec.validate(cfg.args + env, what: "command or environment")
+        var spec = ChildSpec()
+        spec.add("arg", cfg.args)
+        spec.add("env", env)
+        spec.add("cwd", cfg.workingDir.isEmpty ? "/" : cfg.workingDir)
+        spec.add("hostname", cfg.hostname)
+        spec.add("rootfs", c.mergedDir)
+        spec.add("lower", cfg.lowerDirs)
+        spec.add("upper", c.upperDir)
+        spec.add("work", c.workDir)
+        for (src, dst) in [("hostname", "/etc/hostname"), ("hosts", "/etc/hosts"), ("resolv.conf", "/etc/resolv.conf")] {
+            spec.add("bind", c.dir + "/" + src + "\u{1f}" + dst + "\u{1f}" + (cfg.readOnly ? "ro" : "rw"))
+        }
+        spec.add("cgroup", cgroup.procsFiles)
+        spec.add("caps", cfg.capabilities.libcapText)
+        spec.add("bounding", cfg.capabilities.libcapText)
+        spec.add("uid", String(cfg.uid))
+        spec.add("gid", String(cfg.gid))
+        for g in cfg.additionalGids { spec.add("gid.add", String(g)) }
+        spec.add("readonly", cfg.readOnly)
+        spec.add("privileged", cfg.privileged)
+        spec.add("nnp", cfg.noNewPrivileges)
+        spec.add("detach", cfg.detached)
+        spec.add("tty", cfg.tty)
+        spec.add("init", cfg.initProcess)
+        spec.add("stdin", cfg.interactive)
+        var newNS = ["mnt", "uts", "cgroup"]
+        if let shm = try addNamespace("ipc", mode: cfg.ipcMode, private: ["private", "shareable", "none"], to: &newNS, spec: &spec) {
+            spec.add("shm", shm)
+        }
+        _ = try addNamespace("pid", mode: cfg.pidMode, private: [""], to: &newNS, spec: &spec)
+        _ = try addNamespace("net", mode: cfg.networkMode, private: ["bridge", "none"], to: &newNS, spec: &spec)
+        spec.add("ns", newNS.joined(separator: ","))
+        spec.add("log", c.logPath)
+        spec.add("exitfile", c.dir + "/exit.json")
+        spec.add("diag", c.dir + "/monitor.log")
+        spec.add("exitcmd", exitCommand(for: cfg.id))
+        return spec
+    }
+
+    /// The environment of one process: the config's, plus HOSTNAME, HOME and TERM as Docker
+    /// adds them, unless the user set them.
+    func processEnv(_ cfg: ContainerConfig, home: String, extra: [String] = [], tty: Bool? = nil) -> [String] {
+        var env = Self.mergeEnv(cfg.env, extra)
+        func setDefault(_ key: String, _ value: String) {
+            if !env.contains(where: { $0.hasPrefix(key + "=") }) { env.append(key + "=" + value) }
+        }
+        setDefault("HOSTNAME", cfg.hostname)
+        setDefault("HOME", home)
+        if tty ?? cfg.tty { setDefault("TERM", "xterm") }
+        return env
+    }
+
+    /// Adds a namespace to create, or the one to join; returns the /dev/shm to share, if any
+    /// (the host's, for --ipc host).
+    func addNamespace(_ kind: String, mode: String, private privateModes: [String],
+                      to newNS: inout [String], spec: inout ChildSpec) throws -> String? {
+        if privateModes.contains(mode) { newNS.append(kind); return nil }
+        if mode == "host" { return kind == "ipc" ? "/dev/shm" : nil }
+        if mode.hasPrefix("container:") {
+            let other = try store.find(String(mode.dropFirst("container:".count)))
+            guard other.isRunning, let pid = other.run?.pid else {
+                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: cannot join \(kind) namespace of a non running container: \(other.config.name)")
+            }
+            if kind == "ipc" && other.config.ipcMode == "private" {
+                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: cannot join IPC of a non-shareable container: \(other.config.name)")
+            }
+            spec.add("join." + kind, "/proc/\(pid)/ns/\(kind)")
+            // System V IPC is the namespace's and is shared. The donor's /dev/shm lives only in
+            // its own mount namespace, which the kernel will not bind from: the joiner gets its own.
+            return nil
+        }
+        throw RuntimeError(.invalidArgument, "docker: Error response from daemon: invalid \(kind) mode: \(mode)")
+    }
+
+    /// /etc/resolv.conf: the host's, without loopback resolvers (a container reaches only the
+    /// host and its peers); with --network host, the host's as it is.
+    func resolvConf(for cfg: ContainerConfig) throws -> String {
+        let host = (try? String(contentsOfFile: "/etc/resolv.conf", encoding: .utf8)) ?? ""
+        if cfg.networkMode == "host" { return host }
+        let kept = host.split(separator: "\n").filter { line in
+            !(line.hasPrefix("nameserver") && (line.contains(" 127.") || line.contains(" ::1")))
+        }
+        return kept.joined(separator: "\n") + "\n"
+    }
+
+    /// /etc/hosts: Docker's defaults and the container's address; the host's own file with
+    /// --network host, the donor's with --network container:NAME.
+    func hostsFile(for cfg: ContainerConfig, address: String?) throws -> String {
+        if cfg.networkMode == "host" { return (try? String(contentsOfFile: "/etc/hosts", encoding: .utf8)) ?? "" }
+        if cfg.networkMode.hasPrefix("container:") {
+            let other = try store.find(String(cfg.networkMode.dropFirst("container:".count)))
+            return (try? String(contentsOfFile: other.dir + "/hosts", encoding: .utf8)) ?? ""
+        }
+        var s = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n"
+        if let a = address { s += "\(a)\t\(cfg.hostname)\n" }
+        return s
+    }
+}
