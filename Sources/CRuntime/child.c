@@ -125,6 +125,28 @@ static void mask_paths(void) {
     }
 }
 
+/* /sys/fs/cgroup as Docker shows it: the container's own cgroup (the cgroup namespace makes it
+ * the root), read-only unless privileged. */
+static void mount_cgroupfs(const struct isolab_spec *s, const char *root) {
+    if (s->ncgroupfs == 0) return;
+    char p[4096], sub[4200];
+    unsigned long ro = s->privileged ? 0 : MS_RDONLY;
+    target(p, sizeof p, root, "/sys/fs/cgroup");
+    if (s->ncgroupfs == 1 && !strcmp(s->cgroupfs[0], "cgroup2")) {
+        do_mount("cgroup2", p, "cgroup2", MS_NOSUID | MS_NODEV | MS_NOEXEC | ro, NULL);
+        return;
+    }
+    do_mount("tmpfs", p, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=755");
+    for (int i = 0; i < s->ncgroupfs; i++) {
+        const char *colon = strchr(s->cgroupfs[i], ':');
+        if (!colon) FAIL("bad cgroupfs entry %s", s->cgroupfs[i]);
+        snprintf(sub, sizeof sub, "%s/%.*s", p, (int)(colon - s->cgroupfs[i]), s->cgroupfs[i]);
+        mkdir_p(sub, 0755);
+        do_mount("cgroup", sub, "cgroup", MS_NOSUID | MS_NODEV | MS_NOEXEC | ro, colon + 1);
+    }
+    if (ro) do_mount(NULL, p, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+}
+
 static void setup_rootfs(const struct isolab_spec *s) {
     const char *root = s->rootfs;
     char p[4096];
@@ -156,6 +178,7 @@ static void setup_rootfs(const struct isolab_spec *s) {
     make_devices(root);
     target(p, sizeof p, root, "/sys"); mkdir_p(p, 0555);
     do_mount("sysfs", p, "sysfs", MS_NOSUID | MS_NOEXEC | MS_NODEV | (s->privileged ? 0 : MS_RDONLY), NULL);
+    mount_cgroupfs(s, root);
     bind_mounts(s, root);
 
     if (chdir(root) != 0) FAIL("chdir %s: %s", root, isolab_strerror(errno));

@@ -38,6 +38,7 @@ int isolab_spec_parse(char *buf, size_t len, struct isolab_spec *s, char *err, s
         else if (!strcmp(key, "cgroup")) PUSH(s->cgroup_procs, s->ncgroups, 32, val);
         else if (!strcmp(key, "lower")) PUSH(s->lowers, s->nlowers, 128, val);
         else if (!strcmp(key, "exitcmd")) PUSH(s->exit_cmd, s->nexit_cmd, 32, val);
+        else if (!strcmp(key, "cgroupfs")) PUSH(s->cgroupfs, s->ncgroupfs, 24, val);
         else if (!strcmp(key, "bind")) {
             /* "src\x1fdst\x1fopts" */
             if (s->nbinds >= 31) { snprintf(err, errlen, "spec: too many binds"); return -1; }

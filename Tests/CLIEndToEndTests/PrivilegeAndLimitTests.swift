@@ -38,6 +38,10 @@ struct PrivilegeAndLimitTests {
         let pid = try f.ok("docker inspect -f '{{.State.Pid}}' lim")
         let cg = try String(contentsOfFile: "/proc/\(pid)/cgroup", encoding: .utf8)
         #expect(cg.contains("/isolab/"), "the container joined its cgroup before exec: \(cg)")
+        // Inside, /sys/fs/cgroup is the container's own cgroup, read-only, showing its limit.
+        let inside = E2EConditions.isV1 ? "cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us" : "cat /sys/fs/cgroup/cpu.max"
+        #expect(try f.ok("docker exec lim \(inside)") == (E2EConditions.isV1 ? "50000" : "50000 100000"))
+        #expect(try f.sh("docker exec lim mkdir /sys/fs/cgroup/escape").status != 0)
         let stats = try f.ok("docker stats --no-stream --format '{{.Name}} {{.PIDs}} {{.MemUsage}}' lim")
         #expect(stats.hasPrefix("lim 1 ") && stats.hasSuffix("/ 64MiB"), "\(stats)")
     }

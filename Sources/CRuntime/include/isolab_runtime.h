@@ -35,6 +35,8 @@ struct isolab_spec {
     int new_ns;                       /* CLONE_NEW* flags to create */
     int readonly, privileged, no_new_privs, detach, tty, init, keep_stdin;
     const char *shm;                  /* a /dev/shm to bind instead of a private tmpfs */
+    const char *cgroupfs[24];         /* "cgroup2", or v1 "dir:options" for /sys/fs/cgroup/dir */
+    int ncgroupfs;
 };
 
 /* Parses a "key\0value\0..." buffer. Returns 0, or -1 with a message in err. */

@@ -41,11 +41,24 @@ extension Runtime {
         _ = try addNamespace("pid", mode: cfg.pidMode, private: [""], to: &newNS, spec: &spec)
         _ = try addNamespace("net", mode: cfg.networkMode, private: ["bridge", "none"], to: &newNS, spec: &spec)
         spec.add("ns", newNS.joined(separator: ","))
+        spec.add("cgroupfs", try Self.cgroupfsMounts())
         spec.add("log", c.logPath)
         spec.add("exitfile", c.dir + "/exit.json")
         spec.add("diag", c.dir + "/monitor.log")
         spec.add("exitcmd", exitCommand(for: cfg.id))
         return spec
+    }
+
+    /// What the child mounts at /sys/fs/cgroup: the unified hierarchy, or each v1 hierarchy
+    /// with the options that name it ("cpu", "name=systemd").
+    static func cgroupfsMounts() throws -> [String] {
+        let host = try Cgroups.host()
+        if case .v2 = host.mode { return ["cgroup2"] }
+        return host.mounts.filter { $0.fsType == "cgroup" }.compactMap { m in
+            let dir = (m.mountPoint as NSString).lastPathComponent
+            let opts = m.superOptions.filter { !["rw", "ro"].contains($0) && !$0.hasPrefix("release_agent") }
+            return opts.isEmpty || dir.isEmpty ? nil : dir + ":" + opts.joined(separator: ",")
+        }
     }
 
     /// The environment of one process: the config's, plus HOSTNAME, HOME and TERM as Docker
