@@ -52,11 +52,11 @@ enum HTMLPage {
     .badge { display: inline-block; border-radius: 999px; padding: 0 .6rem; font-size: .8rem; font-weight: 600;
              color: #fff; background: var(--off); white-space: nowrap; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     .badge.passed { background: var(--ok); } .badge.failed, .badge.error { background: var(--bad); }
-    .badge.timed_out, .badge.partial { background: var(--late); }
+    .badge.timed_out, .badge.partial, .badge.running { background: var(--late); }
     section.block { border: 1px solid var(--line); border-left: 6px solid var(--off); border-radius: 6px;
                     padding: .5rem .75rem; margin: .75rem 0; }
     section.block.passed { border-left-color: var(--ok); } section.block.failed, section.block.error { border-left-color: var(--bad); }
-    section.block.timed_out, section.block.partial { border-left-color: var(--late); }
+    section.block.timed_out, section.block.partial, section.block.running { border-left-color: var(--late); }
     .blockhead { display: flex; flex-wrap: wrap; gap: .25rem .6rem; align-items: baseline; }
     .blockhead .bid { font-weight: 600; } .meta { color: var(--off); font-size: .85rem; }
     .pts { font-weight: 600; font-variant-numeric: tabular-nums; }

@@ -3,7 +3,7 @@ import Foundation
 extension HTMLReport {
     /// A status badge; a check with some but not all points reads "partial".
     static func badge(_ block: BlockResult) -> String {
-        if block.kind == .check, block.status != .skipped, block.score > 0, block.score < block.maxScore {
+        if block.isPartial {
             return "<span class=\"badge partial\">◐ partial</span>"
         }
         return badge(block.status)
@@ -19,16 +19,20 @@ extension HTMLReport {
         case .timedOut: (symbol, text) = ("◷", "timed out")
         case .error: (symbol, text) = ("!", "error")
         case .skipped: (symbol, text) = ("–", "skipped")
-        case .running: (symbol, text) = ("…", "did not finish")
+        case .running: (symbol, text) = ("…", "running")
         }
-        return "<span class=\"badge \(status.rawValue)\">\(symbol) \(text)</span>"
+        // A results file is rewritten after each block, so "running" in one read mid-run is
+        // true; in a finished one it means the run was stopped while the block ran.
+        let title = status == .running ? " title=\"\(runningNote)\"" : ""
+        return "<span class=\"badge \(status.rawValue)\"\(title)>\(symbol) \(text)</span>"
     }
+
+    static let runningNote = "still running when these results were written, or the run was interrupted"
 
     /// One executable block as run: badge, id, kind, points, the reason and hint, each
     /// command with its actual output, the diff when it did not match, and the CPU chart.
     static func card(_ block: BlockResult, anchor: String) -> String {
-        let partial = block.kind == .check && block.score > 0 && block.score < block.maxScore && block.status != .skipped
-        let cssStatus = partial ? "partial" : block.status.rawValue
+        let cssStatus = block.isPartial ? "partial" : block.status.rawValue
         var s = "<section class=\"block \(cssStatus)\" id=\"\(ReportEscape.attribute(anchor))\" data-block-id=\"\(ReportEscape.attribute(block.id))\">\n"
         var kind = block.kind.rawValue
         if !block.language.isEmpty { kind += " · " + block.language } else if block.kind != .step { kind += " · hidden" }
@@ -46,6 +50,9 @@ extension HTMLReport {
         }
         if let hint = block.hint, !hint.isEmpty, !block.isFullyPassed {
             s += "<p class=\"hint\"><strong>Hint:</strong> \(ReportEscape.markup(hint))</p>\n"
+        }
+        if block.status == .running {
+            s += "<p class=\"meta\">Not finished: \(runningNote).</p>\n"
         }
         if block.commands.isEmpty && block.status == .skipped {
             s += "<p class=\"meta\">Not run.</p>\n"

@@ -48,17 +48,18 @@ public enum HTMLReport {
         let skipped = blocks.filter { $0.status == .skipped }.count
         s += "<p class=\"meta\">\(blocks.count) blocks: \(blocks.count - failed - skipped) passed, \(failed) not passed, \(skipped) skipped.</p>\n"
         // A lab that could not run has no checks to list below; its error must not hide at the bottom.
-        for lab in r.labs {
+        for (lab, key) in r.labsWithKeys {
             guard let error = lab.error, !error.isEmpty else { continue }
-            s += "<p class=\"laberror\"><strong>\(ReportEscape.markup(lab.reportKey)):</strong> \(ReportEscape.markup(error))</p>\n"
+            s += "<p class=\"laberror\"><strong>\(ReportEscape.markup(key)):</strong> \(ReportEscape.markup(error))</p>\n"
         }
+        let keys = r.reportKeys
         let rows = r.labs.enumerated().flatMap { labIndex, lab in
-            lab.blocks.enumerated().filter { $0.element.kind == .check }.map { (labIndex, lab, $0.offset, $0.element) }
+            lab.blocks.enumerated().filter { $0.element.kind == .check }.map { (labIndex, keys[labIndex], $0.offset, $0.element) }
         }
         if !rows.isEmpty {
             s += "<div class=\"tablewrap\"><table>\n<thead><tr><th>Check</th><th>Status</th><th class=\"num\">Points</th></tr></thead>\n<tbody>\n"
-            for (labIndex, lab, blockIndex, check) in rows {
-                let name = r.labs.count > 1 ? "\(lab.reportKey)/\(check.id)" : check.id
+            for (labIndex, key, blockIndex, check) in rows {
+                let name = r.labs.count > 1 ? "\(key)/\(check.id)" : check.id
                 s += "<tr><td><a href=\"#\(anchor(lab: labIndex, block: blockIndex, id: check.id))\"><code>\(ReportEscape.markup(name))</code></a></td>"
                 s += "<td>\(badge(check))</td><td class=\"num\">\(ReportFormat.points(check.score)) / \(ReportFormat.points(check.maxScore))</td></tr>\n"
             }
