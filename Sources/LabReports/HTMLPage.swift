@@ -71,15 +71,17 @@ enum HTMLPage {
     .pair > div { min-width: 0; }
     .laberror { background: #ffebe9; border: 1px solid var(--bad); border-radius: 6px; padding: .5rem .75rem; white-space: pre-wrap; }
     figure { margin: .5rem 0; }
-    svg.chart { width: 100%; height: auto; max-width: 36rem; display: block; font: 13px system-ui, sans-serif; }
+    svg.chart { width: 100%; height: auto; max-width: 30rem; display: block; font: 13px system-ui, sans-serif; }
     svg.chart .plot { fill: #fff; stroke: none; }
     svg.chart .band { fill: #1a7f37; fill-opacity: .15; stroke: #1a7f37; stroke-opacity: .4; stroke-dasharray: 3 3; }
     svg.chart .grid { stroke: #eaeef2; } svg.chart .tickmark, svg.chart .axisline { stroke: #57606a; }
     svg.chart .tick { fill: #57606a; } svg.chart .axis { fill: #1f2328; font-weight: 600; }
     svg.chart .series { fill: none; stroke: #0969da; stroke-width: 2; stroke-linejoin: round; }
     svg.chart .mean { stroke: #cf222e; stroke-width: 1.5; stroke-dasharray: 6 4; }
-    svg.chart .band-label { fill: #1a7f37; font-size: 11px; }
+    svg.chart .band-label { fill: #116329; font-size: 12px; font-weight: 600; }
     svg.chart .mean-label { fill: #cf222e; font-weight: 600; } svg.chart .empty { fill: var(--off); }
+    /* A white halo keeps a label readable where the sample line or the band's edge crosses it. */
+    svg.chart .band-label, svg.chart .mean-label { paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
     figcaption { font-size: .85rem; color: #57606a; }
     table.gradebook td.passed { color: var(--ok); } table.gradebook td.failed { color: var(--bad); }
     table.gradebook td.partial { color: var(--late); } table.gradebook td.missing { color: var(--off); }

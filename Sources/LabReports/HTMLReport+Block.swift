@@ -81,7 +81,9 @@ extension HTMLReport {
         } else if !command.actual.isEmpty {
             s += "<pre class=\"output\">\(ReportEscape.markup(command.actual))</pre>\n"
         }
-        var meta = [command.exitText, ReportFormat.duration(command.duration)]
+        // A measured command runs until its window ends and is then stopped: no exit status is expected.
+        let stopped = measured && command.exitStatus == nil && !command.timedOut
+        var meta = [stopped ? "stopped at the end of the window" : command.exitText, ReportFormat.duration(command.duration)]
         if let expectedStatus = command.expectedStatus, command.exitStatus.map({ Int($0) != expectedStatus }) ?? true {
             meta.append("expected exit \(expectedStatus)")
         }
