@@ -101,6 +101,11 @@ import Testing
         let page = HTMLReport.html(SampleResults.run(labs: [lab]))
         #expect(page.contains(#"<span class="badge error">! error</span>"#))
         #expect(page.contains("<strong>Lab error:</strong> labs/passing.md:8:12: unknown attribute &#39;pionts&#39;"))
+        // Several diagnostics start on a line of their own, one per line.
+        lab.error = "labs/passing.md:3:1: duplicate id 'ok'\nlabs/passing.md:8:12: unknown attribute 'pionts'"
+        let several = HTMLReport.html(SampleResults.run(labs: [lab]))
+        #expect(several.contains("<strong>Lab error:</strong>\nlabs/passing.md:3:1: duplicate id &#39;ok&#39;\nlabs/passing.md:8:12:"))
+        #expect(several.contains("<strong>passing:</strong>\nlabs/passing.md:3:1:"))
         #expect(page.contains("0 / 0 points"))
         #expect(!page.contains("data-block-id="))
         #expect(!page.contains("Blocks not found"))
