@@ -70,7 +70,11 @@ extension HTMLReport {
     }
 
     private static func commandHTML(_ command: CommandResult, measured: Bool) -> String {
-        var s = "<pre class=\"command\">\(ReportEscape.markup(command.transcriptText))</pre>\n"
+        // A script is shown as the lab has it: with `$ ` and `> ` before its lines it would
+        // read as commands typed one by one, which it was not.
+        var s = command.isScript
+            ? "<div class=\"label\">script</div>\n<pre class=\"command\">\(ReportEscape.markup(command.command))</pre>\n"
+            : "<pre class=\"command\">\(ReportEscape.markup(command.transcriptText))</pre>\n"
         let mismatch = !command.matched && !measured
         if mismatch, let diff = command.diff, !diff.isEmpty {
             s += "<div class=\"label\">actual output</div>\n<pre class=\"output\">\(ReportEscape.markup(command.actual))</pre>\n"
@@ -79,6 +83,7 @@ extension HTMLReport {
             s += "<div class=\"pair\"><div><div class=\"label\">expected</div><pre class=\"expected\">\(ReportEscape.markup(expected))</pre></div>"
             s += "<div><div class=\"label\">actual</div><pre class=\"output\">\(ReportEscape.markup(command.actual))</pre></div></div>\n"
         } else if !command.actual.isEmpty {
+            if command.isScript { s += "<div class=\"label\">output</div>\n" }
             s += "<pre class=\"output\">\(ReportEscape.markup(command.actual))</pre>\n"
         }
         // A measured command runs until its window ends and is then stopped: no exit status is expected.

@@ -90,7 +90,11 @@ public enum JUnitReport {
             out += "      <failure" + attributes([("message", message ?? block.failureText(file: lab.path).firstLine), ("type", type)])
                 + ">" + ReportEscape.markup(block.failureText(file: lab.path)) + "</failure>\n"
         }
-        let output = block.commands.map { $0.transcriptText + "\n" + $0.actual }.joined(separator: "\n")
+        let output = block.commands.map { command in
+            command.isScript
+                ? "script (\(lab.path):\(command.line)):\n\(command.command)\noutput:\n\(command.actual)"
+                : command.transcriptText + "\n" + command.actual
+        }.joined(separator: "\n")
         if !output.isEmpty {
             out += "      <system-out>" + ReportEscape.markup(output) + "</system-out>\n"
         }

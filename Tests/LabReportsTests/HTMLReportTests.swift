@@ -111,6 +111,16 @@ import Testing
         #expect(!page.contains("Blocks not found"))
     }
 
+    @Test func scriptIsShownAsWrittenNotAsATranscript() {
+        var lab = SampleResults.passing
+        lab.blocks[1].commands[0] = SampleResults.command("echo \"FAIL: nope\"\nexit 1", line: 9, actual: "FAIL: nope", exit: 1)
+        let page = HTMLReport.html(SampleResults.run(labs: [lab]))
+        #expect(page.contains("<div class=\"label\">script</div>\n<pre class=\"command\">echo &quot;FAIL: nope&quot;\nexit 1</pre>\n<div class=\"label\">output</div>\n<pre class=\"output\">FAIL: nope</pre>"))
+        #expect(!page.contains("&gt; exit 1"))
+        // A transcript keeps its prompt.
+        #expect(page.contains("<pre class=\"command\">$ echo hi</pre>"))
+    }
+
     @Test func runningBlockIsMarkedUnfinished() {
         var lab = SampleResults.passing
         lab.blocks[1].status = .running

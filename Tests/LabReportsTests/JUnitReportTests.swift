@@ -165,6 +165,14 @@ import Testing
         #expect(xml.contains(#"<failure message="timed out after 1s" type="timeout">"#))
     }
 
+    @Test func scriptOutputIsLabelledNotATranscript() {
+        var lab = SampleResults.passing
+        lab.blocks[1].commands[0] = SampleResults.command("echo a\nexit 1", line: 9, actual: "a", exit: 1)
+        let xml = JUnitReport.xml(SampleResults.run(labs: [lab]))
+        #expect(xml.contains("<system-out>script (labs/passing.md:9):\necho a\nexit 1\noutput:\na</system-out>"))
+        #expect(xml.contains("<system-out>$ echo hi\nhi</system-out>"))
+    }
+
     @Test func runningBlockIsAnErrorThatSaysSo() {
         var lab = SampleResults.passing
         lab.blocks[1].status = .running
