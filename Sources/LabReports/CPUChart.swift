@@ -4,9 +4,10 @@ import Foundation
 /// `expect-cores` band shaded, the mean as a dashed line, axes with ticks and labels.
 /// Plain SVG with a viewBox, so it scales to a phone's width and prints without scripts.
 enum CPUChart {
-    // Drawn at about a phone's width, so its text stays legible when scaled down to one.
-    static let width = 480.0, height = 250.0
-    static let left = 48.0, right = 12.0, top = 14.0, bottom = 42.0
+    // Drawn a little wider than a phone's content column (about 330 px), so its 13-unit text
+    // still reads at about 11 px there; the page caps it at 30rem (about 1.2×) on a desktop.
+    static let width = 400.0, height = 230.0
+    static let left = 46.0, right = 10.0, top = 12.0, bottom = 40.0
 
     static func svg(_ m: CPUMeasurement, id: String) -> String {
         let plotW = width - left - right, plotH = height - top - bottom
@@ -28,7 +29,10 @@ enum CPUChart {
         if m.expectLow != nil || m.expectHigh != nil {
             let low = m.expectLow ?? 0, high = m.expectHigh ?? yMax
             s += "<rect class=\"band\" x=\"\(n(left))\" y=\"\(n(y(high)))\" width=\"\(n(plotW))\" height=\"\(n(max(y(low) - y(high), 1)))\"><title>expected \(ReportEscape.markup(band ?? ""))</title></rect>\n"
-            s += "<text class=\"band-label\" x=\"\(n(left + 4))\" y=\"\(n(y(high) + 12))\">expected</text>\n"
+            // The label goes just above the band, where no sample line runs through it in a
+            // narrow band; inside the band's top when the band reaches the top of the plot.
+            let labelY = y(high) - 4 < top + 11 ? y(high) + 13 : y(high) - 4
+            s += "<text class=\"band-label\" x=\"\(n(left + 4))\" y=\"\(n(labelY))\">expected \(ReportEscape.markup(bandShort(m) ?? ""))</text>\n"
         }
         // Grid and ticks: about five steps on each axis, at round values.
         let yStep = niceStep(yMax / 5)
@@ -67,6 +71,16 @@ enum CPUChart {
         case let (low?, high?): return "\(trim(low)) to \(trim(high)) cores"
         case let (low?, nil): return "at least \(trim(low)) cores"
         case let (nil, high?): return "at most \(trim(high)) cores"
+        case (nil, nil): return nil
+        }
+    }
+
+    /// The band in few characters for the chart's label: "0.4–0.6", "≥ 0.5", "≤ 2".
+    static func bandShort(_ m: CPUMeasurement) -> String? {
+        switch (m.expectLow, m.expectHigh) {
+        case let (low?, high?): return "\(trim(low))–\(trim(high))"
+        case let (low?, nil): return "≥ \(trim(low))"
+        case let (nil, high?): return "≤ \(trim(high))"
         case (nil, nil): return nil
         }
     }

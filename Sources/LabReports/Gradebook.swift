@@ -10,9 +10,9 @@ public enum Gradebook {
         var columns: [GradebookTable.Column] = []
         var index: [String: Int] = [:]
         for run in runs {
-            for lab in run.labs {
+            for (lab, key) in run.labsWithKeys {
                 for check in lab.checks {
-                    let name = "\(lab.reportKey)/\(check.id)"
+                    let name = "\(key)/\(check.id)"
                     if let i = index[name] {
                         columns[i].maxScore = max(columns[i].maxScore, check.maxScore)
                     } else {
@@ -25,9 +25,9 @@ public enum Gradebook {
         let maxTotal = columns.reduce(0) { $0 + $1.maxScore }
         let rows = runs.enumerated().map { position, run -> GradebookTable.Row in
             var scores = [Double?](repeating: nil, count: columns.count)
-            for lab in run.labs {
+            for (lab, key) in run.labsWithKeys {
                 for check in lab.checks {
-                    guard let i = index["\(lab.reportKey)/\(check.id)"] else { continue }
+                    guard let i = index["\(key)/\(check.id)"] else { continue }
                     // A lab run twice in one file: its last run counts, like a resubmission.
                     scores[i] = check.score
                 }

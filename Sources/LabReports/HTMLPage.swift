@@ -52,11 +52,11 @@ enum HTMLPage {
     .badge { display: inline-block; border-radius: 999px; padding: 0 .6rem; font-size: .8rem; font-weight: 600;
              color: #fff; background: var(--off); white-space: nowrap; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     .badge.passed { background: var(--ok); } .badge.failed, .badge.error { background: var(--bad); }
-    .badge.timed_out, .badge.partial { background: var(--late); }
+    .badge.timed_out, .badge.partial, .badge.running { background: var(--late); }
     section.block { border: 1px solid var(--line); border-left: 6px solid var(--off); border-radius: 6px;
                     padding: .5rem .75rem; margin: .75rem 0; }
     section.block.passed { border-left-color: var(--ok); } section.block.failed, section.block.error { border-left-color: var(--bad); }
-    section.block.timed_out, section.block.partial { border-left-color: var(--late); }
+    section.block.timed_out, section.block.partial, section.block.running { border-left-color: var(--late); }
     .blockhead { display: flex; flex-wrap: wrap; gap: .25rem .6rem; align-items: baseline; }
     .blockhead .bid { font-weight: 600; } .meta { color: var(--off); font-size: .85rem; }
     .pts { font-weight: 600; font-variant-numeric: tabular-nums; }
@@ -71,15 +71,17 @@ enum HTMLPage {
     .pair > div { min-width: 0; }
     .laberror { background: #ffebe9; border: 1px solid var(--bad); border-radius: 6px; padding: .5rem .75rem; white-space: pre-wrap; }
     figure { margin: .5rem 0; }
-    svg.chart { width: 100%; height: auto; max-width: 36rem; display: block; font: 13px system-ui, sans-serif; }
+    svg.chart { width: 100%; height: auto; max-width: 30rem; display: block; font: 13px system-ui, sans-serif; }
     svg.chart .plot { fill: #fff; stroke: none; }
     svg.chart .band { fill: #1a7f37; fill-opacity: .15; stroke: #1a7f37; stroke-opacity: .4; stroke-dasharray: 3 3; }
     svg.chart .grid { stroke: #eaeef2; } svg.chart .tickmark, svg.chart .axisline { stroke: #57606a; }
     svg.chart .tick { fill: #57606a; } svg.chart .axis { fill: #1f2328; font-weight: 600; }
     svg.chart .series { fill: none; stroke: #0969da; stroke-width: 2; stroke-linejoin: round; }
     svg.chart .mean { stroke: #cf222e; stroke-width: 1.5; stroke-dasharray: 6 4; }
-    svg.chart .band-label { fill: #1a7f37; font-size: 11px; }
+    svg.chart .band-label { fill: #116329; font-size: 12px; font-weight: 600; }
     svg.chart .mean-label { fill: #cf222e; font-weight: 600; } svg.chart .empty { fill: var(--off); }
+    /* A white halo keeps a label readable where the sample line or the band's edge crosses it. */
+    svg.chart .band-label, svg.chart .mean-label { paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
     figcaption { font-size: .85rem; color: #57606a; }
     table.gradebook td.passed { color: var(--ok); } table.gradebook td.failed { color: var(--bad); }
     table.gradebook td.partial { color: var(--late); } table.gradebook td.missing { color: var(--off); }

@@ -3,7 +3,8 @@ import Foundation
 
 /// Renders a lab's Markdown with cmark, safe mode (raw HTML and `javascript:` links in the
 /// lab are left out, CMARK_OPT_UNSAFE off), putting a caller-made card in place of each
-/// executable block.
+/// executable block. Images become text (`[image: ALT] (URL)`): the report is one
+/// self-contained file that loads nothing, offline or printed, and tells no server it was opened.
 enum HTMLProse {
     /// The prose as HTML, and the line numbers of `cards` that no block of the Markdown
     /// started on (the caller shows those after the prose, so no block goes missing).
@@ -21,6 +22,7 @@ enum HTMLProse {
 
         // Collect first, replace after: cmark's iterator must not see the tree change under it.
         var targets: [(node: OpaquePointer, line: Int)] = []
+        var images: [OpaquePointer] = []
         if let iterator = cmark_iter_new(document) {
             defer { cmark_iter_free(iterator) }
             while true {
@@ -28,10 +30,26 @@ enum HTMLProse {
                 if event == CMARK_EVENT_DONE { break }
                 guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
                 let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_IMAGE {
+                    // Its alt text may hold another image: skip the children, or that one
+                    // would be freed with this one and then replaced again.
+                    images.append(node)
+                    cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                    continue
+                }
                 guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK else { continue }
                 let line = Int(cmark_node_get_start_line(node))
                 if cards[line] != nil { targets.append((node, line)) }
             }
+        }
+
+        for image in images {
+            let url = cmark_node_get_url(image).map { String(cString: $0) } ?? ""
+            var literal = "[image: \(plainText(image))]"
+            if !url.isEmpty { literal += " (\(url))" }
+            guard let text = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+            cmark_node_set_literal(text, literal)
+            if cmark_node_replace(image, text) == 1 { cmark_node_free(image) } else { cmark_node_free(text) }
         }
 
         // A token no lab can contain by chance; it survives cmark's escaping unchanged.
@@ -62,5 +80,24 @@ enum HTMLProse {
         }
         let unplaced = cards.keys.filter { !placed.contains($0) }.sorted()
         return (html, unplaced)
+    }
+
+    /// The text of a node's inline children, as an image's alt text: literals of text and
+    /// code, a space for a line break, nested images by their own alt text.
+    private static func plainText(_ node: OpaquePointer) -> String {
+        var text = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                text += cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            } else {
+                text += plainText(current)
+            }
+            child = cmark_node_next(current)
+        }
+        return text
     }
 }

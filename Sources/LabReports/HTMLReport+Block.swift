@@ -3,7 +3,7 @@ import Foundation
 extension HTMLReport {
     /// A status badge; a check with some but not all points reads "partial".
     static func badge(_ block: BlockResult) -> String {
-        if block.kind == .check, block.status != .skipped, block.score > 0, block.score < block.maxScore {
+        if block.isPartial {
             return "<span class=\"badge partial\">◐ partial</span>"
         }
         return badge(block.status)
@@ -19,16 +19,20 @@ extension HTMLReport {
         case .timedOut: (symbol, text) = ("◷", "timed out")
         case .error: (symbol, text) = ("!", "error")
         case .skipped: (symbol, text) = ("–", "skipped")
-        case .running: (symbol, text) = ("…", "did not finish")
+        case .running: (symbol, text) = ("…", "running")
         }
-        return "<span class=\"badge \(status.rawValue)\">\(symbol) \(text)</span>"
+        // A results file is rewritten after each block, so "running" in one read mid-run is
+        // true; in a finished one it means the run was stopped while the block ran.
+        let title = status == .running ? " title=\"\(runningNote)\"" : ""
+        return "<span class=\"badge \(status.rawValue)\"\(title)>\(symbol) \(text)</span>"
     }
+
+    static let runningNote = "still running when these results were written, or the run was interrupted"
 
     /// One executable block as run: badge, id, kind, points, the reason and hint, each
     /// command with its actual output, the diff when it did not match, and the CPU chart.
     static func card(_ block: BlockResult, anchor: String) -> String {
-        let partial = block.kind == .check && block.score > 0 && block.score < block.maxScore && block.status != .skipped
-        let cssStatus = partial ? "partial" : block.status.rawValue
+        let cssStatus = block.isPartial ? "partial" : block.status.rawValue
         var s = "<section class=\"block \(cssStatus)\" id=\"\(ReportEscape.attribute(anchor))\" data-block-id=\"\(ReportEscape.attribute(block.id))\">\n"
         var kind = block.kind.rawValue
         if !block.language.isEmpty { kind += " · " + block.language } else if block.kind != .step { kind += " · hidden" }
@@ -47,6 +51,9 @@ extension HTMLReport {
         if let hint = block.hint, !hint.isEmpty, !block.isFullyPassed {
             s += "<p class=\"hint\"><strong>Hint:</strong> \(ReportEscape.markup(hint))</p>\n"
         }
+        if block.status == .running {
+            s += "<p class=\"meta\">Not finished: \(runningNote).</p>\n"
+        }
         if block.commands.isEmpty && block.status == .skipped {
             s += "<p class=\"meta\">Not run.</p>\n"
         }
@@ -63,7 +70,11 @@ extension HTMLReport {
     }
 
     private static func commandHTML(_ command: CommandResult, measured: Bool) -> String {
-        var s = "<pre class=\"command\">\(ReportEscape.markup(command.transcriptText))</pre>\n"
+        // A script is shown as the lab has it: with `$ ` and `> ` before its lines it would
+        // read as commands typed one by one, which it was not.
+        var s = command.isScript
+            ? "<div class=\"label\">script</div>\n<pre class=\"command\">\(ReportEscape.markup(command.command))</pre>\n"
+            : "<pre class=\"command\">\(ReportEscape.markup(command.transcriptText))</pre>\n"
         let mismatch = !command.matched && !measured
         if mismatch, let diff = command.diff, !diff.isEmpty {
             s += "<div class=\"label\">actual output</div>\n<pre class=\"output\">\(ReportEscape.markup(command.actual))</pre>\n"
@@ -72,9 +83,12 @@ extension HTMLReport {
             s += "<div class=\"pair\"><div><div class=\"label\">expected</div><pre class=\"expected\">\(ReportEscape.markup(expected))</pre></div>"
             s += "<div><div class=\"label\">actual</div><pre class=\"output\">\(ReportEscape.markup(command.actual))</pre></div></div>\n"
         } else if !command.actual.isEmpty {
+            if command.isScript { s += "<div class=\"label\">output</div>\n" }
             s += "<pre class=\"output\">\(ReportEscape.markup(command.actual))</pre>\n"
         }
-        var meta = [command.exitText, ReportFormat.duration(command.duration)]
+        // A measured command runs until its window ends and is then stopped: no exit status is expected.
+        let stopped = measured && command.exitStatus == nil && !command.timedOut
+        var meta = [stopped ? "stopped at the end of the window" : command.exitText, ReportFormat.duration(command.duration)]
         if let expectedStatus = command.expectedStatus, command.exitStatus.map({ Int($0) != expectedStatus }) ?? true {
             meta.append("expected exit \(expectedStatus)")
         }

@@ -24,6 +24,13 @@ public enum HTMLReport {
         return "lab\(lab + 1)-\(block + 1)-\(safe)"
     }
 
+    /// A lab error after its label: on the same line when it is one line; an invalid lab's
+    /// diagnostics, one per line, start on a line of their own (the box keeps line breaks),
+    /// so the first one does not read as part of the label.
+    private static func errorText(_ error: String) -> String {
+        (error.contains("\n") ? "\n" : " ") + ReportEscape.markup(error)
+    }
+
     private static func facts(_ r: RunResults) -> String {
         var rows: [(String, String)] = []
         if let learner = r.learner { rows.append(("Learner", learner)) }
@@ -48,17 +55,18 @@ public enum HTMLReport {
         let skipped = blocks.filter { $0.status == .skipped }.count
         s += "<p class=\"meta\">\(blocks.count) blocks: \(blocks.count - failed - skipped) passed, \(failed) not passed, \(skipped) skipped.</p>\n"
         // A lab that could not run has no checks to list below; its error must not hide at the bottom.
-        for lab in r.labs {
+        for (lab, key) in r.labsWithKeys {
             guard let error = lab.error, !error.isEmpty else { continue }
-            s += "<p class=\"laberror\"><strong>\(ReportEscape.markup(lab.reportKey)):</strong> \(ReportEscape.markup(error))</p>\n"
+            s += "<p class=\"laberror\"><strong>\(ReportEscape.markup(key)):</strong>\(errorText(error))</p>\n"
         }
+        let keys = r.reportKeys
         let rows = r.labs.enumerated().flatMap { labIndex, lab in
-            lab.blocks.enumerated().filter { $0.element.kind == .check }.map { (labIndex, lab, $0.offset, $0.element) }
+            lab.blocks.enumerated().filter { $0.element.kind == .check }.map { (labIndex, keys[labIndex], $0.offset, $0.element) }
         }
         if !rows.isEmpty {
             s += "<div class=\"tablewrap\"><table>\n<thead><tr><th>Check</th><th>Status</th><th class=\"num\">Points</th></tr></thead>\n<tbody>\n"
-            for (labIndex, lab, blockIndex, check) in rows {
-                let name = r.labs.count > 1 ? "\(lab.reportKey)/\(check.id)" : check.id
+            for (labIndex, key, blockIndex, check) in rows {
+                let name = r.labs.count > 1 ? "\(key)/\(check.id)" : check.id
                 s += "<tr><td><a href=\"#\(anchor(lab: labIndex, block: blockIndex, id: check.id))\"><code>\(ReportEscape.markup(name))</code></a></td>"
                 s += "<td>\(badge(check))</td><td class=\"num\">\(ReportFormat.points(check.score)) / \(ReportFormat.points(check.maxScore))</td></tr>\n"
             }
@@ -80,7 +88,7 @@ public enum HTMLReport {
         if let namespace = lab.namespace { meta.append("namespace <code>\(ReportEscape.markup(namespace))</code>") }
         s += "<p class=\"meta\">" + meta.joined(separator: " · ") + "</p>\n"
         if let error = lab.error, !error.isEmpty {
-            s += "<div class=\"laberror\" role=\"alert\"><strong>Lab error:</strong> \(ReportEscape.markup(error))</div>\n"
+            s += "<div class=\"laberror\" role=\"alert\"><strong>Lab error:</strong>\(errorText(error))</div>\n"
         }
         // Cards by opening line; two blocks can only share a line if the engine had no line for them.
         var cards: [Int: String] = [:]

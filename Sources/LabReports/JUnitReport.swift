@@ -16,8 +16,8 @@ public enum JUnitReport {
             ("time", ReportFormat.seconds(r.finishedAt.timeIntervalSince(r.startedAt))),
             ("timestamp", ReportFormat.date(r.startedAt)),
         ]) + ">\n"
-        for (lab, count) in zip(r.labs, counts) {
-            out += suite(lab, count, r)
+        for ((lab, key), count) in zip(r.labsWithKeys, counts) {
+            out += suite(lab, key: key, count, r)
         }
         out += "</testsuites>\n"
         return out
@@ -27,9 +27,9 @@ public enum JUnitReport {
     /// from block ids.
     static let labCaseName = "(lab)"
 
-    private static func suite(_ lab: LabResult, _ count: Counts, _ r: RunResults) -> String {
+    private static func suite(_ lab: LabResult, key: String, _ count: Counts, _ r: RunResults) -> String {
         var out = "  <testsuite" + attributes([
-            ("name", lab.reportKey), ("tests", "\(count.tests)"), ("failures", "\(count.failures)"),
+            ("name", key), ("tests", "\(count.tests)"), ("failures", "\(count.failures)"),
             ("errors", "\(count.errors)"), ("skipped", "\(count.skipped)"),
             ("time", ReportFormat.seconds(lab.duration)), ("timestamp", ReportFormat.date(r.startedAt)),
             ("hostname", r.host.hostname), ("file", lab.path),
@@ -44,12 +44,12 @@ public enum JUnitReport {
         if let namespace = lab.namespace { properties.append(("namespace", namespace)) }
         out += propertiesElement(properties, indent: "    ")
         for block in lab.blocks {
-            out += testcase(block, lab)
+            out += testcase(block, lab, key: key)
         }
         // A lab-level failure (invalid lab, setup crashed) belongs to no block, and an invalid lab
         // has no blocks at all: an error testcase of its own keeps CI from reading 0 tests as green.
         if let error = lab.error, !error.isEmpty {
-            out += "    <testcase" + attributes([("classname", lab.reportKey), ("name", JUnitReport.labCaseName),
+            out += "    <testcase" + attributes([("classname", key), ("name", JUnitReport.labCaseName),
                                                  ("time", ReportFormat.seconds(lab.duration)), ("file", lab.path)]) + ">\n"
             out += "      <error" + attributes([("message", error), ("type", "lab")]) + ">" + ReportEscape.markup(error) + "</error>\n"
             out += "    </testcase>\n"
@@ -59,9 +59,9 @@ public enum JUnitReport {
         return out
     }
 
-    private static func testcase(_ block: BlockResult, _ lab: LabResult) -> String {
+    private static func testcase(_ block: BlockResult, _ lab: LabResult, key: String) -> String {
         var out = "    <testcase" + attributes([
-            ("classname", lab.reportKey), ("name", block.id), ("time", ReportFormat.seconds(block.duration)),
+            ("classname", key), ("name", block.id), ("time", ReportFormat.seconds(block.duration)),
             ("file", lab.path), ("line", "\(block.line)"),
         ]) + ">\n"
         var properties: [(String, String)] = [("kind", block.kind.rawValue), ("status", block.status.rawValue),
@@ -84,13 +84,17 @@ public enum JUnitReport {
             out += "      <skipped" + attributes([("message", message ?? "skipped")]) + "/>\n"
         case .error:
             out += "      <error" + attributes([("message", message ?? block.status.rawValue), ("type", block.status.rawValue)])
-                + ">" + ReportEscape.markup(block.failureText) + "</error>\n"
+                + ">" + ReportEscape.markup(block.failureText(file: lab.path)) + "</error>\n"
         case .failure:
-            let type = block.status == .timedOut ? "timeout" : (block.score < block.maxScore && block.status == .passed ? "partial" : "failure")
-            out += "      <failure" + attributes([("message", message ?? block.failureText.firstLine), ("type", type)])
-                + ">" + ReportEscape.markup(block.failureText) + "</failure>\n"
+            let type = block.status == .timedOut ? "timeout" : (block.isPartial ? "partial" : "failure")
+            out += "      <failure" + attributes([("message", message ?? block.failureText(file: lab.path).firstLine), ("type", type)])
+                + ">" + ReportEscape.markup(block.failureText(file: lab.path)) + "</failure>\n"
         }
-        let output = block.commands.map { $0.transcriptText + "\n" + $0.actual }.joined(separator: "\n")
+        let output = block.commands.map { command in
+            command.isScript
+                ? "script (\(lab.path):\(command.line)):\n\(command.command)\noutput:\n\(command.actual)"
+                : command.transcriptText + "\n" + command.actual
+        }.joined(separator: "\n")
         if !output.isEmpty {
             out += "      <system-out>" + ReportEscape.markup(output) + "</system-out>\n"
         }

@@ -8,15 +8,15 @@ extension RunResults {
     /// lab-level error (an invalid lab has no checks) adds a failed 0-point test `lab/(lab)`
     /// first, so the learner sees why points are missing.
     var gradescopeTests: [GradescopeTest] {
-        labs.flatMap { lab in
+        labsWithKeys.flatMap { lab, key in
             var tests: [GradescopeTest] = []
             if let error = lab.error, !error.isEmpty {
-                tests.append(GradescopeTest(name: "\(lab.reportKey)/\(JUnitReport.labCaseName)", score: 0, maxScore: 0,
+                tests.append(GradescopeTest(name: "\(key)/\(JUnitReport.labCaseName)", score: 0, maxScore: 0,
                                             status: "failed", output: error))
             }
             return tests + lab.checks.map { check in
-                GradescopeTest(name: "\(lab.reportKey)/\(check.id)", score: check.score, maxScore: check.maxScore,
-                               status: check.isFullyPassed ? "passed" : "failed", output: check.failureText)
+                GradescopeTest(name: "\(key)/\(check.id)", score: check.score, maxScore: check.maxScore,
+                               status: check.isFullyPassed ? "passed" : "failed", output: check.failureText(file: lab.path))
             }
         }
     }

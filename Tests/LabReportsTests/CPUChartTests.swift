@@ -22,3 +22,26 @@ import Testing
         #expect(CPUChart.bandText(m) == "at most 2 cores")
     }
 }
+
+@Suite struct CPUChartLabelTests {
+    @Test func bandLabelSitsAboveANarrowBandWithItsRange() throws {
+        let samples = (0..<24).map { CPUSample(t: 0.6 + Double($0) * 0.1, cores: 0.5) }
+        let m = CPUMeasurement(container: "c", window: 3, expectLow: 0.4, expectHigh: 0.6, samples: samples, meanCores: 0.5)
+        let svg = CPUChart.svg(m, id: "x")
+        // yMax = 1.5 (the 1-core floor × 1.15, rounded up); the band's top, 0.6 cores, is at
+        // y = 12 + 178 × (1 − 0.6 / 1.5) = 118.8; the label 4 units above it.
+        #expect(svg.contains(#"<text class="band-label" x="50.0" y="114.8">expected 0.4–0.6</text>"#))
+    }
+
+    @Test func bandLabelGoesInsideWhenTheBandReachesTheTop() {
+        let m = CPUMeasurement(container: "c", window: 3, expectLow: 1, expectHigh: nil, samples: [], meanCores: 0)
+        let svg = CPUChart.svg(m, id: "x")
+        #expect(svg.contains(#"<text class="band-label" x="50.0" y="25.0">expected ≥ 1</text>"#))
+    }
+
+    @Test func measuredCommandSaysItWasStopped() {
+        let html = HTMLReport.card(SampleResults.burn, anchor: "a")
+        #expect(html.contains("stopped at the end of the window"))
+        #expect(!html.contains("no exit status"))
+    }
+}

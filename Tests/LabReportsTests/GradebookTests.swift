@@ -43,3 +43,15 @@ import Testing
         #expect(html.contains("<td class=\"num missing\">–</td>"))
     }
 }
+
+@Suite struct GradebookInvalidLabTests {
+    @Test func invalidLabScoresNothingAndAddsNoColumn() {
+        var broken = SampleResults.passing
+        broken.blocks = []
+        broken.status = .error
+        broken.error = "labs/passing.md:8:12: unknown attribute 'pionts'"
+        let runs = [SampleResults.run(learner: "alice", labs: [SampleResults.passing]),
+                    SampleResults.run(learner: "bob", labs: [broken])]
+        #expect(Gradebook.csv(runs) == "learner,passing/ok,total,max_score\r\nalice,1,1,1\r\nbob,,0,1\r\n")
+    }
+}

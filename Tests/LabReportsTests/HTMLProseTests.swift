@@ -46,4 +46,22 @@ import Testing
         let result = HTMLProse.render(markdown: "```sh\necho <hi>\n```\n", cards: [:])
         #expect(result.html == "<pre><code class=\"language-sh\">echo &lt;hi&gt;\n</code></pre>\n")
     }
+
+    @Test func imagesBecomeTextAndLoadNothing() {
+        let markdown = """
+        See ![a *diagram*](https://example.com/x.png "t") and ![ref][r], \
+        [![badge](http://ci.example/b.svg)](https://ci.example/) and ![outer ![inner](i.png)](o.png).
+
+        [r]: https://example.com/r.png
+        """
+        let html = HTMLProse.render(markdown: markdown, cards: [:]).html
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("src="))
+        #expect(html.contains("[image: a diagram] (https://example.com/x.png)"))
+        #expect(html.contains("[image: ref] (https://example.com/r.png)"))
+        // A plain link loads nothing until clicked: it stays a link.
+        #expect(html.contains(#"<a href="https://ci.example/">[image: badge] (http://ci.example/b.svg)</a>"#))
+        #expect(html.contains("[image: outer inner] (o.png)"))
+    }
 }
+

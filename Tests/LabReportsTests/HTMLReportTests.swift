@@ -75,6 +75,60 @@ import Testing
         #expect(html.contains("name=\"viewport\""))
     }
 
+    @Test func labImagesDoNotMakeThePageFetchAnything() throws {
+        var lab = SampleResults.passing
+        lab.markdown = "# Passing lab\n\nSome ![img](https://example.com/x.png) and <img src=\"https://example.com/y.png\">"
+            + " and [a link](https://example.com/page) and <https://example.com/auto>.\n"
+        let page = HTMLReport.html(SampleResults.run(labs: [lab]))
+        #expect(page.contains("[image: img] (https://example.com/x.png)"))
+        // Nothing the browser fetches on its own: no src, srcset, poster, CSS url() or <link>;
+        // an href only on <a>, which loads on a click.
+        for fetching in ["src=", "srcset=", "poster=", "url(", "<link", "<img", "<iframe", "<object", "<embed"] {
+            #expect(!page.contains(fetching), "\(fetching)")
+        }
+        let hrefs = try NSRegularExpression(pattern: #"<(\w+)[^>]*\shref=""#)
+        let tags = hrefs.matches(in: page, range: NSRange(page.startIndex..., in: page)).compactMap {
+            Range($0.range(at: 1), in: page).map { String(page[$0]) }
+        }
+        #expect(!tags.isEmpty && tags.allSatisfy { $0 == "a" }, "\(tags)")
+    }
+
+    @Test func invalidLabShowsItsErrorAndNoBlocks() {
+        var lab = SampleResults.passing
+        lab.blocks = []
+        lab.status = .error
+        lab.error = "labs/passing.md:8:12: unknown attribute 'pionts'"
+        let page = HTMLReport.html(SampleResults.run(labs: [lab]))
+        #expect(page.contains(#"<span class="badge error">! error</span>"#))
+        #expect(page.contains("<strong>Lab error:</strong> labs/passing.md:8:12: unknown attribute &#39;pionts&#39;"))
+        // Several diagnostics start on a line of their own, one per line.
+        lab.error = "labs/passing.md:3:1: duplicate id 'ok'\nlabs/passing.md:8:12: unknown attribute 'pionts'"
+        let several = HTMLReport.html(SampleResults.run(labs: [lab]))
+        #expect(several.contains("<strong>Lab error:</strong>\nlabs/passing.md:3:1: duplicate id &#39;ok&#39;\nlabs/passing.md:8:12:"))
+        #expect(several.contains("<strong>passing:</strong>\nlabs/passing.md:3:1:"))
+        #expect(page.contains("0 / 0 points"))
+        #expect(!page.contains("data-block-id="))
+        #expect(!page.contains("Blocks not found"))
+    }
+
+    @Test func scriptIsShownAsWrittenNotAsATranscript() {
+        var lab = SampleResults.passing
+        lab.blocks[1].commands[0] = SampleResults.command("echo \"FAIL: nope\"\nexit 1", line: 9, actual: "FAIL: nope", exit: 1)
+        let page = HTMLReport.html(SampleResults.run(labs: [lab]))
+        #expect(page.contains("<div class=\"label\">script</div>\n<pre class=\"command\">echo &quot;FAIL: nope&quot;\nexit 1</pre>\n<div class=\"label\">output</div>\n<pre class=\"output\">FAIL: nope</pre>"))
+        #expect(!page.contains("&gt; exit 1"))
+        // A transcript keeps its prompt.
+        #expect(page.contains("<pre class=\"command\">$ echo hi</pre>"))
+    }
+
+    @Test func runningBlockIsMarkedUnfinished() {
+        var lab = SampleResults.passing
+        lab.blocks[1].status = .running
+        let page = HTMLReport.html(SampleResults.run(labs: [lab]))
+        #expect(page.contains(#"<span class="badge running" title="still running when these results were written, or the run was interrupted">… running</span>"#))
+        #expect(page.contains(#"<section class="block running""#))
+    }
+
     @Test func blocksWithoutAPlaceInTheProseAreStillShown() {
         var lab = SampleResults.passing
         lab.markdown = ""

@@ -47,11 +47,40 @@ import Testing
 
             timed out after 1s
 
-            $ sleep 100
+            script (labs/basics.md:34) output:
             (no output)
             (killed by the timeout)
             """)
         #expect(output[3] == "")
+    }
+
+    @Test func failedScriptShowsItsOutputUnderAHeaderNotAsATranscript() throws {
+        var lab = SampleResults.passing
+        lab.blocks[1].status = .failed
+        lab.blocks[1].score = 0
+        lab.blocks[1].message = "nope"
+        lab.blocks[1].commands[0] = SampleResults.command("echo \"FAIL: nope\"\nexit 1", line: 9, actual: "FAIL: nope", exit: 1, matched: false)
+        let tests = try #require(try topLevel(SampleResults.run(labs: [lab]))["tests"] as? [[String: Any]])
+        #expect(tests.first?["output"] as? String == "Scored 0 of 1 points.\n\nnope\n\nscript (labs/passing.md:9) output:\nFAIL: nope\n(exit 1)")
+    }
+
+    @Test func scoreIsSaidOnceWhenTheMessageCarriesIt() throws {
+        var lab = SampleResults.passing
+        lab.blocks[1].status = .failed
+        lab.blocks[1].maxScore = 2
+        lab.blocks[1].score = 1
+        lab.blocks[1].message = "scored 1 of 2"
+        let tests = try #require(try topLevel(SampleResults.run(labs: [lab]))["tests"] as? [[String: Any]])
+        #expect(tests.first?["output"] as? String == "scored 1 of 2")
+    }
+
+    @Test func expectedExitIsShownOnlyWhenItDiffers() {
+        let same = SampleResults.command("echo hi", line: 4, expected: "ho", expectedStatus: 0, actual: "hi", exit: 0,
+                                         matched: false, diff: "--- expected x.md:4\n+++ actual\n-ho\n+hi")
+        #expect(same.mismatchText(file: "x.md") == "$ echo hi\n--- expected x.md:4\n+++ actual\n-ho\n+hi\n(exit 0)")
+        var differs = same
+        differs.expectedStatus = 1
+        #expect(differs.mismatchText(file: "x.md").hasSuffix("\n(exit 0, expected exit 1)"))
     }
 
     @Test func summaryNamesLabsAndFailedSteps() throws {

@@ -154,3 +154,29 @@ import Testing
         #expect(suite.cases.first?.messages == ["labs/passing.md:3:12: unknown attribute 'pionts'"])
     }
 }
+
+@Suite struct JUnitReportOutcomeTests {
+    @Test func partlyScoredCheckIsAPartialFailure() {
+        // The sample's #in-list: status failed (its script exited 1) with 1 of 2 points.
+        let xml = JUnitReport.xml(SampleResults.run(labs: [SampleResults.basics]))
+        #expect(xml.contains(#"<failure message="FAIL: /tmp/x is missing" type="partial">"#))
+        // Nothing scored is a plain failure, a timeout stays a timeout.
+        #expect(xml.contains(#"<failure message="output differs" type="failure">"#))
+        #expect(xml.contains(#"<failure message="timed out after 1s" type="timeout">"#))
+    }
+
+    @Test func scriptOutputIsLabelledNotATranscript() {
+        var lab = SampleResults.passing
+        lab.blocks[1].commands[0] = SampleResults.command("echo a\nexit 1", line: 9, actual: "a", exit: 1)
+        let xml = JUnitReport.xml(SampleResults.run(labs: [lab]))
+        #expect(xml.contains("<system-out>script (labs/passing.md:9):\necho a\nexit 1\noutput:\na</system-out>"))
+        #expect(xml.contains("<system-out>$ echo hi\nhi</system-out>"))
+    }
+
+    @Test func runningBlockIsAnErrorThatSaysSo() {
+        var lab = SampleResults.passing
+        lab.blocks[1].status = .running
+        let xml = JUnitReport.xml(SampleResults.run(labs: [lab]))
+        #expect(xml.contains(#"<error message="running" type="running">Did not finish (still running when the results were written, or interrupted)."#))
+    }
+}
