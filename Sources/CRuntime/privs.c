@@ -142,9 +142,9 @@ int isolab_resolve_in_root(const char *root, const char *rel, char *out, size_t 
             ssize_t l = readlink(path, link, sizeof link - 1);
             if (l < 0) return -1;
             link[l] = 0;
-            char next[4096];
-            snprintf(next, sizeof next, "%s/%s", link, rest);
-            snprintf(todo, sizeof todo, "%s", next);
+            char next[8200];
+            if ((size_t)snprintf(next, sizeof next, "%s/%s", link, rest) >= sizeof todo) { errno = ENAMETOOLONG; return -1; }
+            memcpy(todo, next, strlen(next) + 1);
             rest = todo;
             if (link[0] == '/') done[0] = 0;  /* absolute: from the container's root */
             continue;

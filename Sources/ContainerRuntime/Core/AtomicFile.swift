@@ -6,7 +6,9 @@ import Glibc
 /// State files are written to a temporary name, flushed and renamed, so a reader never sees
 /// half a file and a crash leaves either the old or the new version.
 public enum AtomicFile {
-    public static func write(_ data: Data, to path: String, mode: mode_t = 0o644) throws {
+    /// `durable: false` skips the fsync for files that are rebuilt on every start (hostname,
+    /// hosts): still never half-written, but not worth a disk flush on the start path.
+    public static func write(_ data: Data, to path: String, mode: mode_t = 0o644, durable: Bool = true) throws {
         let tmp = path + ".tmp-\(getpid())"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard fd >= 0 else { throw RuntimeError.errno("create", tmp) }
@@ -19,7 +21,7 @@ public enum AtomicFile {
                 off += n
             }
         }
-        guard fsync(fd) == 0 else { throw RuntimeError.errno("fsync", tmp) }
+        if durable { guard fsync(fd) == 0 else { throw RuntimeError.errno("fsync", tmp) } }
         guard rename(tmp, path) == 0 else { let e = errno; unlink(tmp); throw RuntimeError.errno("rename to", path, e) }
     }
 

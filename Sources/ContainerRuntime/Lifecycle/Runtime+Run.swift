@@ -44,10 +44,10 @@ extension Runtime {
             let dir = store.dir(for: config.id)
             undo.files = true
             for sub in ["upper", "work", "merged"] { try ContainerStore.makeDirectory(dir + "/" + sub) }
-            try AtomicFile.write(Data((config.hostname + "\n").utf8), to: dir + "/hostname")
-            try AtomicFile.write(Data(try resolvConf(for: config).utf8), to: dir + "/resolv.conf")
-            try AtomicFile.write(Data(try hostsFile(for: config, address: nil).utf8), to: dir + "/hosts")
-            try AtomicFile.write(Data(), to: dir + "/log", mode: 0o640)
+            try AtomicFile.write(Data((config.hostname + "\n").utf8), to: dir + "/hostname", durable: false)
+            try AtomicFile.write(Data(try resolvConf(for: config).utf8), to: dir + "/resolv.conf", durable: false)
+            try AtomicFile.write(Data(try hostsFile(for: config, address: nil).utf8), to: dir + "/hosts", durable: false)
+            try AtomicFile.write(Data(), to: dir + "/log", mode: 0o640, durable: false)
             try AtomicFile.writeJSON(config, to: dir + "/config.json")
         }
         return try store.load(id: config.id)
@@ -63,7 +63,7 @@ extension Runtime {
         try ContainerStore.makeDirectory(c.runDir)
         undo.runState = true
         let specPath = c.runDir + "/spec"
-        try AtomicFile.write(spec.data, to: specPath, mode: 0o600)
+        try AtomicFile.write(spec.data, to: specPath, mode: 0o600, durable: false)
         spec = ChildSpec()   // it holds the environment: keep it no longer than needed
 
         var sv: [Int32] = [0, 0]
@@ -91,14 +91,14 @@ extension Runtime {
                                       monitorPid: monitor, monitorStartTime: HostProcess.startTime(monitor) ?? 0,
                                       startedAt: startedAt, cgroup: cgroup, network: nil)
         try store.writeRunState(state, id: cfg.id)
-        try AtomicFile.write(Data(String(startedAt.timeIntervalSince1970).utf8), to: c.dir + "/started")
+        try AtomicFile.write(Data(String(startedAt.timeIntervalSince1970).utf8), to: c.dir + "/started", durable: false)
         try checkInterrupted()
         if cfg.networkMode == "bridge" {
             undo.network = true
             let att = try NetworkManager().attach(containerID: cfg.id, pid: pid)
             state.network = att
             try store.writeRunState(state, id: cfg.id)
-            try AtomicFile.write(Data(try hostsFile(for: cfg, address: att.ipAddress).utf8), to: c.dir + "/hosts")
+            try AtomicFile.write(Data(try hostsFile(for: cfg, address: att.ipAddress).utf8), to: c.dir + "/hosts", durable: false)
         }
         try checkInterrupted()
         guard sync.writeLine("go") else { throw Self.monitorError("", monitor: monitor, path: monitorExecutable) }
