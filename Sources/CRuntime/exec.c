@@ -131,16 +131,8 @@ int isolab_exec(char *buf, size_t len, char *err, size_t errlen, int *exec_errno
     cap_free(privs.caps);
 
     char msg[1100];
-    size_t got = 0;
-    for (;;) {
-        ssize_t n = read(errp[0], msg + got, sizeof msg - 1 - got);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        got += (size_t)n;
-        if (got >= sizeof msg - 1) break;
-    }
+    size_t got = isolab_read_error(errp[0], msg, sizeof msg);
     close(errp[0]);
-    msg[got] = 0;
     int status = isolab_wait_status(c1, NULL);
     if (got > 0) {
         char *tab = strchr(msg, '\t');

@@ -41,5 +41,9 @@ void isolab_reset_signals(void);
  * root (like runc's securejoin), into out. Returns 0, or -1 with errno. */
 int isolab_resolve_in_root(const char *root, const char *rel, char *out, size_t outlen);
 
+/* Reads a child's error report ("code\tmessage") until the pipe closes: at execve (CLOEXEC)
+ * or at exit. NUL-terminates; returns its length, 0 when the child exec'd without a word. */
+size_t isolab_read_error(int fd, char *buf, size_t len);
+
 /* write(2) all of buf, retrying on EINTR. */
 int isolab_write_all(int fd, const void *buf, size_t len);

@@ -180,16 +180,8 @@ int isolab_monitor_main(int argc, char **argv) {
     close(gop[1]);
 
     char msg[1100];
-    size_t got = 0;
-    for (;;) {
-        ssize_t n = read(errp[0], msg + got, sizeof msg - 1 - got);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        got += (size_t)n;
-        if (got >= sizeof msg - 1) break;
-    }
+    size_t got = isolab_read_error(errp[0], msg, sizeof msg);
     close(errp[0]);
-    msg[got] = 0;
     if (got > 0) {
         for (char *p = msg; *p; p++) if (*p == '\n') *p = ' ';
         dprintf(sync_fd, "err %s\n", msg);

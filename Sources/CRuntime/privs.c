@@ -21,6 +21,18 @@ int isolab_write_all(int fd, const void *buf, size_t len) {
     return 0;
 }
 
+size_t isolab_read_error(int fd, char *buf, size_t len) {
+    size_t got = 0;
+    while (got < len - 1) {
+        ssize_t n = read(fd, buf + got, len - 1 - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        got += (size_t)n;
+    }
+    buf[got] = 0;
+    return got;
+}
+
 _Noreturn void isolab_child_fail(int fd, int code, const char *fmt, ...) {
     char msg[1024];
     int n = snprintf(msg, sizeof msg, "%d\t", code);

@@ -103,7 +103,7 @@ struct NetworkAllocatorTests {
         let root = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let allocator = try Self.allocator(root)
-        let lock = HostLock(path: root + "/network.lock")
+        let lock = FileLock(path: root + "/network.lock")
         let results = NetworkLeaseResults()
         DispatchQueue.concurrentPerform(iterations: 8) { i in
             results.record(Result { try lock.withLock { try allocator.lease(for: "c\(i)") } })

@@ -21,7 +21,7 @@ struct NetworkHostLockTests {
         let root = NSTemporaryDirectory() + "isolab-lock-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: root) }
         // The parent directory does not exist yet: withLock makes it, as it makes /run/isolab.
-        let lock = HostLock(path: root + "/network.lock")
+        let lock = FileLock(path: root + "/network.lock")
 
         let whileHeld = try lock.withLock { try Self.tryLockElsewhere(lock.path) }
         #expect(whileHeld == 1)
@@ -33,7 +33,7 @@ struct NetworkHostLockTests {
     func theLockIsReleasedWhenTheBodyThrows() throws {
         let root = NSTemporaryDirectory() + "isolab-lock-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let lock = HostLock(path: root + "/network.lock")
+        let lock = FileLock(path: root + "/network.lock")
         #expect(throws: RuntimeError.self) {
             try lock.withLock { throw RuntimeError(.failed, "boom") }
         }

@@ -20,17 +20,6 @@ struct FormattingTests {
         #expect(try FormattedList.render(format: "{{.Names}}", rows: rows, headers: [:]) == "container1\nc2\n")
     }
 
-    static let durations: [(Double, String)] = [
-        (0.4, "Less than a second"), (1, "1 second"), (11, "11 seconds"), (61, "About a minute"),
-        (150, "2 minutes"), (3600, "About an hour"), (7200, "2 hours"), (86400 * 3, "3 days"),
-        (86400 * 20, "2 weeks"), (86400 * 70, "2 months"), (86400 * 800, "2 years"),
-    ]
-
-    @Test(arguments: durations)
-    func humanDurationIsDockers(_ seconds: Double, _ expected: String) {
-        #expect(HumanDuration.string(seconds) == expected)
-    }
-
     @Test func resourceFlagsParseDockersUnits() throws {
         let l = try ResourceFlags.limits(cpus: "0.5", cpuQuota: nil, cpuPeriod: nil, cpusetCpus: "0",
                                          memory: "64m", pidsLimit: 10)

@@ -27,7 +27,7 @@ struct DebianBootstrap {
     func cachedRootfs() throws -> String {
         if ImageFiles.exists(cacheFile) { return cacheFile }
         try ImageFiles.makeDirectories(cacheDir)
-        return try StoreLock(path: cacheDir + "/debian.lock").withLock {
+        return try FileLock(path: cacheDir + "/debian.lock").withLock {
             if ImageFiles.exists(cacheFile) { return cacheFile }
             for name in try ImageFiles.listDirectory(cacheDir) where name.hasPrefix("tmp-") {
                 try ImageFiles.removeTree(cacheDir + "/" + name)     // left by a killed build

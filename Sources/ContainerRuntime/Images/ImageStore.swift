@@ -91,7 +91,7 @@ public struct ImageStore: Sendable {
     /// Runs a change to the store under the root's lock, after removing what a killed process left in tmp.
     func locked<T>(_ body: () throws -> T) throws -> T {
         for dir in [base, imagesDir, layersDir, tempDir] { try ImageFiles.makeDirectories(dir, mode: 0o700) }
-        return try StoreLock(path: base + "/lock").withLock {
+        return try FileLock(path: base + "/lock").withLock {
             // Only lock holders create entries in tmp: whatever is there now belongs to a dead process.
             for name in try ImageFiles.listDirectory(tempDir) { try ImageFiles.removeTree(tempDir + "/" + name) }
             for name in try ImageFiles.listDirectory(imagesDir) where name.hasPrefix(".tmp-") {

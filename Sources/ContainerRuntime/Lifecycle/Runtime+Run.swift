@@ -37,7 +37,7 @@ extension Runtime {
 
     /// Writes the container's directory and config, claiming its name under the namespace lock.
     func create(_ config: ContainerConfig, undo: inout Teardown) throws -> Container {
-        try FileLock.withLock(store.namespaceLock) {
+        try FileLock(path: store.namespaceLock).withLock {
             if let other = store.list().first(where: { $0.config.name == config.name }) {
                 throw RuntimeError(.conflict, "docker: Error response from daemon: Conflict. The container name \"/\(config.name)\" is already in use by container \"\(other.id)\". You have to remove (or rename) that container to be able to reuse that name.")
             }

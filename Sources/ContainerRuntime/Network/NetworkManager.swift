@@ -23,7 +23,7 @@ public struct NetworkManager: Sendable {
     public func attach(containerID: String, pid: Int32) throws -> NetworkAttachment {
         let hostVeth = try NetworkManager.hostVethName(containerID: containerID)
         try NetworkManager.requireOwnNetworkNamespace(pid: pid)
-        return try HostLock(path: configuration.lockPath).withLock {
+        return try FileLock(path: configuration.lockPath).withLock {
             let host = try NetlinkSocket()
             // Runs last whatever failed: the bridge and state go if no other container holds a lease.
             var undo: [(String, () throws -> Void)] = [("remove unused bridge", { try removeBridgeIfUnused(host) })]
@@ -53,7 +53,7 @@ public struct NetworkManager: Sendable {
     /// when no container holds an address any more. Safe to call twice.
     public func detach(containerID: String, attachment: NetworkAttachment?) throws {
         let hostVeth = try attachment?.hostVeth ?? NetworkManager.hostVethName(containerID: containerID)
-        try HostLock(path: configuration.lockPath).withLock {
+        try FileLock(path: configuration.lockPath).withLock {
             let host = try NetlinkSocket()
             // The veth first: should deleting it fail, the lease stays and a retry finds both.
             // ENODEV: gone already, when the container's namespace died first (a veth dies with its peer).

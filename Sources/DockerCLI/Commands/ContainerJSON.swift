@@ -79,10 +79,10 @@ enum ContainerJSON {
     static func status(_ c: Container, now: Date = Date()) -> String {
         switch c.status {
         case .running:
-            return "Up " + HumanDuration.string(now.timeIntervalSince(c.run?.startedAt ?? c.config.created))
+            return "Up " + ImageDisplay.humanDuration(now.timeIntervalSince(c.run?.startedAt ?? c.config.created))
         case .exited:
             let when = c.exit.map { Date(timeIntervalSince1970: $0.finishedAt) } ?? now
-            return "Exited (\(c.exit?.exitCode ?? 0)) " + HumanDuration.ago(when, now: now)
+            return "Exited (\(c.exit?.exitCode ?? 0)) " + ImageDisplay.createdSince(when, now: now)
         case .dead: return "Dead"
         case .created: return "Created"
         }
@@ -93,7 +93,7 @@ enum ContainerJSON {
         let cmd = c.config.args.joined(separator: " ")
         return [
             "ID": c.shortID, "Image": c.config.image, "Command": "\"" + truncate(cmd, 20) + "\"",
-            "CreatedAt": c.config.created.description, "RunningFor": HumanDuration.ago(c.config.created),
+            "CreatedAt": c.config.created.description, "RunningFor": ImageDisplay.createdSince(c.config.created),
             "Ports": "", "State": stateString(c), "Status": status(c), "Names": c.config.name,
             "Labels": c.config.labels.keys.sorted().map { "\($0)=\(c.config.labels[$0] ?? "")" }.joined(separator: ","),
             "Mounts": "", "Networks": c.config.networkMode, "Size": "",

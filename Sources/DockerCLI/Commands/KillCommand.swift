@@ -13,12 +13,6 @@ public struct KillCommand: ParsableCommand {
     public func run() throws {
         let rt = IsolabMain.runtime()
         let sig = try Signals.parse(signal)
-        var failed = false
-        for c in containers {
-            do { try rt.kill(c, signal: sig); print(c) } catch let e as RuntimeError {
-                FileHandle.standardError.write(Data((e.message + "\n").utf8)); failed = true
-            }
-        }
-        if failed { throw ExitCode(125) }   // isolab's own error, as the contract has it
+        try ContainerBatch.each(containers) { c in try rt.kill(c, signal: sig) }
     }
 }

@@ -13,12 +13,6 @@ public struct RmCommand: ParsableCommand {
 
     public func run() throws {
         let rt = IsolabMain.runtime()
-        var failed = false
-        for c in containers {
-            do { try rt.remove(c, force: force); print(c) } catch let e as RuntimeError {
-                FileHandle.standardError.write(Data((e.message + "\n").utf8)); failed = true
-            }
-        }
-        if failed { throw ExitCode(125) }   // isolab's own error, as the contract has it
+        try ContainerBatch.each(containers) { c in try rt.remove(c, force: force) }
     }
 }
