@@ -104,7 +104,6 @@ import Testing
         ("```sh {measure=mem:c1}\ntrue\n```\n", "malformed measure"),
         ("```sh {points}\ntrue\n```\n", "needs a value"),
         ("```console {#e}\n```\n", "empty transcript"),
-        ("```sh {measure=cpu:c background}\ntrue\n```\n", "background cannot be combined with measure"),
         ("```sh {check #c}\ntrue\n```\n```sh {solution for=#s}\ntrue\n```\n```sh {#s}\ntrue\n```\n", "names a block that is not a check"),
         ("<!-- lab:setup\ntrue\n", "without a closing '-->'"),
     ])
@@ -119,6 +118,11 @@ import Testing
         #expect(lab.block(id: "z")?.points == 0.5)
         #expect(lab.block(id: "cleanup-1")?.body == .script(""))
         #expect(lab.title == "x.md")
+    }
+
+    @Test func backgroundMayBeCombinedWithMeasure() throws {
+        let lab = try LabParser.parse(source: "```sh {measure=cpu:c background}\ntrue\n```\n", path: "x.md")
+        #expect(lab.blocks.first?.background == true && lab.blocks.first?.measure?.container == "c")
     }
 
     @Test func durationsAndRanges() {

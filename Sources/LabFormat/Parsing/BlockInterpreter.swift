@@ -100,7 +100,8 @@ struct BlockInterpreter {
             let column = tokens.first { $0.key == "background" }?.column
             if blockKind == .check { error("a check cannot run in the background", column: column) }
             if values["retry"] != nil { error("background cannot be combined with retry", column: column) }
-            if values["measure"] != nil { error("background cannot be combined with measure", column: column) }
+            // background with measure is allowed: the block is measured over its window, then
+            // left running like any background block until after the last block.
         }
         var solutionFor: String? = nil
         if let (text, column) = values["for"] {
