@@ -83,6 +83,11 @@ extension BlockExecutor {
                                       expectHigh: spec.expectedCores?.upperBound,
                                       samples: samples, meanCores: mean)
         let location = "\(lab.path):\(block.location.line)"
+        if token.isCancelled {
+            // The window was cut short: the mean of what was sampled judges nothing.
+            return AttemptResult(status: .error, commands: commands, message: "\(location): interrupted",
+                                 captures: [:], score: 0, measure: measurement)
+        }
         if let startError {
             return AttemptResult(status: .failed, commands: commands, message: startError, captures: [:],
                                  score: 0, measure: measurement)
