@@ -228,6 +228,17 @@ import Testing
         #expect(setup.location == SourceLocation(line: 14, column: 6))
     }
 
+    @Test func labCommentsInsideContainersKeepTheirScriptAndColumns() throws {
+        let lab = try LabParser.parse(source: "> <!-- lab:setup\n> echo hi\n> -->\n\n- item\n\n  <!-- lab:cleanup\n  echo bye\n  -->\n",
+                                      path: "q.md")
+        #expect(lab.blocks.map(\.id) == ["setup-1", "cleanup-1"])
+        #expect(lab.block(id: "setup-1")?.location == SourceLocation(line: 1, column: 3))
+        #expect(lab.block(id: "setup-1")?.body == .script("echo hi"))
+        #expect(lab.block(id: "setup-1")?.endLine == 3)
+        #expect(lab.block(id: "cleanup-1")?.location == SourceLocation(line: 7, column: 3))
+        #expect(lab.block(id: "cleanup-1")?.body == .script("echo bye"))
+    }
+
     @Test func anUnusableLabCommentInsideHTMLIsAnError() {
         // A blank line ends the <details> HTML block before the comment closes.
         let found = FixtureLoader.diagnostics("<details>\n<!-- lab:setup\necho a\n\necho b\n-->\n</details>\n")
