@@ -84,9 +84,7 @@ struct MarkdownScanner {
                 }
                 seen.insert(start)
                 let inline = literal.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-                var block = hiddenBlock(at: start, lines: inline[...])
-                if block.endLine == 0 { block.endLine = start.line + inline.count - 1 }
-                output.blocks.append(block)
+                output.blocks.append(hiddenBlock(at: start, lines: inline[...]))
             }
         }
         output.blocks.sort { $0.location < $1.location }
