@@ -244,6 +244,10 @@ import Testing
         let found = FixtureLoader.diagnostics("<details>\n<!-- lab:setup\necho a\n\necho b\n-->\n</details>\n")
         #expect(found.map(\.location) == [SourceLocation(line: 2, column: 1)])
         #expect(found.first?.message.contains("without a closing '-->'") == true)
+        let split = FixtureLoader.diagnostics("<!--\nlab:setup\ntrue\n-->\n")
+        #expect(split.map(\.description) == ["lab.md:1:1: a lab comment needs 'lab:' on the line of its '<!--' (<!-- lab:KIND ...)"])
+        let splitInline = FixtureLoader.diagnostics("Text <!--\nlab:setup\ntrue -->\n")
+        #expect(splitInline.map(\.location) == [SourceLocation(line: 1, column: 1)])
         let kind = FixtureLoader.diagnostics("<div>\n  <!-- lab:step -->\n</div>\n")
         #expect(kind.map(\.description) == ["lab.md:2:12: unknown hidden block 'lab:step': use lab:setup, lab:cleanup or lab:solution"])
     }

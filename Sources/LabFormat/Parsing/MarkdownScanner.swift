@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// Walks cmark's AST once and returns the lab's title and its executable blocks as Swift values.
 /// cmark nodes are only touched inside `scan`; nothing outside sees an OpaquePointer.
@@ -66,11 +67,14 @@ struct MarkdownScanner {
                 block.endLine = Int(cmark_node_get_end_line(node))
                 output.blocks.append(block)
             } else if type == CMARK_NODE_HTML_BLOCK {
-                for block in hiddenBlocks(inHTMLBlockAt: location, literal: literal) where !seen.contains(block.location) {
+                let (blocks, problems) = hiddenBlocks(inHTMLBlockAt: location, literal: literal)
+                for block in blocks where !seen.contains(block.location) {
                     seen.insert(block.location)
                     output.blocks.append(block)
                 }
-            } else if type == CMARK_NODE_HTML_INLINE, Self.labCommentStart(in: Array(literal.utf8), from: 0) == 0 {
+                output.diagnostics += problems
+            } else if type == CMARK_NODE_HTML_INLINE, literal.hasPrefix("<!--"),
+                      literal.dropFirst(4).drop(while: { $0.isWhitespace }).hasPrefix("lab:") {
                 // An inline comment in a paragraph: cmark 0.30 gives inlines no positions, so the
                 // comment is found in the source lines of the block that holds it.
                 var parent = cmark_node_parent(node)
@@ -79,7 +83,7 @@ struct MarkdownScanner {
                 let last = parent.map { Int(cmark_node_get_end_line($0)) } ?? first
                 guard let start = firstUnseenLabComment(lines: first...max(first, last), seen: seen) else {
                     output.diagnostics.append((SourceLocation(line: max(first, 1), column: 1),
-                                               "a lab comment here could not be located; put it on lines of its own"))
+                                               "a lab comment here cannot be read: write '<!-- lab:KIND' on one line"))
                     continue
                 }
                 seen.insert(start)
@@ -122,12 +126,24 @@ struct MarkdownScanner {
     /// Every lab comment inside one HTML block, wherever it starts (its own block, or inside
     /// `<details>` and other HTML). Literal line k is source line `location.line + k` with the
     /// container prefix (`> `, indentation) removed.
-    private func hiddenBlocks(inHTMLBlockAt location: SourceLocation, literal: String) -> [RawBlock] {
+    private func hiddenBlocks(inHTMLBlockAt location: SourceLocation, literal: String)
+        -> ([RawBlock], [(SourceLocation, String)]) {
         var literalLines = literal.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if literal.hasSuffix("\n") { literalLines.removeLast() }
         var blocks: [RawBlock] = []
+        var problems: [(SourceLocation, String)] = []
         for (k, text) in literalLines.enumerated() {
             let bytes = Array(text.utf8)
+            // `<!--` ending its line with `lab:` on the next one is meant to run but cannot be
+            // read (the kind and attributes belong on the first line): say so.
+            if text.trimmingSpaces().hasSuffix("<!--"), k + 1 < literalLines.count,
+               literalLines[k + 1].trimmingSpaces().hasPrefix("lab:"),
+               let open = text.range(of: "<!--", options: .backwards) {
+                let column = text[..<open.lowerBound].utf8.count + 1
+                let prefix = location.line + k <= lines.count ? lines[location.line + k - 1].count - bytes.count : 0
+                problems.append((SourceLocation(line: location.line + k, column: max(prefix, 0) + column),
+                                 "a lab comment needs 'lab:' on the line of its '<!--' (<!-- lab:KIND ...)"))
+            }
             var from = 0
             while let offset = Self.labCommentStart(in: bytes, from: from) {
                 let sourceLine = location.line + k
@@ -146,7 +162,7 @@ struct MarkdownScanner {
                 from = offset + 1
             }
         }
-        return blocks
+        return (blocks, problems)
     }
 
     /// The concatenated text and code of a heading's inlines.
