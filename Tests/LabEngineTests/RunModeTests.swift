@@ -252,9 +252,10 @@ import LabReports
         var snapshots: [RunResults] = []
         runner.onProgress = { snapshots.append($0) }
         let final = runner.run([lab])
-        // Start and end of each block.
-        #expect(snapshots.count == 4)
-        let whileB = try #require(snapshots.dropFirst(2).first?.labs.first)
+        // The lab's start, then the start and end of each block.
+        #expect(snapshots.count == 5)
+        #expect(snapshots.first?.labs.first?.status == .running && snapshots.first?.labs.first?.blocks.isEmpty == true)
+        let whileB = try #require(snapshots.dropFirst(3).first?.labs.first)
         #expect(whileB.status == .running)
         #expect(whileB.blocks.map(\.id) == ["a", "b"])
         #expect(whileB.blocks.map(\.status) == [.passed, .running])

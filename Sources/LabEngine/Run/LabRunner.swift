@@ -105,6 +105,8 @@ public final class LabRunner {
         }
 
         observer?.labStarted(lab, namespace: namespace, blockCount: all.count)
+        // A results file from the start: preparing the images may take a while.
+        reportProgress(lab, namespace: namespace, blocks: [], running: nil, start: start)
         if cancellation.isCancelled {
             skipAll("interrupted")
             return finish(interruptedMessage(), namespace: namespace)
