@@ -1,7 +1,8 @@
 import ArgumentParser
 import LabFormat
 
-/// `isolab lab check PATH...`: parse and validate only; every error as `file:line:col: message`.
+/// `isolab lab check PATH...`: parse and validate only; every error as `file:line:col: message`
+/// on stderr, a summary line per valid file on stdout.
 struct LabCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Validate labs without running them.")
@@ -22,11 +23,12 @@ struct LabCheckCommand: ParsableCommand {
                     let checks = lab.blocks.filter { $0.kind == .check }
                     let points = checks.reduce(0) { $0 + $1.points }
                     LabConsole.out("\(file): ok, \(Self.count(lab.blocks.count, "block")), "
-                                   + "\(Self.count(checks.count, "check")), \(points.formatted()) points")
+                                   + "\(Self.count(checks.count, "check")), \(points.formatted()) point\(points == 1 ? "" : "s")")
                 }
             } catch let error as LabValidationError {
                 valid = false
-                for diagnostic in error.diagnostics { LabConsole.out(diagnostic.description) }
+                // Diagnostics go to stderr, as in run and grade.
+                for diagnostic in error.diagnostics { LabConsole.error(diagnostic.description) }
             }
         }
         if !valid { throw ExitCode(2) }

@@ -5,6 +5,7 @@ import LabReports
 
 /// `isolab lab grade FILE`: only the checks, against the learner's namespace; prints `7/10` and a
 /// line per check; removes nothing. Exit 0 full score, 1 otherwise, 2 invalid lab.
+/// Every requested report is written in every case, an invalid lab included.
 struct LabGradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grade", abstract: "Grade what the learner built: run only the checks.")
@@ -16,14 +17,25 @@ struct LabGradeCommand: ParsableCommand {
     @OptionGroup var reports: LabReportOptions
 
     func run() throws {
-        guard let labs = LabPaths.load([file]) else { throw ExitCode(2) }
-        let host: ContainerHost
-        do { host = try LabEnvironment.host() } catch { LabConsole.error("\(error)"); throw ExitCode(1) }
         let options = LabRunOptions(mode: .grade, dockerExecutable: LabEnvironment.selfExecutable(),
                                     environment: ProcessInfo.processInfo.environment, learner: learner)
+        let loaded = LabPaths.loadAll([file])
+        let host = try? LabEnvironment.host()
+        guard let labs = LabPaths.validLabs(loaded) else {
+            _ = reports.write(LabRunner.results(LabPaths.unrunResults(loaded), options: options, host: host))
+            throw ExitCode(2)
+        }
+        guard let host else {
+            let message = "\(LabEnvironment.NoHost())"
+            LabConsole.error(message)
+            _ = reports.write(LabRunner.results(LabPaths.unrunResults(loaded, error: message), options: options, host: nil))
+            throw ExitCode(1)
+        }
         let cancellation = RunCancellation()
         let signals = InterruptHandler(cancellation: cancellation)
-        let results = LabRunner(host: host, options: options, cancellation: cancellation).run(labs)
+        let runner = LabRunner(host: host, options: options, cancellation: cancellation)
+        runner.onProgress = reports.progressWriter()
+        let results = runner.run(labs)
         signals.uninstall()
         // The results file first: a grader needs it even when something below goes wrong.
         let written = reports.write(results)

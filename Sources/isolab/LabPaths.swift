@@ -1,11 +1,20 @@
 import Foundation
+import LabEngine
 import LabFormat
+import LabReports
 
 /// The lab files named on the command line: files as given, folders as their `.md` files, sorted.
 enum LabPaths {
     struct Missing: Error, CustomStringConvertible {
         var path: String
         var description: String { "\(path): no such file or folder" }
+    }
+
+    /// One file of the command line, parsed or not.
+    enum Loaded {
+        case valid(Lab)
+        /// The path, its source (empty when unreadable) and every problem as `file:line:col: message`.
+        case invalid(path: String, source: String, problems: [String])
     }
 
     static func expand(_ paths: [String]) throws -> [String] {
@@ -25,29 +34,56 @@ enum LabPaths {
         return files
     }
 
-    /// Parses every file; prints every error of every file as `file:line:col: message`.
-    /// Returns nil when one is invalid.
-    static func load(_ paths: [String]) -> [Lab]? {
-        let files: [String]
-        do {
-            files = try expand(paths)
-        } catch {
-            LabConsole.error("isolab: \(error)")
-            return nil
-        }
-        var labs: [Lab] = []
-        var valid = true
-        for file in files {
+    /// Parses every file, in order; prints every error of every file as `file:line:col: message`
+    /// to stderr. A path that does not exist is an invalid entry too.
+    static func loadAll(_ paths: [String]) -> [Loaded] {
+        var loaded: [Loaded] = []
+        for path in paths {
+            let files: [String]
             do {
-                labs.append(try LabParser.parse(file: file))
-            } catch let error as LabValidationError {
-                valid = false
-                for diagnostic in error.diagnostics { LabConsole.error(diagnostic.description) }
+                files = try expand([path])
             } catch {
-                valid = false
-                LabConsole.error("\(file):1:1: \(error)")
+                LabConsole.error("isolab: \(error)")
+                loaded.append(.invalid(path: path, source: "", problems: ["isolab: \(error)"]))
+                continue
+            }
+            for file in files {
+                do {
+                    loaded.append(.valid(try LabParser.parse(file: file)))
+                } catch {
+                    let problems = (error as? LabValidationError)?.diagnostics.map(\.description) ?? ["\(file):1:1: \(error)"]
+                    for problem in problems { LabConsole.error(problem) }
+                    let source = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+                    loaded.append(.invalid(path: file, source: source, problems: problems))
+                }
             }
         }
-        return valid ? labs : nil
+        return loaded
+    }
+
+    /// The labs when every file is valid, nil otherwise (errors already printed).
+    static func load(_ paths: [String]) -> [Lab]? {
+        validLabs(loadAll(paths))
+    }
+
+    /// The labs when every entry is valid, nil otherwise.
+    static func validLabs(_ loaded: [Loaded]) -> [Lab]? {
+        let labs = loaded.compactMap { if case .valid(let lab) = $0 { return lab } else { return nil } }
+        return labs.count == loaded.count ? labs : nil
+    }
+
+    /// Results for a run that cannot start: invalid files as errors, valid labs as not run.
+    /// `error` replaces the reason for every lab (no container runtime); otherwise valid labs
+    /// are skipped because another lab is invalid.
+    static func unrunResults(_ loaded: [Loaded], error: String? = nil) -> [LabResult] {
+        loaded.map { entry in
+            switch entry {
+            case .invalid(let path, let source, let problems):
+                return LabRunner.errorResult(path: path, source: source, error: problems.joined(separator: "\n"))
+            case .valid(let lab):
+                if let error { return LabRunner.errorResult(path: lab.path, source: lab.source, error: error) }
+                return LabRunner.notRunResult(lab, reason: "not run: another lab of this run is invalid")
+            }
+        }
     }
 }

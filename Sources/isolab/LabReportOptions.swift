@@ -28,4 +28,19 @@ struct LabReportOptions: ParsableArguments {
         save(html) { Data(HTMLReport.html(results).utf8) }
         return ok
     }
+
+    /// Rewrites the `--json` file with the results so far (nil without `--json`), so a results
+    /// file exists even when isolab is killed mid-way; the first failure to write is reported.
+    func progressWriter() -> ((RunResults) -> Void)? {
+        guard let json else { return nil }
+        var reported = false
+        return { results in
+            do {
+                try JSONReport.data(results).write(to: URL(fileURLWithPath: json), options: .atomic)
+            } catch {
+                if !reported { LabConsole.error("isolab: writing \(json): \(error)") }
+                reported = true
+            }
+        }
+    }
 }

@@ -22,22 +22,33 @@ struct LabRunCommand: ParsableCommand {
     @OptionGroup var reports: LabReportOptions
 
     func run() throws {
-        guard let labs = LabPaths.load(paths) else { throw ExitCode(2) }
+        let options = LabRunOptions(mode: .run, only: only, failFast: failFast, keep: keep,
+                                    dockerExecutable: LabEnvironment.selfExecutable(),
+                                    environment: ProcessInfo.processInfo.environment)
+        let loaded = LabPaths.loadAll(paths)
+        let host = try? LabEnvironment.host()
+        // An invalid lab stops the run before anything runs; the reports still say why.
+        guard let labs = LabPaths.validLabs(loaded) else {
+            _ = reports.write(LabRunner.results(LabPaths.unrunResults(loaded), options: options, host: host))
+            throw ExitCode(2)
+        }
         if let only, !labs.contains(where: { $0.block(id: only) != nil }) {
             LabConsole.error("isolab: no lab has a block with id '\(only)'")
             throw ExitCode(2)
         }
-        let host: ContainerHost
-        do { host = try LabEnvironment.host() } catch { LabConsole.error("\(error)"); throw ExitCode(1) }
+        guard let host else {
+            let message = "\(LabEnvironment.NoHost())"
+            LabConsole.error(message)
+            _ = reports.write(LabRunner.results(LabPaths.unrunResults(loaded, error: message), options: options, host: nil))
+            throw ExitCode(1)
+        }
 
         let reporter = TerminalReporter(quiet: quiet)
         let observer = LabTerminalObserver(reporter: reporter)
-        let options = LabRunOptions(mode: .run, only: only, failFast: failFast, keep: keep,
-                                    dockerExecutable: LabEnvironment.selfExecutable(),
-                                    environment: ProcessInfo.processInfo.environment)
         let cancellation = RunCancellation()
         let signals = InterruptHandler(cancellation: cancellation)
         let runner = LabRunner(host: host, options: options, observer: observer, cancellation: cancellation)
+        runner.onProgress = reports.progressWriter()
         let results = runner.run(labs)
         signals.uninstall()
         reporter.summary(results)

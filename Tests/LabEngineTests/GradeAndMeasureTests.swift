@@ -58,7 +58,7 @@ import LabReports
         #expect(result.blocks.map(\.id) == ["full", "partial", "too-much", "slow", "crash", "transcript"])
         #expect(!h.exists("setup-ran") && !h.exists("step-ran") && !h.exists("solution-ran") && !h.exists("cleanup-ran"))
         #expect(h.host.removedNamespaces.isEmpty, "grade removes nothing")
-        #expect(h.host.prepareCount == 0)
+        #expect(h.host.prepareCount == 1, "grade prepares the images too, before the first check")
         #expect(result.namespace == "alice")
 
         let full = try #require(result.block("full"))
@@ -70,8 +70,9 @@ import LabReports
         #expect(partial.message == "the second file is missing")
         #expect(partial.hint == "look at the second file")
 
-        #expect(result.block("too-much")?.score == 2, "SCORE is capped at the check's points")
-        #expect(result.block("too-much")?.status == .passed)
+        let tooMuch = try #require(result.block("too-much"))
+        #expect(tooMuch.status == .failed && tooMuch.score == 0, "a SCORE above the points is the check's bug, not clamped")
+        #expect(tooMuch.message?.contains("SCORE: 9 is outside 0...2") == true)
 
         let slow = try #require(result.block("slow"))
         #expect(slow.status == .timedOut && slow.score == 0)
@@ -83,7 +84,7 @@ import LabReports
 
         let transcript = try #require(result.block("transcript"))
         #expect(transcript.score == 0 && transcript.hint == "start container1")
-        #expect(result.score == 7 && result.maxScore == 12)
+        #expect(result.score == 5 && result.maxScore == 12)
     }
 
     @Test func gradeUsesTheDefaultNamespaceWithoutOne() throws {
@@ -128,5 +129,69 @@ import LabReports
         #expect(missing.status == .failed)
         #expect(missing.message?.contains("no container nobody") == true)
         #expect(Set(h.host.sampledNamespaces) == [result.namespace ?? "?"])
+    }
+
+    @Test func aNegativeScoreFailsWithAMessage() throws {
+        let h = try LabHarness(); defer { h.cleanUp() }
+        let result = try h.run("```sh {check #neg points=2}\necho 'SCORE: -1'\n```\n",
+                               options: LabRunOptions(mode: .grade, environment: ["PATH": "/usr/bin:/bin"]))
+        let check = try #require(result.block("neg"))
+        #expect(check.status == .failed && check.score == 0)
+        #expect(check.message?.contains("SCORE: -1 is outside 0...2") == true)
+    }
+
+    @Test func gradeStopsWhenTheImagesCannotBePrepared() throws {
+        let h = try LabHarness(host: FakeContainerHost(failPrepare: true)); defer { h.cleanUp() }
+        let result = try h.run("```sh {check #c}\ntouch \"@S@/ran\"\n```\n",
+                               options: LabRunOptions(mode: .grade, environment: ["PATH": "/usr/bin:/bin"]))
+        #expect(result.status == .error)
+        #expect(result.error?.contains("no busybox image") == true)
+        #expect(result.block("c")?.status == .skipped)
+        #expect(!h.exists("ran"))
+    }
+
+    @Test func measureRunsLeadingCommandsInOrderUnderTheirTimeout() throws {
+        let h = try LabHarness(host: FakeContainerHost(cores: 0.5)); defer { h.cleanUp() }
+        let result = try h.run(#"""
+            ```console {#prepared measure=cpu:spinner window=700ms}
+            $ sleep 0.3; touch "@S@/first"
+            $ test -f "@S@/first" && touch "@S@/in-order"; sleep 30
+            ```
+
+            ```console {#slow measure=cpu:spinner window=700ms timeout=300ms}
+            $ sleep 5
+            $ touch "@S@/never"; sleep 30
+            ```
+            """#)
+        #expect(result.block("prepared")?.status == .passed)
+        #expect(h.exists("in-order"), "the measured command starts after the ones before it")
+        #expect(result.block("prepared")?.commands.count == 2)
+        let slow = try #require(result.block("slow"))
+        #expect(slow.status == .timedOut)
+        #expect(slow.message?.contains("timed out after 300ms") == true)
+        #expect(!h.exists("never"))
+    }
+
+    @Test func aBackgroundMeasureBlockKeepsRunningUntilTheLastBlock() throws {
+        let h = try LabHarness(host: FakeContainerHost(cores: 0.5)); defer { h.cleanUp() }
+        let result = try h.run(#"""
+            ```console {#spin measure=cpu:spinner window=700ms expect-cores=0.4..0.6 background}
+            $ echo $$ > "@S@/spin.pid"; sleep 30
+            ```
+
+            ```console {#after}
+            $ kill -0 "$(cat "@S@/spin.pid")" && echo alive
+            alive
+            ```
+
+            <!-- lab:cleanup
+            if kill -0 "$(cat "@S@/spin.pid")" 2>/dev/null; then echo running > "@S@/state"; else echo stopped > "@S@/state"; fi
+            -->
+            """#)
+        let spin = try #require(result.block("spin"))
+        #expect(spin.status == .passed, "\(spin.message ?? "")")
+        #expect(spin.measure?.samples.isEmpty == false)
+        #expect(result.block("after")?.status == .passed, "still running after its window")
+        #expect(h.read("state") == "stopped\n", "killed before cleanup")
     }
 }

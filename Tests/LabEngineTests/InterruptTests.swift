@@ -94,3 +94,27 @@ import LabReports
         #expect(h.host.removedNamespaces == [result.namespace ?? "?"], "the namespace is still removed")
     }
 }
+
+@Suite struct MeasureInterruptTests {
+    /// A window cut short measures nothing worth judging: the block is interrupted, not passed.
+    @Test func anInterruptedMeasureIsAnErrorNotAPass() throws {
+        let h = try LabHarness(host: FakeContainerHost(cores: 0.5)); defer { h.cleanUp() }
+        let cancellation = RunCancellation()
+        let sender = Thread {
+            for _ in 0..<200 where !h.exists("started") { usleep(20_000) }
+            usleep(900_000) // past the warm-up, so samples exist
+            cancellation.cancel()
+        }
+        sender.start()
+        let result = try h.run(#"""
+            ```console {#spin measure=cpu:spinner window=20s expect-cores=0.4..0.6}
+            $ touch "@S@/started"; sleep 30
+            ```
+            """#, cancellation: cancellation)
+        let spin = try #require(result.block("spin"))
+        #expect(spin.status == .error)
+        #expect(spin.message?.contains("interrupted") == true)
+        #expect(spin.measure?.samples.isEmpty == false, "the samples taken are kept")
+        #expect(result.status == .error)
+    }
+}

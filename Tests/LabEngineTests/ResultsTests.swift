@@ -30,3 +30,26 @@ import LabReports
         #expect(try JSONDecoder().decode(RunResults.self, from: data) == results)
     }
 }
+
+@Suite struct UnrunResultsTests {
+    @Test func anInvalidLabIsAnErrorResultWithItsSourceAndEveryProblem() throws {
+        let result = LabRunner.errorResult(path: "Labs/bad.md", source: "# Bad\n",
+                                           error: "Labs/bad.md:3:1: one\nLabs/bad.md:5:2: two")
+        #expect(result.status == .error && result.blocks.isEmpty && result.markdown == "# Bad\n")
+        #expect(result.error == "Labs/bad.md:3:1: one\nLabs/bad.md:5:2: two")
+        #expect(result.title == "bad.md")
+    }
+
+    @Test func aValidLabThatDidNotRunHasEveryBlockSkipped() throws {
+        let h = try LabHarness(); defer { h.cleanUp() }
+        let lab = try h.lab("# Fine\n\n```sh {check #c points=2}\ntrue\n```\n")
+        let result = LabRunner.notRunResult(lab, reason: "not run: another lab is invalid")
+        #expect(result.status == .skipped && result.title == "Fine")
+        #expect(result.blocks.map(\.status) == [.skipped])
+        #expect(result.maxScore == 2 && result.score == 0)
+        let results = LabRunner.results([result], options: LabRunOptions(mode: .grade, learner: "Al"), host: nil)
+        #expect(results.mode == .grade && results.learner == "Al" && results.host.cgroupVersion == "unknown")
+        // Reports accept it (the CLI writes them before exiting 2).
+        #expect(try JSONReport.read(JSONReport.data(results)).labs == results.labs)
+    }
+}

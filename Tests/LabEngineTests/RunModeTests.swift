@@ -189,9 +189,9 @@ import LabReports
         #expect(h.exists("cleaned"))
     }
 
-    @Test func aFailedSetupSkipsTheStepsButNotCleanup() throws {
+    @Test func aFailedSetupFailsTheLabButLaterBlocksStillRun() throws {
         let h = try LabHarness(); defer { h.cleanUp() }
-        let result = try h.run(#"""
+        let lab = #"""
             <!-- lab:setup
             exit 4
             -->
@@ -203,11 +203,64 @@ import LabReports
             <!-- lab:cleanup
             touch "@S@/cleaned"
             -->
+            """#
+        let result = try h.run(lab)
+        #expect(result.status == .failed)
+        #expect(result.block("setup-1")?.status == .failed)
+        #expect(result.block("step")?.status == .passed)
+        #expect(h.exists("step") && h.exists("cleaned"))
+
+        let h2 = try LabHarness(); defer { h2.cleanUp() }
+        let fast = try h2.run(lab, options: LabRunOptions(failFast: true))
+        #expect(fast.status == .failed)
+        #expect(fast.block("step")?.status == .skipped)
+        #expect(fast.block("step")?.message?.contains("setup block setup-1 failed") == true)
+        #expect(!h2.exists("step") && h2.exists("cleaned"))
+    }
+
+    @Test func backgroundTranscriptsRunLeadingCommandsInOrderUnderTheirTimeout() throws {
+        let h = try LabHarness(); defer { h.cleanUp() }
+        let result = try h.run(#"""
+            ```console {#bg background}
+            $ sleep 0.3; touch "@S@/first"
+            $ test -f "@S@/first" && touch "@S@/in-order"; sleep 30
+            ```
+
+            ```console {#slow background timeout=300ms}
+            $ sleep 5
+            $ touch "@S@/never"; sleep 30
+            ```
+
+            ```console {#wait}
+            $ for i in 1 2 3 4 5 6 7 8 9 10; do [ -f "@S@/in-order" ] && break; sleep 0.1; done; ls "@S@"
+            first
+            in-order
+            ```
             """#)
-        #expect(result.status == .error)
-        #expect(result.block("step")?.status == .skipped)
-        #expect(!h.exists("step"))
-        #expect(h.exists("cleaned"))
+        #expect(result.block("bg")?.status == .passed)
+        #expect(result.block("bg")?.commands.count == 2)
+        let slow = try #require(result.block("slow"))
+        #expect(slow.status == .timedOut)
+        #expect(result.block("wait")?.status == .passed)
+        #expect(!h.exists("never"))
+    }
+
+    @Test func progressShowsTheRunningBlockAndEveryFinishedOne() throws {
+        let h = try LabHarness(); defer { h.cleanUp() }
+        let lab = try h.lab("```sh {#a}\ntrue\n```\n\n```sh {#b}\ntrue\n```\n")
+        let runner = LabRunner(host: h.host, options: LabRunOptions(environment: ["PATH": "/usr/bin:/bin"]))
+        var snapshots: [RunResults] = []
+        runner.onProgress = { snapshots.append($0) }
+        let final = runner.run([lab])
+        // The lab's start, then the start and end of each block.
+        #expect(snapshots.count == 5)
+        #expect(snapshots.first?.labs.first?.status == .running && snapshots.first?.labs.first?.blocks.isEmpty == true)
+        let whileB = try #require(snapshots.dropFirst(3).first?.labs.first)
+        #expect(whileB.status == .running)
+        #expect(whileB.blocks.map(\.id) == ["a", "b"])
+        #expect(whileB.blocks.map(\.status) == [.passed, .running])
+        #expect(snapshots.last?.labs.first?.blocks.map(\.status) == [.passed, .passed])
+        #expect(final.labs.first?.status == .passed)
     }
 
     @Test func solutionsRunJustBeforeTheirCheck() throws {

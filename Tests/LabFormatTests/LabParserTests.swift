@@ -67,7 +67,7 @@ import Testing
         let found = FixtureLoader.diagnostics(try FixtureLoader.source("invalid"), path: "invalid.md")
         let expected: [(Int, Int, String)] = [
             (3, 16, "unknown attribute 'colour=red'"),
-            (7, 1, "duplicate id 'a' (first used on line 3)"),
+            (7, 8, "duplicate id 'a' (first used on line 3)"),
             (7, 11, "points is only for checks"),
             (11, 14, "malformed duration timeout=5"),
             (11, 24, "malformed duration retry=1x"),
@@ -77,7 +77,7 @@ import Testing
             (23, 8, "background cannot be combined with retry"),
             (28, 1, "a transcript must start with a '$ ' command"),
             (32, 1, "a solution needs for=#id"),
-            (36, 1, "for=#nothing names no check"),
+            (36, 19, "for=#nothing names no check"),
             (40, 1, "unknown language 'python'"),
             (46, 1, "invalid regular expression"),
             (49, 23, "malformed range expect-cores=a..b"),
@@ -104,7 +104,6 @@ import Testing
         ("```sh {measure=mem:c1}\ntrue\n```\n", "malformed measure"),
         ("```sh {points}\ntrue\n```\n", "needs a value"),
         ("```console {#e}\n```\n", "empty transcript"),
-        ("```sh {measure=cpu:c background}\ntrue\n```\n", "background cannot be combined with measure"),
         ("```sh {check #c}\ntrue\n```\n```sh {solution for=#s}\ntrue\n```\n```sh {#s}\ntrue\n```\n", "names a block that is not a check"),
         ("<!-- lab:setup\ntrue\n", "without a closing '-->'"),
     ])
@@ -113,12 +112,17 @@ import Testing
         #expect(found.contains { $0.message.contains(message) }, "\(found)")
     }
 
-    @Test func acceptsATildeFenceCheckWithPointsZeroAndAStandaloneHiddenBlock() throws {
-        let lab = try LabParser.parse(source: "<!-- lab:cleanup -->\n~~~sh {check points=0 #z}\ntrue\n~~~\n", path: "x.md")
+    @Test func acceptsATildeFenceCheckWithFractionalPointsAndAStandaloneHiddenBlock() throws {
+        let lab = try LabParser.parse(source: "<!-- lab:cleanup -->\n~~~sh {check points=0.5 #z}\ntrue\n~~~\n", path: "x.md")
         #expect(lab.blocks.map(\.id) == ["cleanup-1", "z"])
-        #expect(lab.block(id: "z")?.points == 0)
+        #expect(lab.block(id: "z")?.points == 0.5)
         #expect(lab.block(id: "cleanup-1")?.body == .script(""))
         #expect(lab.title == "x.md")
+    }
+
+    @Test func backgroundMayBeCombinedWithMeasure() throws {
+        let lab = try LabParser.parse(source: "```sh {measure=cpu:c background}\ntrue\n```\n", path: "x.md")
+        #expect(lab.blocks.first?.background == true && lab.blocks.first?.measure?.container == "c")
     }
 
     @Test func durationsAndRanges() {
@@ -173,5 +177,103 @@ import Testing
     @Test func ordinaryCommentsAndUnmarkedFencesAreProse() throws {
         let lab = try LabParser.parse(source: "<!-- note -->\n\n```console\n$ rm -rf /\n```\n\n    $ indented {#x}\n", path: "e.md")
         #expect(lab.blocks.isEmpty)
+    }
+}
+
+/// Findings of the review against the contract (lab-format.md), one test each.
+@Suite struct LabParserReviewTests {
+    @Test func indentedCodeThatLooksLikeAFenceIsProse() throws {
+        let lab = try LabParser.parse(source: """
+            # Indented
+
+            Example:
+
+                ```sh {#demo}
+                echo ran-from-prose > /tmp/PROSE-RAN
+                ```
+
+                ```console {#example frob}
+                $ echo hi
+                ```
+            """, path: "e.md")
+        #expect(lab.blocks.isEmpty)
+    }
+
+    @Test func labCommentsInsideOtherHTMLOrInlineAreRun() throws {
+        let lab = try LabParser.parse(source: """
+            # Hidden solution inside details
+
+            ```console {check #c1}
+            $ cat /tmp/x
+            yes
+            ```
+
+            <details><summary>Solution</summary>
+            <!-- lab:solution for=#c1
+            echo yes > /tmp/x
+            -->
+            </details>
+
+            Text <!-- lab:setup
+            echo inline -->
+            """, path: "d.md")
+        #expect(lab.blocks.map(\.id) == ["c1", "solution-1", "setup-1"])
+        let solution = try #require(lab.block(id: "solution-1"))
+        #expect(solution.solutionFor == "c1")
+        #expect(solution.body == .script("echo yes > /tmp/x"))
+        #expect(solution.location == SourceLocation(line: 9, column: 1))
+        #expect(solution.endLine == 11)
+        let setup = try #require(lab.block(id: "setup-1"))
+        #expect(setup.body == .script("echo inline "))
+        #expect(setup.location == SourceLocation(line: 14, column: 6))
+    }
+
+    @Test func labCommentsInsideContainersKeepTheirScriptAndColumns() throws {
+        let lab = try LabParser.parse(source: "> <!-- lab:setup\n> echo hi\n> -->\n\n- item\n\n  <!-- lab:cleanup\n  echo bye\n  -->\n",
+                                      path: "q.md")
+        #expect(lab.blocks.map(\.id) == ["setup-1", "cleanup-1"])
+        #expect(lab.block(id: "setup-1")?.location == SourceLocation(line: 1, column: 3))
+        #expect(lab.block(id: "setup-1")?.body == .script("echo hi"))
+        #expect(lab.block(id: "setup-1")?.endLine == 3)
+        #expect(lab.block(id: "cleanup-1")?.location == SourceLocation(line: 7, column: 3))
+        #expect(lab.block(id: "cleanup-1")?.body == .script("echo bye"))
+    }
+
+    @Test func anUnusableLabCommentInsideHTMLIsAnError() {
+        // A blank line ends the <details> HTML block before the comment closes.
+        let found = FixtureLoader.diagnostics("<details>\n<!-- lab:setup\necho a\n\necho b\n-->\n</details>\n")
+        #expect(found.map(\.location) == [SourceLocation(line: 2, column: 1)])
+        #expect(found.first?.message.contains("without a closing '-->'") == true)
+        let split = FixtureLoader.diagnostics("<!--\nlab:setup\ntrue\n-->\n")
+        #expect(split.map(\.description) == ["lab.md:1:1: a lab comment needs 'lab:' on the line of its '<!--' (<!-- lab:KIND ...)"])
+        let splitInline = FixtureLoader.diagnostics("Text <!--\nlab:setup\ntrue -->\n")
+        #expect(splitInline.map(\.location) == [SourceLocation(line: 1, column: 1)])
+        let kind = FixtureLoader.diagnostics("<div>\n  <!-- lab:step -->\n</div>\n")
+        #expect(kind.map(\.description) == ["lab.md:2:12: unknown hidden block 'lab:step': use lab:setup, lab:cleanup or lab:solution"])
+    }
+
+    @Test func errorsPointAtTheOffendingToken() {
+        let duplicate = FixtureLoader.diagnostics("```sh {#a}\ntrue\n```\n\n```sh {check #a}\ntrue\n```\n")
+        #expect(duplicate.map(\.description) == ["lab.md:5:14: duplicate id 'a' (first used on line 1)"])
+        let target = FixtureLoader.diagnostics("```sh {solution for=#none}\ntrue\n```\n")
+        #expect(target.map(\.description) == ["lab.md:1:17: for=#none names no check"])
+        let stray = FixtureLoader.diagnostics("```sh {#x}  extra\ntrue\n```\n")
+        #expect(stray.map(\.description) == ["lab.md:1:13: unexpected text after the attribute list"])
+    }
+
+    @Test func capturesCannotReplaceResetVariables() {
+        let found = FixtureLoader.diagnostics("```console {#c}\n$ echo /x\n(?<PATH>.*) (re)\n$ echo y\n(?<ISOLAB_ROOT>.*) (re)\n```\n")
+        #expect(found.map(\.location) == [SourceLocation(line: 3, column: 1), SourceLocation(line: 5, column: 1)])
+        #expect(found.allSatisfy { $0.message.contains("a variable isolab sets") })
+    }
+
+    @Test func statusAbove255AndZeroPointsAreErrors() {
+        let status = FixtureLoader.diagnostics("```console {#c}\n$ true\n[256]\n```\n")
+        #expect(status.map(\.description) == ["lab.md:3:1: exit status [256] out of range: 0...255"])
+        let huge = FixtureLoader.diagnostics("```console {#c}\n$ true\n[99999999999999999999999]\n```\n")
+        #expect(huge.count == 1)
+        let zero = FixtureLoader.diagnostics("```sh {check points=0}\ntrue\n```\n")
+        #expect(zero.map(\.location) == [SourceLocation(line: 1, column: 14)])
+        #expect(FixtureLoader.diagnostics("```console {#c}\n$ sh -c 'exit 255'\n[255]\n```\n").isEmpty)
     }
 }

@@ -21,6 +21,28 @@ import LabFormat
         #expect(lab.blocks.contains { $0.kind == .cleanup && $0.hidden })
     }
 
+    /// A scored check is an exercise (points, a hint, a hidden solution); a demo's own sanity
+    /// test is a step.
+    @Test(arguments: names)
+    func everyCheckIsAnExercise(name: String) throws {
+        let lab = try LabParser.parse(file: Self.labsFolder + "/" + name)
+        for check in lab.blocks where check.kind == .check {
+            #expect(check.hint != nil, "\(check.id) has no hint")
+            #expect(!lab.solutions(for: check.id).isEmpty, "\(check.id) has no solution")
+        }
+    }
+
+    /// Images are shared by every namespace: a lab's setup must not remove an image, which may
+    /// be the learner's own or another run's.
+    @Test(arguments: names)
+    func setupRemovesNoImage(name: String) throws {
+        let lab = try LabParser.parse(file: Self.labsFolder + "/" + name)
+        for setup in lab.blocks where setup.kind == .setup {
+            guard case .script(let script) = setup.body else { continue }
+            #expect(!script.contains("rmi"), "\(setup.id) removes an image")
+        }
+    }
+
     @Test func cgroupsLabMeasuresTheLimitedSpinner() throws {
         let lab = try LabParser.parse(file: Self.labsFolder + "/02-cgroups.md")
         let spin = try #require(lab.block(id: "spin-limited"))

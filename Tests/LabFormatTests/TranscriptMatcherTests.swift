@@ -34,8 +34,11 @@ import Testing
         (["/var/*/diff (glob)"], ["/var/lib/docker/overlay2/abc/diff"], true),
         (["?.txt (glob)"], ["a.txt"], true),
         (["?.txt (glob)"], ["ab.txt"], false),
-        (["\\*.txt (glob)"], ["*.txt"], true),
-        (["\\*.txt (glob)"], ["a.txt"], false),
+        // backslash is literal in (glob) lines: the contract gives only * and ? a meaning
+        (["C:\\dir\\* (glob)"], ["C:\\dir\\file.txt"], true),
+        (["C:\\dir\\* (glob)"], ["C:dirfile.txt"], false),
+        (["\\*.txt (glob)"], ["\\a.txt"], true),
+        (["\\*.txt (glob)"], ["*.txt"], false),
         (["a*b (glob)"], ["a/x/b/c"], false),
         // ... backtracks
         (["...", "end"], ["end"], true),
@@ -82,6 +85,29 @@ import Testing
         #expect(OutputCleaner.lines("10%\r50%\r100%\n") == ["100%"])
         #expect(OutputCleaner.lines("\nleading kept\n") == ["", "leading kept"])
         #expect(OutputCleaner.lines("") == [])
+    }
+
+    @Test func cleaningHandlesCharsetEscapesAndCarriageReturnsLikeATerminal() {
+        // tput sgr0 prints ESC ( B: all three bytes go.
+        #expect(OutputCleaner.lines("x\u{1B}(By\n") == ["xy"])
+        #expect(OutputCleaner.lines("\u{1B}[1mbold\u{1B}(B\u{1B}[m\n") == ["bold"])
+        // \r moves to the start of the line; later text overwrites only what it covers.
+        #expect(OutputCleaner.lines("abc\rX\n") == ["Xbc"])
+        #expect(OutputCleaner.lines("abc\r\n") == ["abc"])
+        #expect(OutputCleaner.lines("a\rbcd\rX\n") == ["Xcd"])
+    }
+
+    @Test func aBlankLineBeforeTheStatusIsNotExpectedOutput() throws {
+        let lab = try LabParser.parse(source: "```console {#b}\n$ sh -c 'echo x; exit 1'\nx\n\n[1]\n```\n", path: "l.md")
+        guard case .transcript(let commands)? = lab.blocks.first?.body else { Issue.record("no transcript"); return }
+        #expect(commands[0].expected.map(\.text) == ["x"])
+        #expect(commands[0].expectedStatus == 1)
+        #expect(TranscriptMatcher.match(commands[0], output: "x\n", status: 1).matched)
+    }
+
+    @Test func captureNamesAreFoundInRegexSource() {
+        #expect(LineMatcher.captureNames("(?<cid>[0-9a-f]+) (?P<b>x)(?'c'y)") == ["cid", "b", "c"])
+        #expect(LineMatcher.captureNames("(?<=a)b(?<!c)\\(?<no>x\\)") == [])
     }
 
     @Test func expectationsAreCleanedToo() throws {

@@ -7,17 +7,25 @@ extension BlockExecutor {
     static let sampleInterval = 0.1
     static let warmUp = 0.5
 
-    /// Starts the block's commands, samples the container's CPU at 10 Hz over the window, then
-    /// kills the commands' groups (a killed `docker exec` takes its process inside the container
-    /// with it) and judges the mean.
+    /// Runs the block's leading commands in order, starts its last one, samples the container's
+    /// CPU at 10 Hz over the window, then kills the started command's group (a killed
+    /// `docker exec` takes its process inside the container with it) and judges the mean. A
+    /// `background` measure block leaves its command running until the lab's last block.
     func measure(_ block: LabBlock, token: RunCancellation) -> AttemptResult {
         guard let spec = block.measure else {
             return AttemptResult(status: .error, commands: [], message: "no measure spec", captures: [:], score: 0, measure: nil)
         }
+        let (leading, failure) = runLeadingCommands(block, token: token)
+        if var failure {
+            failure.measure = CPUMeasurement(container: spec.container, window: spec.window,
+                                             expectLow: spec.expectedCores?.lowerBound,
+                                             expectHigh: spec.expectedCores?.upperBound, samples: [], meanCores: 0)
+            return failure
+        }
         var started: [(process: ShellProcess, file: String, text: String, line: Int)] = []
         var startError: String? = nil
-        for (index, command) in commandTexts(block).enumerated() {
-            let file = session.scratchFile("measure-\(block.id)-\(index).log")
+        if let command = commandTexts(block).last {
+            let file = session.scratchFile("measure-\(block.id).log")
             do {
                 let process = try ShellProcess(command: command.text, environment: session.environment(),
                                                directory: session.workDirectory, output: .file(file),
@@ -25,7 +33,6 @@ extension BlockExecutor {
                 started.append((process, file, command.text, command.line))
             } catch {
                 startError = "\(lab.path):\(command.line): could not start: \(error)"
-                break
             }
         }
 
@@ -55,8 +62,13 @@ extension BlockExecutor {
             MonotonicClock.sleep(tick - MonotonicClock.now())
         }
 
-        var commands: [CommandResult] = []
-        for entry in started {
+        var commands: [CommandResult] = leading
+        for entry in started where block.background {
+            // Its output is collected when the background jobs stop, before cleanup.
+            keepInBackground(BackgroundJob(blockID: block.id, process: entry.process, outputFile: entry.file,
+                                           command: entry.text, line: entry.line))
+        }
+        for entry in started where !block.background {
             let text = (try? String(contentsOfFile: entry.file, encoding: .utf8)) ?? ""
             let outcome = entry.process.stop(output: OutputLines.joined(text))
             commands.append(CommandResult(command: entry.text, line: entry.line, expected: nil, expectedStatus: nil,
@@ -71,6 +83,11 @@ extension BlockExecutor {
                                       expectHigh: spec.expectedCores?.upperBound,
                                       samples: samples, meanCores: mean)
         let location = "\(lab.path):\(block.location.line)"
+        if token.isCancelled {
+            // The window was cut short: the mean of what was sampled judges nothing.
+            return AttemptResult(status: .error, commands: commands, message: "\(location): interrupted",
+                                 captures: [:], score: 0, measure: measurement)
+        }
         if let startError {
             return AttemptResult(status: .failed, commands: commands, message: startError, captures: [:],
                                  score: 0, measure: measurement)

@@ -25,7 +25,7 @@ final class BlockExecutor {
         let start = MonotonicClock.now()
         var attempts = 0
         var attempt: AttemptResult
-        if block.background {
+        if block.background, block.measure == nil {
             attempts = 1
             attempt = startBackground(block, token: token)
         } else {
@@ -158,9 +158,11 @@ final class BlockExecutor {
                                  captures: [:], score: 0, measure: nil)
         }
         if block.kind == .check {
-            let score = verdict.score(points: block.points, exitStatus: outcome.exitStatus)
-            let passed = score == block.points
-            if !passed, message == nil {
+            let (score, problem) = verdict.score(points: block.points, exitStatus: outcome.exitStatus)
+            let passed = score == block.points && problem == nil
+            if let problem {
+                message = "\(location): \(problem)" + (message.map { "\n" + $0 } ?? "")
+            } else if !passed, message == nil {
                 message = verdict.score != nil ? "scored \(Self.number(score)) of \(Self.number(block.points))"
                     : "\(location): exit status \(outcome.exitStatus.map(String.init) ?? "none")"
             }
@@ -177,26 +179,62 @@ final class BlockExecutor {
 
     // MARK: - Background
 
+    /// Runs the block's leading commands in order, then starts its last one (or its script) and
+    /// goes on; the started group runs until the runner stops the background jobs.
     private func startBackground(_ block: LabBlock, token: RunCancellation) -> AttemptResult {
-        var results: [CommandResult] = []
-        for (index, command) in commandTexts(block).enumerated() {
-            let file = session.scratchFile("background-\(block.id)-\(index).log")
-            do {
-                let process = try ShellProcess(command: command.text, environment: session.environment(),
-                                               directory: session.workDirectory, output: .file(file),
-                                               cancellation: token)
-                backgroundJobs.append(BackgroundJob(blockID: block.id, process: process, outputFile: file,
-                                                    command: command.text, line: command.line))
-            } catch {
-                results.append(CommandResult(command: command.text, line: command.line, expected: nil,
-                                             expectedStatus: nil, actual: "\(error)", exitStatus: nil,
-                                             duration: 0, matched: false, diff: nil, timedOut: false))
-                return AttemptResult(status: .failed, commands: results,
-                                     message: "\(lab.path):\(command.line): could not start: \(error)",
-                                     captures: [:], score: 0, measure: nil)
-            }
+        let (leading, failure) = runLeadingCommands(block, token: token)
+        if let failure { return failure }
+        guard let command = commandTexts(block).last else {
+            return AttemptResult(status: .passed, commands: leading, message: nil, captures: [:], score: 0, measure: nil)
         }
-        return AttemptResult(status: .passed, commands: results, message: nil, captures: [:], score: 0, measure: nil)
+        let file = session.scratchFile("background-\(block.id).log")
+        do {
+            let process = try ShellProcess(command: command.text, environment: session.environment(),
+                                           directory: session.workDirectory, output: .file(file),
+                                           cancellation: token)
+            keepInBackground(BackgroundJob(blockID: block.id, process: process, outputFile: file,
+                                           command: command.text, line: command.line))
+        } catch {
+            let result = CommandResult(command: command.text, line: command.line, expected: nil,
+                                       expectedStatus: nil, actual: "\(error)", exitStatus: nil,
+                                       duration: 0, matched: false, diff: nil, timedOut: false)
+            return AttemptResult(status: .failed, commands: leading + [result],
+                                 message: "\(lab.path):\(command.line): could not start: \(error)",
+                                 captures: [:], score: 0, measure: nil)
+        }
+        return AttemptResult(status: .passed, commands: leading, message: nil, captures: [:], score: 0, measure: nil)
+    }
+
+    func keepInBackground(_ job: BackgroundJob) {
+        backgroundJobs.append(job)
+    }
+
+    /// A `background` or `measure` transcript's commands before its last one, run one after
+    /// another, each under the block's timeout (they prepare what the last one uses). Their
+    /// output is not matched; each must exit with its `[N]` (0 by default). Returns the commands
+    /// that ran and, when one did not succeed, the failed attempt.
+    func runLeadingCommands(_ block: LabBlock, token: RunCancellation) -> ([CommandResult], AttemptResult?) {
+        guard case .transcript(let commands) = block.body, commands.count > 1 else { return ([], nil) }
+        var results: [CommandResult] = []
+        for command in commands.dropLast() {
+            let outcome = run(command.command, environment: session.environment(), timeout: block.timeout,
+                              token: token)
+            let ok = outcome.exitStatus == command.expectedStatus && !outcome.timedOut
+            results.append(CommandResult(command: command.command, line: command.line, expected: nil,
+                                         expectedStatus: Int(command.expectedStatus),
+                                         actual: OutputLines.joined(outcome.output), exitStatus: outcome.exitStatus,
+                                         duration: outcome.duration, matched: ok, diff: nil,
+                                         timedOut: outcome.timedOut))
+            if ok { continue }
+            let location = "\(lab.path):\(command.line)"
+            let (status, reason): (Status, String) =
+                outcome.interrupted ? (.error, "\(location): interrupted")
+                : outcome.timedOut ? (.timedOut, "\(location): timed out after \(Self.seconds(block.timeout)), killed")
+                : (.failed, "\(location): exit status \(outcome.exitStatus.map(String.init) ?? "none"), expected \(command.expectedStatus)")
+            return (results, AttemptResult(status: status, commands: results, message: reason, captures: [:],
+                                           score: 0, measure: nil))
+        }
+        return (results, nil)
     }
 
     /// Kills every background block's group; returns its commands' output per block id.

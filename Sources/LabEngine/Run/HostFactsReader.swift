@@ -7,6 +7,10 @@ import Glibc
 /// The facts about this machine that go into results.
 enum HostFactsReader {
     static func read(host: ContainerHost) -> HostFacts {
+        read(cgroupVersion: host.cgroupDescription())
+    }
+
+    static func read(cgroupVersion: String) -> HostFacts {
         var info = utsname()
         uname(&info)
         func field<T>(_ value: T) -> String {
@@ -15,6 +19,6 @@ enum HostFactsReader {
             }
         }
         return HostFacts(hostname: field(info.nodename), kernel: field(info.release),
-                         cgroupVersion: host.cgroupDescription(), architecture: field(info.machine))
+                         cgroupVersion: cgroupVersion, architecture: field(info.machine))
     }
 }

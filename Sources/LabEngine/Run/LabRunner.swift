@@ -12,6 +12,13 @@ public final class LabRunner {
     public let cancellation: RunCancellation
     private var imagesPrepared = false
     private var failureSeen = false
+    /// Called with the results so far whenever a block starts or ends (the running block and
+    /// its lab with status `running`), so a results file can be rewritten as the run goes and
+    /// exists even when isolab is killed mid-way. Runs on the engine's thread.
+    public var onProgress: ((RunResults) -> Void)?
+    /// The labs finished so far and the run's start, for `onProgress`.
+    private var finishedLabs: [LabResult] = []
+    private var startedAt = Date()
 
     public init(host: ContainerHost, options: LabRunOptions, observer: LabRunObserver? = nil,
                 cancellation: RunCancellation = RunCancellation()) {
@@ -20,15 +27,36 @@ public final class LabRunner {
 
     /// Runs every lab in order. Labs without the `only` block (when given) are left out.
     public func run(_ labs: [Lab]) -> RunResults {
-        let startedAt = Date()
-        var results: [LabResult] = []
+        startedAt = Date()
+        finishedLabs = []
         for lab in labs {
             if let only = options.only, lab.block(id: only) == nil { continue }
-            results.append(runLab(lab))
+            finishedLabs.append(runLab(lab))
         }
-        return RunResults(tool: options.toolName, mode: options.mode, learner: options.learner,
-                          startedAt: startedAt, finishedAt: Date(), host: HostFactsReader.read(host: host),
-                          labs: results)
+        return results(finishedLabs)
+    }
+
+    private func results(_ labs: [LabResult]) -> RunResults {
+        RunResults(tool: options.toolName, mode: options.mode, learner: options.learner,
+                   startedAt: startedAt, finishedAt: Date(), host: HostFactsReader.read(host: host), labs: labs)
+    }
+
+    /// Reports the run so far: finished labs, then `lab` with `blocks` and, when given, the
+    /// block running now (status `running`).
+    private func reportProgress(_ lab: Lab, namespace: String, blocks: [BlockResult], running: LabBlock?,
+                                start: Double) {
+        guard let onProgress else { return }
+        var shown = blocks
+        if let running {
+            var entry = BlockExecutor.skipped(running, reason: "running")
+            entry.status = .running
+            entry.message = nil
+            shown.append(entry)
+        }
+        let current = LabResult(path: lab.path, title: lab.title, markdown: lab.source, status: .running,
+                                error: nil, duration: MonotonicClock.now() - start, blocks: shown,
+                                namespace: namespace)
+        onProgress(results(finishedLabs + [current]))
     }
 
     /// The blocks a lab runs, in order, by phase.
@@ -77,6 +105,8 @@ public final class LabRunner {
         }
 
         observer?.labStarted(lab, namespace: namespace, blockCount: all.count)
+        // A results file from the start: preparing the images may take a while.
+        reportProgress(lab, namespace: namespace, blocks: [], running: nil, start: start)
         if cancellation.isCancelled {
             skipAll("interrupted")
             return finish(interruptedMessage(), namespace: namespace)
@@ -96,7 +126,9 @@ public final class LabRunner {
         let executor = BlockExecutor(lab: lab, session: session, cancellation: cancellation, host: host)
 
         var labError: String? = nil
-        if options.mode == .run, !imagesPrepared {
+        // Before the first block, in every mode (grade checks use the images too); the time
+        // counts against no block.
+        if !imagesPrepared {
             do {
                 try host.prepareImages()
                 imagesPrepared = true
@@ -119,16 +151,18 @@ public final class LabRunner {
                     continue
                 }
                 observer?.blockStarted(block, lab: lab, index: index, count: all.count)
+                reportProgress(lab, namespace: namespace, blocks: blocks, running: block, start: start)
                 // Cleanup must run even after an interrupt, so it gets a token of its own.
                 let result = executor.execute(block, cancellation: isCleanup ? cleanupToken : nil)
                 blocks.append(result)
                 observer?.blockFinished(result, lab: lab, index: index, count: all.count)
+                reportProgress(lab, namespace: namespace, blocks: blocks, running: nil, start: start)
+                // A failed block, setup included, fails the lab; later blocks still run (the
+                // contract), unless --fail-fast.
                 guard !isCleanup, result.status != .passed else { continue }
-                if block.kind == .setup {
-                    stopReason = "not run: setup block \(block.id) failed"
-                    labError = labError ?? "setup block \(block.id) failed: \(result.message ?? result.status.rawValue)"
-                } else if options.failFast {
-                    stopReason = "skipped after an earlier failure (--fail-fast)"
+                if options.failFast {
+                    stopReason = block.kind == .setup ? "not run: setup block \(block.id) failed (--fail-fast)"
+                        : "skipped after an earlier failure (--fail-fast)"
                 }
             }
         }

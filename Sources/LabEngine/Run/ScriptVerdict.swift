@@ -20,9 +20,15 @@ struct ScriptVerdict: Equatable {
         }
     }
 
-    /// The check's score: SCORE (within 0...points) whatever the status, else points on exit 0.
-    func score(points: Double, exitStatus: Int32?) -> Double {
-        if let score { return min(max(score, 0), points) }
-        return exitStatus == 0 ? points : 0
+    /// The check's score: SCORE whatever the status, else points on exit 0. A SCORE outside
+    /// 0...points is the check's own bug: it scores 0, and `problem` says why.
+    func score(points: Double, exitStatus: Int32?) -> (score: Double, problem: String?) {
+        if let score {
+            guard score >= 0, score <= points else {
+                return (0, "SCORE: \(BlockExecutor.number(score)) is outside 0...\(BlockExecutor.number(points))")
+            }
+            return (score, nil)
+        }
+        return (exitStatus == 0 ? points : 0, nil)
     }
 }

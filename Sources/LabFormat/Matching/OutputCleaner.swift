@@ -14,16 +14,30 @@ public enum OutputCleaner {
             .map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// One line: what a terminal shows after `\r` overwrites, without trailing blanks.
+    /// One line: what a terminal shows after `\r` overwrites (`abc\rX` shows `Xbc`), without
+    /// trailing blanks.
     public static func cleanLine(_ line: String) -> String {
-        var scalars = Substring(line).unicodeScalars
-        while let last = scalars.last, last == "\r" { scalars.removeLast() }
-        if let cr = scalars.lastIndex(of: "\r") { scalars = scalars[scalars.index(after: cr)...] }
+        guard line.unicodeScalars.contains("\r") else { return trimTrailingBlanks(line.unicodeScalars[...]) }
+        var screen: [Unicode.Scalar] = []
+        var cursor = 0
+        for scalar in line.unicodeScalars {
+            if scalar == "\r" { cursor = 0; continue }
+            if cursor < screen.count { screen[cursor] = scalar } else { screen.append(scalar) }
+            cursor += 1
+        }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: screen)
+        return trimTrailingBlanks(view[...])
+    }
+
+    private static func trimTrailingBlanks(_ scalars: Substring.UnicodeScalarView) -> String {
+        var scalars = scalars
         while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
         return String(scalars)
     }
 
-    /// Removes CSI (`ESC [ … final`), OSC (`ESC ] … BEL|ESC \`) and two-byte escapes.
+    /// Removes CSI (`ESC [ … final`), OSC (`ESC ] … BEL|ESC \`), nF escapes with intermediate
+    /// bytes (`ESC ( B`, which `tput sgr0` prints) and two-byte escapes.
     public static func stripANSI(_ text: String) -> String {
         guard text.unicodeScalars.contains("\u{1B}") else { return text }
         var out = String.UnicodeScalarView()
@@ -46,6 +60,10 @@ public enum OutputCleaner {
                     if scalars[i] == "\u{1B}", i + 1 < scalars.count, scalars[i + 1] == "\\" { i += 2; break }
                     i += 1
                 }
+            } else if (0x20...0x2F).contains(scalars[i].value) {
+                // Intermediates, then one final byte.
+                while i < scalars.count, (0x20...0x2F).contains(scalars[i].value) { i += 1 }
+                i += 1
             } else {
                 i += 1
             }

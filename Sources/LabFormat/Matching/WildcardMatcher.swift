@@ -6,21 +6,16 @@ enum WildcardMatcher {
         case anyText
     }
 
-    /// `*` any text, `?` one character, `\` makes the next character literal.
+    /// `*` any text, `?` one character; every other character, backslash included, is literal
+    /// (the contract gives no escapes: `C:\dir\* (glob)` matches `C:\dir\file`).
     static func globTokens(_ glob: String) -> [Token] {
-        var tokens: [Token] = []
-        var escaped = false
-        for c in glob {
-            if escaped { tokens.append(.character(c)); escaped = false; continue }
+        glob.map { c in
             switch c {
-            case "\\": escaped = true
-            case "*": tokens.append(.anyText)
-            case "?": tokens.append(.anyCharacter)
-            default: tokens.append(.character(c))
+            case "*": return .anyText
+            case "?": return .anyCharacter
+            default: return .character(c)
             }
         }
-        if escaped { tokens.append(.character("\\")) }
-        return tokens
     }
 
     static func matches(_ tokens: [Token], _ text: String) -> Bool {

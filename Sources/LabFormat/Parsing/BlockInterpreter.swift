@@ -3,6 +3,9 @@ struct BlockInterpreter {
     let raw: RawBlock
     let path: String
     private(set) var diagnostics: [LabDiagnostic] = []
+    /// Columns of the `#id` and `for=` tokens, for errors the parser finds across blocks.
+    private(set) var idColumn: Int? = nil
+    private(set) var forColumn: Int? = nil
 
     init(raw: RawBlock, path: String) {
         self.raw = raw; self.path = path
@@ -47,6 +50,7 @@ struct BlockInterpreter {
                     error("a block has one id; '\(token.key)' is a second", column: token.column)
                 } else {
                     id = name
+                    idColumn = token.column
                 }
             } else if token.value == nil, let word = LabBlockKind(rawValue: token.key) {
                 if let kind {
@@ -77,9 +81,9 @@ struct BlockInterpreter {
             if blockKind != .check {
                 error("points is only for checks (this block is a \(blockKind.rawValue))", column: column)
             } else if LabDuration.isPlainNumber(text), let value = Double(text) {
-                points = value
+                if value > 0 { points = value } else { error("points=\(text): a check is worth more than 0 points", column: column) }
             } else {
-                error("malformed points '\(text)': a number ≥ 0", column: column)
+                error("malformed points '\(text)': a number > 0", column: column)
             }
         }
         var timeout = LabBlock.defaultTimeout
@@ -96,10 +100,12 @@ struct BlockInterpreter {
             let column = tokens.first { $0.key == "background" }?.column
             if blockKind == .check { error("a check cannot run in the background", column: column) }
             if values["retry"] != nil { error("background cannot be combined with retry", column: column) }
-            if values["measure"] != nil { error("background cannot be combined with measure", column: column) }
+            // background with measure is allowed: the block is measured over its window, then
+            // left running like any background block until after the last block.
         }
         var solutionFor: String? = nil
         if let (text, column) = values["for"] {
+            forColumn = column
             let target = text.hasPrefix("#") ? String(text.dropFirst()) : text
             if blockKind != .solution {
                 error("for= is only for solutions (this block is a \(blockKind.rawValue))", column: column)

@@ -9,6 +9,7 @@ public enum LabParser {
         let scanned = scanner.scan()
         var diagnostics = scanned.diagnostics.map { LabDiagnostic(file: path, location: $0.0, message: $0.1) }
         var blocks: [LabBlock] = []
+        var columns: [(id: Int?, for: Int?)] = []
         var counters: [LabBlockKind: Int] = [:]
         for raw in scanned.blocks {
             var interpreter = BlockInterpreter(raw: raw, path: path)
@@ -18,8 +19,9 @@ public enum LabParser {
             counters[block.kind, default: 0] += 1
             if block.id.isEmpty { block.id = "\(block.kind.rawValue)-\(counters[block.kind, default: 1])" }
             blocks.append(block)
+            columns.append((interpreter.idColumn, interpreter.forColumn))
         }
-        diagnostics += crossCheck(blocks, path: path)
+        diagnostics += crossCheck(blocks, columns: columns, path: path)
         guard diagnostics.isEmpty else { throw LabValidationError(diagnostics: diagnostics) }
         let fileName = (path as NSString).lastPathComponent
         let title = scanned.title.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 } ?? fileName
@@ -44,23 +46,27 @@ public enum LabParser {
         return try parse(source: source, path: path)
     }
 
-    /// Errors that need every block: duplicate ids, `for=` targets.
-    static func crossCheck(_ blocks: [LabBlock], path: String) -> [LabDiagnostic] {
+    /// Errors that need every block: duplicate ids, `for=` targets. `columns` holds each block's
+    /// `#id` and `for=` token columns (on its opening line), where the errors point.
+    static func crossCheck(_ blocks: [LabBlock], columns: [(id: Int?, for: Int?)], path: String) -> [LabDiagnostic] {
         var diagnostics: [LabDiagnostic] = []
         var firstLine: [String: Int] = [:]
-        for block in blocks {
+        func at(_ block: LabBlock, _ column: Int?) -> SourceLocation {
+            SourceLocation(line: block.location.line, column: column ?? block.location.column)
+        }
+        for (block, column) in zip(blocks, columns) {
             if let line = firstLine[block.id] {
-                diagnostics.append(LabDiagnostic(file: path, location: block.location,
+                diagnostics.append(LabDiagnostic(file: path, location: at(block, column.id),
                                                  message: "duplicate id '\(block.id)' (first used on line \(line))"))
             } else {
                 firstLine[block.id] = block.location.line
             }
         }
         let checks = Set(blocks.filter { $0.kind == .check }.map(\.id))
-        for block in blocks {
+        for (block, column) in zip(blocks, columns) {
             if let target = block.solutionFor, !checks.contains(target) {
                 let what = blocks.contains { $0.id == target } ? "names a block that is not a check" : "names no check"
-                diagnostics.append(LabDiagnostic(file: path, location: block.location,
+                diagnostics.append(LabDiagnostic(file: path, location: at(block, column.for),
                                                  message: "for=#\(target) \(what)"))
             }
         }

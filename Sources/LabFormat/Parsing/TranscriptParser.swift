@@ -28,14 +28,26 @@ enum TranscriptParser {
             while let last = raw.last, last.0.isEmpty { raw.removeLast() }
             var status: Int32 = 0
             if let last = raw.last, let parsed = exitStatus(last.0) {
-                status = parsed
+                if parsed > 255 {
+                    problems.append(Problem(line: last.1, message: "exit status [\(parsed)] out of range: 0...255"))
+                }
+                status = Int32(min(parsed, 255))
                 raw.removeLast()
+                // A blank line between the output and `[N]` is not expected output.
+                while let last = raw.last, last.0.isEmpty { raw.removeLast() }
             }
             var expected: [ExpectedLine] = []
             for (text, line) in raw {
                 let pattern = classify(text)
-                if case .regex(let source) = pattern, let message = LineMatcher.regexProblem(source) {
-                    problems.append(Problem(line: line, message: "invalid regular expression: \(message)"))
+                if case .regex(let source) = pattern {
+                    if let message = LineMatcher.regexProblem(source) {
+                        problems.append(Problem(line: line, message: "invalid regular expression: \(message)"))
+                    }
+                    for name in LineMatcher.captureNames(source) where isReserved(name) {
+                        problems.append(Problem(line: line, message: "capture '\(name)' names a variable isolab "
+                                                + "sets for every command (PATH, HOME, LANG, TZ, COLUMNS, TERM, "
+                                                + "ISOLAB_*); choose another name"))
+                    }
                 }
                 expected.append(ExpectedLine(pattern: pattern, text: text, line: line))
             }
@@ -48,12 +60,19 @@ enum TranscriptParser {
         return (commands, problems)
     }
 
-    /// `[N]` → N.
-    static func exitStatus(_ line: String) -> Int32? {
+    /// `[N]` → N (any number of digits; the caller rejects N > 255).
+    static func exitStatus(_ line: String) -> Int? {
         guard line.hasPrefix("["), line.hasSuffix("]"), line.count > 2 else { return nil }
         let digits = line.dropFirst().dropLast()
         guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return Int32(digits)
+        return Int(digits) ?? Int.max
+    }
+
+    /// The variables every command gets from isolab; a capture cannot replace them.
+    static let reservedVariables: Set<String> = ["PATH", "HOME", "LANG", "TZ", "COLUMNS", "TERM"]
+
+    static func isReserved(_ name: String) -> Bool {
+        reservedVariables.contains(name) || name.hasPrefix("ISOLAB_")
     }
 
     static func classify(_ text: String) -> ExpectedLine.Pattern {
