@@ -248,13 +248,15 @@ _Noreturn void isolab_container_init(const struct isolab_spec *s, const struct i
     if (s->rootfs) setup_rootfs(s);
 
     if (s->cwd && *s->cwd && chdir(s->cwd) != 0) FAIL("chdir to cwd (\"%s\") set in config.json failed: %s", s->cwd, isolab_strerror(errno));
-    if (!s->keep_stdin && !s->detach) {
+    if (s->tty && s->console_fd >= 0) {
+        isolab_tty_attach(s->console_fd, err_fd);   /* its own session, the pty as stdio */
+    } else if (!s->keep_stdin && !s->detach) {
         /* Without -i the command reads nothing, as with Docker: not the rest of a caller's script. */
         int dn = open("/dev/null", O_RDONLY);
         if (dn < 0 || dup2(dn, 0) < 0) FAIL("open /dev/null for stdin: %s", isolab_strerror(errno));
         if (dn > 0) close(dn);
     }
-    if (s->detach && setsid() < 0) FAIL("setsid: %s", isolab_strerror(errno));
+    if (s->detach && !s->tty && setsid() < 0) FAIL("setsid: %s", isolab_strerror(errno));
     /* Only stdio (and the error pipe, until exec) reach the container's command. */
     close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
     isolab_reset_signals();

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <linux/close_range.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "internal.h"
@@ -93,6 +94,9 @@ int isolab_exec(char *buf, size_t len, char *err, size_t errlen, int *exec_errno
          * holds tells it whether c1 died before PDEATHSIG was armed. */
         int alive[2];
         if (pipe2(alive, O_CLOEXEC) != 0) isolab_child_fail(efd, 125, "pipe: %s", isolab_strerror(errno));
+        int console[2] = {-1, -1};
+        if (s.tty && !s.detach && socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, console) != 0)
+            isolab_child_fail(efd, 125, "socketpair for -t: %s", isolab_strerror(errno));
         pid_t c2 = fork();
         if (c2 < 0) isolab_child_fail(efd, 125, "fork: %s", isolab_strerror(errno));
         if (c2 == 0) {
@@ -112,12 +116,19 @@ int isolab_exec(char *buf, size_t len, char *err, size_t errlen, int *exec_errno
             isolab_reset_signals();
             if (s.cwd && *s.cwd && chdir(s.cwd) != 0)
                 isolab_child_fail(efd, 126, "chdir to cwd (\"%s\") set in config.json failed: %s", s.cwd, isolab_strerror(errno));
+            if (console[1] >= 0) { close(console[0]); isolab_tty_attach(console[1], efd); }
             isolab_apply_privs(&s, &privs, efd);
             isolab_exec_command(&s, efd);
         }
         close(efd);
         close(alive[0]);
         if (s.detach) _exit(0);
+        if (console[0] >= 0) {
+            close(console[1]);
+            int master = isolab_tty_receive(console[0]);
+            close(console[0]);
+            if (master >= 0) _exit(isolab_tty_relay(master, s.keep_stdin ? 0 : -1, 1, c2));
+        }
         /* The client is killed → we get SIGKILL (pdeathsig) → so does the command. */
         int st = 0; pid_t r;
         do { r = waitpid(c2, &st, 0); } while (r < 0 && errno == EINTR);

@@ -45,5 +45,14 @@ int isolab_resolve_in_root(const char *root, const char *rel, char *out, size_t 
  * or at exit. NUL-terminates; returns its length, 0 when the child exec'd without a word. */
 size_t isolab_read_error(int fd, char *buf, size_t len);
 
+/* -t: in the container's child, open a pty in its devpts, send the master over `sock`, make
+ * the slave its controlling terminal and stdio. */
+void isolab_tty_attach(int sock, int errfd);
+/* The other side: receive the master (or -1). */
+int isolab_tty_receive(int sock);
+/* Relays in_fd → master and master → out_fd (in_fd in raw mode if a terminal, restored after)
+ * until the terminal closes, then reaps `child` and returns its exit status (128+signal). */
+int isolab_tty_relay(int master, int in_fd, int out_fd, pid_t child);
+
 /* write(2) all of buf, retrying on EINTR. */
 int isolab_write_all(int fd, const void *buf, size_t len);

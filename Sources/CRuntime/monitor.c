@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -23,7 +24,7 @@
 struct clone_ctx {
     struct isolab_spec *spec;
     struct isolab_privs *privs;
-    int go_r, go_w, err_r, err_w, sync_fd;
+    int go_r, go_w, err_r, err_w, sync_fd, console_keep;
 };
 
 static volatile sig_atomic_t g_child = 0;
@@ -42,6 +43,7 @@ static void diag(const char *fmt, ...) {
 static int clone_entry(void *arg) {
     struct clone_ctx *c = arg;
     close(c->go_w); close(c->err_r); close(c->sync_fd);
+    if (c->console_keep >= 0) close(c->console_keep);
     isolab_container_init(c->spec, c->privs, c->go_r, c->err_w);
 }
 
@@ -152,7 +154,15 @@ int isolab_monitor_main(int argc, char **argv) {
         close(t);
     }
 
-    struct clone_ctx ctx = {&spec, &privs, gop[0], gop[1], errp[0], errp[1], sync_fd};
+    int console[2] = {-1, -1};
+    if (spec.tty) {
+        if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, console) != 0) {
+            dprintf(sync_fd, "err 125\tsocketpair for -t: %s\n", strerror(errno));
+            return 125;
+        }
+        spec.console_fd = console[1];
+    }
+    struct clone_ctx ctx = {&spec, &privs, gop[0], gop[1], errp[0], errp[1], sync_fd, console[0]};
     size_t stack_size = 1 << 20;
     char *stack = malloc(stack_size);
     if (!stack) { dprintf(sync_fd, "err 125\tout of memory\n"); return 125; }
@@ -164,6 +174,7 @@ int isolab_monitor_main(int argc, char **argv) {
     if (child < 0) { dprintf(sync_fd, "err 125\tclone: %s\n", strerror(clone_errno)); return 125; }
     g_child = child;
     close(gop[0]); close(errp[1]);
+    if (console[1] >= 0) close(console[1]);
 
     dprintf(sync_fd, "pid %d\n", child);
     char line[64];
@@ -198,13 +209,22 @@ int isolab_monitor_main(int argc, char **argv) {
     int sigs[] = {SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH};
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaction(sigs[i], &sa, NULL);
 
-    int status = 0;
-    pid_t r;
-    do { r = waitpid(child, &status, 0); } while (r < 0 && errno == EINTR);
     int code = 0, sig = 0;
-    if (r < 0) { diag("waitpid %d: %s", child, strerror(errno)); code = 255; }
-    else if (WIFEXITED(status)) code = WEXITSTATUS(status);
-    else if (WIFSIGNALED(status)) { sig = WTERMSIG(status); code = 128 + sig; }
+    int master = console[0] >= 0 ? isolab_tty_receive(console[0]) : -1;
+    if (console[0] >= 0) close(console[0]);
+    if (master >= 0) {
+        /* -t: relay the client's terminal (with -i) and the container's pty; then reap. */
+        code = isolab_tty_relay(master, spec.keep_stdin ? 0 : -1, 1, child);
+        if (code < 0) { diag("waitpid %d: %s", child, strerror(errno)); code = 255; }
+        else if (code > 128) sig = code - 128;
+    } else {
+        int status = 0;
+        pid_t r;
+        do { r = waitpid(child, &status, 0); } while (r < 0 && errno == EINTR);
+        if (r < 0) { diag("waitpid %d: %s", child, strerror(errno)); code = 255; }
+        else if (WIFEXITED(status)) code = WEXITSTATUS(status);
+        else if (WIFSIGNALED(status)) { sig = WTERMSIG(status); code = 128 + sig; }
+    }
     g_child = 0;
     if (spec.exit_file) write_exit_file(spec.exit_file, code, sig);
     run_exit_command(&spec, 0);

@@ -22,6 +22,7 @@ static int ns_flag(const char *name) {
 int isolab_spec_parse(char *buf, size_t len, struct isolab_spec *s, char *err, size_t errlen) {
     memset(s, 0, sizeof *s);
     s->uid = 0; s->gid = 0;
+    s->console_fd = -1;
     size_t i = 0;
     while (i < len) {
         char *key = buf + i;

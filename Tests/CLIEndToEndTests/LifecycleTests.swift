@@ -144,4 +144,17 @@ struct LifecycleTests {
         #expect(try f.sh("docker run --rm --name x busybox true").status == 125, "Docker's names have two characters at least")
         #expect(try f.sh("docker run --rm -w relative busybox true").status == 125)
     }
+
+    @Test func dashTGivesTheCommandATerminalInsideTheContainer() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        // A pty of the container's own devpts, so `tty` names it; output comes back through it.
+        #expect(try f.sh("docker run -t --rm busybox tty").output == "/dev/pts/0\r\n")
+        try f.ok("docker run -d --name host_of_tty busybox sleep 3600")
+        let r = try f.sh("docker exec -t host_of_tty sh -c 'tty; exit 4'")
+        #expect(r.status == 4 && r.output == "/dev/pts/0\r\n")
+        #expect(try f.sh("docker run -dt --name logged busybox sh -c 'echo hi'").status == 0)
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(try f.sh("docker logs logged").output == "hi\r\n")
+    }
 }

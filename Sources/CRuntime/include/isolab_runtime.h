@@ -37,6 +37,7 @@ struct isolab_spec {
     const char *shm;                  /* a /dev/shm to bind instead of a private tmpfs */
     const char *cgroupfs[24];         /* "cgroup2", or v1 "dir:options" for /sys/fs/cgroup/dir */
     int ncgroupfs;
+    int console_fd;                   /* -t: where the child sends its pty master (set by C) */
 };
 
 /* Parses a "key\0value\0..." buffer. Returns 0, or -1 with a message in err. */

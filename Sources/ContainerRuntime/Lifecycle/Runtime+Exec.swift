@@ -41,6 +41,7 @@ extension Runtime {
         spec.add("nnp", cfg.noNewPrivileges)
         spec.add("detach", o.detach)
         spec.add("stdin", o.interactive)
+        spec.add("tty", o.tty)
 
         var buf = [CChar](repeating: 0, count: 1024)
         var code: Int32 = 0

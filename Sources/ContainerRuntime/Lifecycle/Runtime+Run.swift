@@ -113,7 +113,7 @@ extension Runtime {
         }
         // Foreground: signals go to the container (through its monitor); the monitor's exit
         // status is the command's, and its exit command has cleaned up when it ends.
-        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH] {
             signal(sig) { s in if foregroundMonitorPid > 0 { Glibc.kill(foregroundMonitorPid, s) } }
         }
         if startInterrupted != 0 { Glibc.kill(monitor, startInterrupted) }
