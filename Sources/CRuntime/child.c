@@ -197,13 +197,27 @@ static void init_forward(int sig) { if (g_main_child > 0) kill(g_main_child, sig
 
 /* --init: stay as PID 1, forward signals to the command and reap every orphan, as tini does.
  * Exits with the command's status. */
-static void become_init(int err_fd) {
+static void become_init(const struct isolab_spec *s, int err_fd) {
     pid_t child = fork();
     if (child < 0) FAIL("fork for --init: %s", isolab_strerror(errno));
     if (child == 0) { setpgid(0, 0); isolab_reset_signals(); return; }
     close(err_fd);
     close_range(3, ~0U, 0);   /* the init never execs: drop every descriptor of the monitor */
     prctl(PR_SET_NAME, "docker-init");
+    if (s->title_area && s->title_len > 1) {
+        /* "/sbin/docker-init\0--\0arg\0...", cut to the space there is; the rest zeroed. */
+        size_t n = 0, cap = s->title_len;
+        const char *parts[ISOLAB_MAX_ITEMS + 2] = {"/sbin/docker-init", "--"};
+        int np = 2;
+        for (int i = 0; i < s->nargs && np < ISOLAB_MAX_ITEMS + 1; i++) parts[np++] = s->args[i];
+        memset(s->title_area, 0, cap);
+        for (int i = 0; i < np && n + 1 < cap; i++) {
+            size_t l = strlen(parts[i]);
+            if (n + l + 1 > cap) l = cap - n - 1;
+            memcpy(s->title_area + n, parts[i], l);
+            n += l + 1;
+        }
+    }
     g_main_child = child;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -261,6 +275,6 @@ _Noreturn void isolab_container_init(const struct isolab_spec *s, const struct i
     close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
     isolab_reset_signals();
     isolab_apply_privs(s, p, err_fd);
-    if (s->init) become_init(err_fd);
+    if (s->init) become_init(s, err_fd);
     isolab_exec_command(s, err_fd);
 }

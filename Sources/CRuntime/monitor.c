@@ -130,6 +130,10 @@ int isolab_monitor_main(int argc, char **argv) {
         return 125;
     }
     if (spec.monitor_diag) g_diag = fopen(spec.monitor_diag, "ae");
+    /* --init's PID 1 is a copy of this process: it rewrites this memory so that the container's
+     * `ps` shows "/sbin/docker-init -- CMD" (as Docker's) and no host path. */
+    spec.title_area = argv[0];
+    spec.title_len = (size_t)(argv[argc - 1] + strlen(argv[argc - 1]) - argv[0]);
 
     /* Out of the CLI's process group and session: a lab's timeout that kills the CLI's group,
      * or a closing terminal, must not orphan the container without its reaper. */

@@ -157,4 +157,14 @@ struct LifecycleTests {
         Thread.sleep(forTimeInterval: 0.5)
         #expect(try f.sh("docker logs logged").output == "hi\r\n")
     }
+
+    @Test func initRunsAsPID1ForwardsStatusAndHoldsNoHostDescriptor() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        let ps = try f.ok("docker run --rm --init busybox ps -o pid,args")
+        #expect(ps.contains("1 /sbin/docker-init -- ps -o pid,args"), "\(ps)")
+        #expect(!ps.contains("isolab"), "no host path of the monitor shows inside")
+        #expect(try f.ok("docker run --rm --init busybox ls /proc/1/fd") == "0\n1\n2")
+        #expect(try f.sh("docker run --rm --init busybox sh -c 'exit 9'").status == 9)
+    }
 }

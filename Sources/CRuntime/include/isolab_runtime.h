@@ -38,6 +38,8 @@ struct isolab_spec {
     const char *cgroupfs[24];         /* "cgroup2", or v1 "dir:options" for /sys/fs/cgroup/dir */
     int ncgroupfs;
     int console_fd;                   /* -t: where the child sends its pty master (set by C) */
+    char *title_area;                 /* the monitor's argv memory, for --init's command line */
+    size_t title_len;
 };
 
 /* Parses a "key\0value\0..." buffer. Returns 0, or -1 with a message in err. */

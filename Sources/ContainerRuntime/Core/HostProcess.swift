@@ -20,8 +20,8 @@ public enum HostProcess {
         guard let st = self.startTime(pid), st == startTime else { return false }
         // A zombie is not alive for our purposes.
         if let s = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-           let close = s.lastIndex(of: ")") {
-            let state = s[s.index(close, offsetBy: 2)]
+           let close = s.lastIndex(of: ")"),
+           let state = s[s.index(after: close)...].split(separator: " ").first?.first {
             if state == "Z" || state == "X" { return false }
         }
         return true
