@@ -21,19 +21,11 @@ struct LabGradeCommand: ParsableCommand {
                                     environment: ProcessInfo.processInfo.environment, learner: learner)
         let loaded = LabPaths.loadAll([file])
         let host = try? LabEnvironment.host()
-        guard let labs = LabPaths.validLabs(loaded) else {
-            _ = reports.write(LabRunner.results(LabPaths.unrunResults(loaded), options: options, host: host))
-            throw ExitCode(2)
-        }
-        guard let host else {
-            let message = "\(LabEnvironment.NoHost())"
-            LabConsole.error(message)
-            _ = reports.write(LabRunner.results(LabPaths.unrunResults(loaded, error: message), options: options, host: nil))
-            throw ExitCode(1)
-        }
+        let labs = try reports.validLabsOrExit(loaded, options: options, host: host)
+        let runtimeHost = try reports.hostOrExit(host, loaded, options: options)
         let cancellation = RunCancellation()
         let signals = InterruptHandler(cancellation: cancellation)
-        let runner = LabRunner(host: host, options: options, cancellation: cancellation)
+        let runner = LabRunner(host: runtimeHost, options: options, cancellation: cancellation)
         runner.onProgress = reports.progressWriter()
         let results = runner.run(labs)
         signals.uninstall()

@@ -28,26 +28,18 @@ struct LabRunCommand: ParsableCommand {
         let loaded = LabPaths.loadAll(paths)
         let host = try? LabEnvironment.host()
         // An invalid lab stops the run before anything runs; the reports still say why.
-        guard let labs = LabPaths.validLabs(loaded) else {
-            _ = reports.write(LabRunner.results(LabPaths.unrunResults(loaded), options: options, host: host))
-            throw ExitCode(2)
-        }
+        let labs = try reports.validLabsOrExit(loaded, options: options, host: host)
         if let only, !labs.contains(where: { $0.block(id: only) != nil }) {
             LabConsole.error("isolab: no lab has a block with id '\(only)'")
             throw ExitCode(2)
         }
-        guard let host else {
-            let message = "\(LabEnvironment.NoHost())"
-            LabConsole.error(message)
-            _ = reports.write(LabRunner.results(LabPaths.unrunResults(loaded, error: message), options: options, host: nil))
-            throw ExitCode(1)
-        }
+        let runtimeHost = try reports.hostOrExit(host, loaded, options: options)
 
         let reporter = TerminalReporter(quiet: quiet)
         let observer = LabTerminalObserver(reporter: reporter)
         let cancellation = RunCancellation()
         let signals = InterruptHandler(cancellation: cancellation)
-        let runner = LabRunner(host: host, options: options, observer: observer, cancellation: cancellation)
+        let runner = LabRunner(host: runtimeHost, options: options, observer: observer, cancellation: cancellation)
         runner.onProgress = reports.progressWriter()
         let results = runner.run(labs)
         signals.uninstall()
