@@ -18,7 +18,8 @@ let package = Package(
         .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
 
         // Everything between clone() and execve(), and joining a running container.
-        .target(name: "CRuntime", dependencies: ["CLibcap"], linkerSettings: [.linkedLibrary("cap")]),
+        .target(name: "CRuntime", dependencies: ["CLibcap"],
+                linkerSettings: [.linkedLibrary("cap"), .linkedLibrary("seccomp")]),
         // One per detached container: reaps PID 1, keeps the log, records the exit status.
         .executableTarget(name: "isolab-monitor", dependencies: ["CRuntime"]),
 

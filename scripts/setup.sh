@@ -6,9 +6,9 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-# Build: libcmark, libcap, libarchive headers. Run time: busybox-static (the busybox image),
+# Build: libcmark, libcap, libseccomp, libarchive headers. Run time: busybox-static (the busybox image),
 # debootstrap (the debian image), iproute2/procps/util-linux (tests and `top`), jq (labs).
-packages="libcmark-dev libcap-dev libarchive-dev pkg-config busybox-static debootstrap debian-archive-keyring iproute2 procps util-linux jq ca-certificates"
+packages="libcmark-dev libcap-dev libseccomp-dev libarchive-dev pkg-config busybox-static debootstrap debian-archive-keyring iproute2 procps util-linux jq ca-certificates"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -31,11 +31,11 @@ else
     swift build --build-tests >&2
     bin=$(swift build --show-bin-path)
 fi
-# The monitor stays resident for every detached container, so it is built as plain C (libc and
-# libcap only): SwiftPM links any executable it makes against the Swift runtime, which would
+# The monitor stays resident for every detached container, so it is built as plain C (libc, libcap
+# and libseccomp only): SwiftPM links any executable it makes against the Swift runtime, which would
 # more than double its memory. This replaces the SwiftPM-built copy beside isolab.
 cc -O2 -Wall -Werror -I Sources/CRuntime/include -I Sources/CRuntime Sources/CRuntime/*.c \
-    Sources/isolab-monitor/main.c -lcap -o "$bin/isolab-monitor.tmp" >&2
+    Sources/isolab-monitor/main.c -lcap -lseccomp -o "$bin/isolab-monitor.tmp" >&2
 mv "$bin/isolab-monitor.tmp" "$bin/isolab-monitor"
 # Invoked as `docker`, isolab is its Docker-compatible CLI.
 ln -sf isolab "$bin/docker"

@@ -140,6 +140,7 @@ int isolab_exec(char *buf, size_t len, char *err, size_t errlen, int *exec_errno
     for (size_t i = 0; i < NNS; i++) close(nsfd[i]);
     if (devnull >= 0) close(devnull);
     cap_free(privs.caps);
+    free(privs.seccomp.filter);
 
     char msg[1100];
     size_t got = isolab_read_error(errp[0], msg, sizeof msg);

@@ -1,14 +1,26 @@
 #pragma once
 /* Shared between the CRuntime files; not part of the public header. */
+#include <linux/filter.h>
 #include <sys/capability.h>
 #include "isolab_runtime.h"
+
+/* A seccomp BPF program, built before fork/clone (len 0: unconfined). */
+struct isolab_seccomp {
+    struct sock_filter *filter;
+    unsigned short len;
+};
 
 /* Privileges prepared BEFORE fork/clone: the child only applies them (no allocation). */
 struct isolab_privs {
     cap_t caps;           /* permitted + effective (+ inheritable cleared) */
     int drop_bound[128];  /* capabilities to drop from the bounding set */
     int ndrop;
+    struct isolab_seccomp seccomp;
 };
+
+int isolab_seccomp_prepare(const struct isolab_spec *s, struct isolab_seccomp *out, char *err, size_t errlen);
+/* Loads the filter (the child still holds CAP_SYS_ADMIN, so no_new_privs is not required). */
+void isolab_seccomp_apply(const struct isolab_seccomp *f, int errfd);
 
 int isolab_privs_prepare(const struct isolab_spec *s, struct isolab_privs *p, char *err, size_t errlen);
 

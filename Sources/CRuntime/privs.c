@@ -61,10 +61,13 @@ int isolab_privs_prepare(const struct isolab_spec *s, struct isolab_privs *p, ch
         }
         cap_free(keep);
     }
-    return 0;
+    return isolab_seccomp_prepare(s, &p->seccomp, err, errlen);
 }
 
 void isolab_apply_privs(const struct isolab_spec *s, const struct isolab_privs *p, int errfd) {
+    /* Seccomp first, while CAP_SYS_ADMIN still allows it without no_new_privs; the deny list
+     * leaves everything below (setgroups, setresuid, capset, prctl) allowed. */
+    isolab_seccomp_apply(&p->seccomp, errfd);
     for (int i = 0; i < p->ndrop; i++)
         if (cap_drop_bound((cap_value_t)p->drop_bound[i]) != 0 && errno != EINVAL)
             isolab_child_fail(errfd, 125, "drop capability %d from the bounding set: %s", p->drop_bound[i], isolab_strerror(errno));

@@ -63,6 +63,7 @@ int isolab_spec_parse(char *buf, size_t len, struct isolab_spec *s, char *err, s
         else if (!strcmp(key, "upper")) s->upper = val;
         else if (!strcmp(key, "work")) s->work = val;
         else if (!strcmp(key, "caps")) s->caps = val;
+        else if (!strcmp(key, "seccomp")) s->seccomp = val;
         else if (!strcmp(key, "bounding")) s->bounding = val;
         else if (!strcmp(key, "join.pid")) s->join_pid_ns = val;
         else if (!strcmp(key, "join.ipc")) s->join_ipc_ns = val;

@@ -54,4 +54,17 @@ struct PrivilegeAndLimitTests {
         #expect(r.output.contains("can't fork") || r.output.contains("Resource temporarily unavailable"), "\(r.output)")
         #expect(try f.sh("true").status == 0, "the host still forks")
     }
+
+    @Test func theDefaultSeccompFilterDeniesWhatNoCapabilityGuards() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        // A user namespace needs no capability; Docker's default profile denies it, and so does ours.
+        let denied = try f.sh("docker run --rm debian unshare -U true")
+        #expect(denied.status == 1 && denied.output.contains("Operation not permitted"), "\(denied.output)")
+        #expect(try f.ok("docker run --rm debian grep -c '^Seccomp:.2' /proc/self/status") == "1")
+        #expect(try f.sh("docker run --rm --security-opt seccomp=unconfined debian unshare -U true").status == 0)
+        #expect(try f.ok("docker run --rm --privileged busybox grep Seccomp: /proc/self/status") == "Seccomp:\t0")
+        try f.ok("docker run -d --name filtered busybox sleep 3600")
+        #expect(try f.ok("docker exec filtered grep Seccomp: /proc/self/status") == "Seccomp:\t2", "exec gets the filter too")
+    }
 }

@@ -23,6 +23,7 @@ struct isolab_spec {
     int nargs, nenv, ncgroups, nlowers, nbinds;
     const char *cwd, *hostname, *rootfs, *upper, *work;
     const char *caps;                 /* libcap text for permitted/effective ("=" empty) */
+    const char *seccomp;              /* "default" or "unconfined" (no key: unconfined) */
     const char *bounding;             /* libcap text of the caps to keep in the bounding set */
     const char *join_pid_ns, *join_ipc_ns, *join_net_ns, *join_uts_ns; /* paths, when joining */
     const char *exec_target;          /* exec: pid of the container's init, as text */

@@ -35,6 +35,7 @@ public struct ContainerConfig: Codable, Sendable {
     public var capDrop: [String]
     public var capabilities: Capabilities
     public var securityOpt: [String]
+    public var seccompProfile: String    // "default" or "unconfined" (--privileged, seccomp=unconfined)
     public var limits: ResourceLimits
     public var lowerDirs: [String]       // the image's layers, top first
 }

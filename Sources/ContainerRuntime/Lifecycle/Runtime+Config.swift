@@ -20,12 +20,14 @@ extension Runtime {
         let userSpec = o.user ?? image.config.user
         let user = try UserResolver(lowerDirs: lowers).resolve(userSpec)
         var nnp = false
+        var seccomp = o.privileged ? "unconfined" : "default"
         for opt in o.securityOpt {
             switch opt {
             case "no-new-privileges", "no-new-privileges=true", "no-new-privileges:true": nnp = true
             case "no-new-privileges=false", "no-new-privileges:false": nnp = false
+            case "seccomp=unconfined", "seccomp:unconfined": seccomp = "unconfined"
             default:
-                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: invalid --security-opt: \"\(opt)\" (isolab knows no-new-privileges).")
+                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: invalid --security-opt: \"\(opt)\" (isolab knows no-new-privileges and seccomp=unconfined; custom seccomp profiles are not supported).")
             }
         }
         for (flag, mode) in [("--ipc", o.ipcMode), ("--pid", o.pidMode), ("--network", o.networkMode)] {
@@ -49,7 +51,7 @@ extension Runtime {
             readOnly: o.readOnly, privileged: o.privileged, noNewPrivileges: nnp, initProcess: o.initProcess,
             ipcMode: o.ipcMode.isEmpty ? "private" : o.ipcMode, pidMode: o.pidMode,
             networkMode: o.networkMode == "default" ? "bridge" : o.networkMode,
-            capAdd: o.capAdd, capDrop: o.capDrop, capabilities: caps, securityOpt: o.securityOpt,
+            capAdd: o.capAdd, capDrop: o.capDrop, capabilities: caps, securityOpt: o.securityOpt, seccompProfile: seccomp,
             limits: o.limits, lowerDirs: lowers)
     }
 

@@ -51,6 +51,7 @@ enum ContainerJSON {
             "Privileged": cfg.privileged, "ReadonlyRootfs": cfg.readOnly, "IpcMode": cfg.ipcMode,
             "PidMode": cfg.pidMode, "NetworkMode": cfg.networkMode, "AutoRemove": cfg.autoRemove,
             "SecurityOpt": cfg.securityOpt.isEmpty ? NSNull() : cfg.securityOpt as Any,
+            "SeccompProfile": cfg.seccompProfile,
             "Init": cfg.initProcess, "CgroupParent": "",
         ]
         let config: [String: Any] = [
