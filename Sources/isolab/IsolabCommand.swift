@@ -7,6 +7,6 @@ struct IsolabCommand: ParsableCommand {
         commandName: "isolab",
         abstract: "Learn Linux containers by running labs against real containers isolab makes itself.",
         discussion: "Invoked as `docker`, isolab is a Docker-compatible CLI (no engine involved).",
-        version: VersionCommand.version,
+        version: "isolab version \(VersionCommand.version) (a Docker-compatible CLI; no engine)",
         subcommands: DockerCommands.all + [LabCommand.self])
 }

@@ -73,7 +73,8 @@ enum CgroupFS {
 
     /// Makes the shared `isolab` parent, then the container's `leaf` in it, calling `configure` on each.
     /// Another container's destroy removes the parent when it looks empty, which can happen at any point
-    /// until the leaf exists; an ENOENT before then means "start over", a few times.
+    /// until the leaf exists; an ENOENT (or ENODEV, a file of a directory being removed) before then
+    /// means "start over", a few times.
     static func makeParentAndLeaf(_ leaf: String, configure: (String) throws -> Void) throws {
         let parent = CgroupPath.dirname(leaf)
         let attempts = 10
@@ -82,7 +83,8 @@ enum CgroupFS {
                 try makeDirectory(parent)
                 try configure(parent)
                 try makeDirectory(leaf)
-            } catch let error as RuntimeError where error.kind == .system(errno: ENOENT) && attempt < attempts {
+            } catch let error as RuntimeError
+                        where (error.kind == .system(errno: ENOENT) || error.kind == .system(errno: ENODEV)) && attempt < attempts {
                 continue
             }
             try configure(leaf)
