@@ -1,4 +1,5 @@
 import CCmark
+import LabFormat
 import Foundation
 
 /// Renders a lab's Markdown with cmark, safe mode (raw HTML and `javascript:` links in the
@@ -45,7 +46,7 @@ enum HTMLProse {
 
         for image in images {
             let url = cmark_node_get_url(image).map { String(cString: $0) } ?? ""
-            var literal = "[image: \(plainText(image))]"
+            var literal = "[image: \(CmarkText.plain(image))]"
             if !url.isEmpty { literal += " (\(url))" }
             guard let text = cmark_node_new(CMARK_NODE_TEXT) else { continue }
             cmark_node_set_literal(text, literal)
@@ -80,24 +81,5 @@ enum HTMLProse {
         }
         let unplaced = cards.keys.filter { !placed.contains($0) }.sorted()
         return (html, unplaced)
-    }
-
-    /// The text of a node's inline children, as an image's alt text: literals of text and
-    /// code, a space for a line break, nested images by their own alt text.
-    private static func plainText(_ node: OpaquePointer) -> String {
-        var text = ""
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            let type = cmark_node_get_type(current)
-            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
-                text += cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
-            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
-                text += " "
-            } else {
-                text += plainText(current)
-            }
-            child = cmark_node_next(current)
-        }
-        return text
     }
 }

@@ -32,7 +32,7 @@ import Glibc
                            "size": manifestData.count, "annotations": annotations,
                            "platform": ["architecture": "amd64", "os": "linux"]]],
         ]
-        let gz = try ImageFiles.readFile(dir.path + "/layer.tar.gz")
+        let gz = try FileIO.read(dir.path + "/layer.tar.gz")
         func blob(_ digest: String, _ data: Data) -> (TarEntry, Data?) {
             ImageFixtures.file("blobs/sha256/" + ImageStore.hex(digest), String(decoding: data, as: UTF8.self))
         }
@@ -61,7 +61,7 @@ import Glibc
         #expect(image.config.workingDir == "/app")
         #expect(image.created == ImageDates.parse("2024-05-01T10:00:00.123456789Z"))
         let lower = try #require(try store.lowerDirs(of: image).first)
-        #expect(try String(decoding: ImageFiles.readFile(lower + "/app/hello"), as: UTF8.self) == "hello from OCI\n")
+        #expect(try String(decoding: FileIO.read(lower + "/app/hello"), as: UTF8.self) == "hello from OCI\n")
         // The id is the digest of the config bytes, as Docker computes it.
         #expect(SHA256Digest.digest(try store.configData(of: image)) == image.id)
     }
@@ -102,7 +102,7 @@ import Glibc
         #expect(loaded.layers == child.layers)
         #expect(loaded.size == child.size)
         let top = try #require(try other.lowerDirs(of: loaded).first)
-        #expect(try String(decoding: ImageFiles.readFile(top + "/data/c"), as: UTF8.self) == "c\n")
+        #expect(try String(decoding: FileIO.read(top + "/data/c"), as: UTF8.self) == "c\n")
     }
 
     @Test func loadRejectsALayerWhoseDigestDoesNotMatch() throws {
@@ -112,7 +112,7 @@ import Glibc
         let manifest = #"[{"Config":"c.json","RepoTags":["bad:1"],"Layers":["l/layer.tar"]}]"#
         try ImageFixtures.writeTar(dir.path + "/bad.tar", [
             ImageFixtures.file("c.json", config), ImageFixtures.file("manifest.json", manifest), ImageFixtures.dir("l"),
-            (TarEntry(path: "l/layer.tar", kind: .regular), try ImageFiles.readFile(dir.path + "/l.tar")),
+            (TarEntry(path: "l/layer.tar", kind: .regular), try FileIO.read(dir.path + "/l.tar")),
         ])
         let store = ImageStore(root: dir.path + "/root")
         #expect(throws: RuntimeError.self) { try store.load(path: dir.path + "/bad.tar") }
@@ -140,7 +140,7 @@ import Glibc
         let manifest = #"[{"Config":"c.json","RepoTags":["legacy:1"],"Layers":["b/layer.tar"]}]"#
         try ImageFixtures.writeTar(dir.path + "/legacy.tar", [
             ImageFixtures.file("c.json", config), ImageFixtures.file("manifest.json", manifest),
-            ImageFixtures.dir("a"), (TarEntry(path: "a/layer.tar", kind: .regular), try ImageFiles.readFile(dir.path + "/l.tar")),
+            ImageFixtures.dir("a"), (TarEntry(path: "a/layer.tar", kind: .regular), try FileIO.read(dir.path + "/l.tar")),
             ImageFixtures.dir("b"), ImageFixtures.link("b/layer.tar", to: "../a/layer.tar"),
         ])
         let store = ImageStore(root: dir.path + "/root")

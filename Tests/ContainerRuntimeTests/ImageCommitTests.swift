@@ -29,7 +29,7 @@ import Glibc
         #expect(try ImageFixtures.names(store.layerPath(top) + "/layer.tar") == ["data", "data/hello.txt", "etc"])
         let lowers = try store.lowerDirs(of: image)
         #expect(lowers == [store.layerDiffPath(top), store.layerDiffPath(base.layers[0])])
-        #expect(try String(decoding: ImageFiles.readFile(lowers[0] + "/data/hello.txt"), as: UTF8.self) == "from the container\n")
+        #expect(try String(decoding: FileIO.read(lowers[0] + "/data/hello.txt"), as: UTF8.self) == "from the container\n")
         #expect(!ImageFiles.exists(lowers[0] + "/etc/hostname"))
 
         // The base image is untouched: a container of it lacks the change.

@@ -36,8 +36,8 @@ import Testing
     @Test func metadataIsReplacedWhole() throws {
         let dir = try ImageTempDir()
         let path = dir.path + "/state.json"
-        try ImageFiles.writeAtomically(Data("old".utf8), to: path)
-        try ImageFiles.writeAtomically(Data("new".utf8), to: path)
+        try AtomicFile.write(Data("old".utf8), to: path)
+        try AtomicFile.write(Data("new".utf8), to: path)
         #expect(try dir.read("state.json") == "new")
         #expect(try ImageFiles.listDirectory(dir.path) == ["state.json"])
     }

@@ -34,6 +34,6 @@ final class ImageTempDir {
     }
 
     func read(_ rel: String) throws -> String {
-        String(decoding: try ImageFiles.readFile(path + "/" + rel), as: UTF8.self)
+        String(decoding: try FileIO.read(path + "/" + rel), as: UTF8.self)
     }
 }

@@ -28,7 +28,7 @@ import Testing
         let second = try ImageFixtures.writeTar(dir.path + "/2.tar", ImageFixtures.baseRootfs)
         #expect(first == second)
         // The digest is of the bytes on disk: what `sha256sum` of the tar says.
-        #expect(first == SHA256Digest.digest(try ImageFiles.readFile(dir.path + "/1.tar")))
+        #expect(first == SHA256Digest.digest(try FileIO.read(dir.path + "/1.tar")))
     }
 
     @Test func importingTheSameTarTwiceSharesOneLayer() throws {

@@ -48,7 +48,7 @@ import Glibc
         // A container of the new image sees the change, one of the old image does not.
         let upper2 = try dir.mkdir("c2/upper"), work2 = try dir.mkdir("c2/work"), merged2 = try dir.mkdir("c2/merged")
         try dir.mountOverlay(lowers: try store.lowerDirs(of: image), upper: upper2, work: work2, merged: merged2)
-        #expect(try ImageFiles.readFile(merged2 + "/root/note") == Data("committed\n".utf8))
+        #expect(try FileIO.read(merged2 + "/root/note") == Data("committed\n".utf8))
         #expect(!ImageFiles.exists(merged2 + "/etc/group"))
         #expect(try ImageFiles.listDirectory(merged2 + "/usr/sbin") == ["only"])
         try dir.unmount(merged2)

@@ -12,37 +12,12 @@ enum CgroupFS {
         let fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
         guard fd >= 0 else { throw RuntimeError.errno("open", path) }
         defer { close(fd) }
-        let bytes = Array(value.utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { raw in
-                Glibc.write(fd, raw.baseAddress?.advanced(by: written), raw.count - written)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw RuntimeError.errno("write \"\(value)\" to", path)
-            }
-            written += n
-        }
+        try FileIO.writeAll(fd, Data(value.utf8), path: path, operation: "write \"\(value)\" to")
     }
 
     /// The whole file as text.
     static func read(_ path: String) throws -> String {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw RuntimeError.errno("open", path) }
-        defer { close(fd) }
-        var data = [UInt8]()
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = chunk.withUnsafeMutableBufferPointer { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw RuntimeError.errno("read", path)
-            }
-            if n == 0 { break }
-            data.append(contentsOf: chunk[0..<n])
-        }
-        return String(decoding: data, as: UTF8.self)
+        String(decoding: try FileIO.read(path), as: UTF8.self)
     }
 
     /// The file's content without surrounding whitespace.

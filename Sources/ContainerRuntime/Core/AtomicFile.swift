@@ -3,26 +3,41 @@ import Foundation
 import Glibc
 #endif
 
-/// State files are written to a temporary name, flushed and renamed, so a reader never sees
-/// half a file and a crash leaves either the old or the new version.
+/// Files written so that a reader sees the old version or the new one, never a part: a fresh
+/// temporary file beside the target (O_EXCL), flushed, renamed over it, and the directory
+/// flushed, so a crash at any point leaves one whole version. The image store and the
+/// container state both write this way.
 public enum AtomicFile {
-    /// `durable: false` skips the fsync for files that are rebuilt on every start (hostname,
-    /// hosts): still never half-written, but not worth a disk flush on the start path.
+    /// `durable: false` skips both flushes for files rebuilt on every start (hostname, hosts):
+    /// still never half-written, but not worth a disk flush on the start path.
     public static func write(_ data: Data, to path: String, mode: mode_t = 0o644, durable: Bool = true) throws {
-        let tmp = path + ".tmp-\(getpid())"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw RuntimeError.errno("create", tmp) }
-        defer { close(fd) }
-        try data.withUnsafeBytes { raw in
-            var off = 0
-            while off < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + off, raw.count - off)
-                if n < 0 { if errno == EINTR { continue }; throw RuntimeError.errno("write", tmp) }
-                off += n
-            }
+        let dir = (path as NSString).deletingLastPathComponent
+        let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        let temp = "\(dir)/.tmp-\((path as NSString).lastPathComponent)-\(suffix)"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw RuntimeError.errno("create", temp) }
+        do {
+            try FileIO.writeAll(fd, data, path: temp)
+            if durable { guard fsync(fd) == 0 else { throw RuntimeError.errno("fsync", temp) } }
+        } catch {
+            close(fd); unlink(temp)
+            throw error
         }
-        if durable { guard fsync(fd) == 0 else { throw RuntimeError.errno("fsync", tmp) } }
-        guard rename(tmp, path) == 0 else { let e = errno; unlink(tmp); throw RuntimeError.errno("rename to", path, e) }
+        close(fd)
+        guard rename(temp, path) == 0 else {
+            let e = RuntimeError.errno("rename \(temp) to", path)
+            unlink(temp)
+            throw e
+        }
+        if durable { try syncDirectory(dir) }
+    }
+
+    /// Makes a rename in `dir` durable.
+    static func syncDirectory(_ dir: String) throws {
+        let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw RuntimeError.errno("open", dir) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw RuntimeError.errno("fsync", dir) }
     }
 
     public static func writeJSON<T: Encodable>(_ value: T, to path: String) throws {
@@ -33,7 +48,8 @@ public enum AtomicFile {
     }
 
     public static func readJSON<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let data: Data
+        do { data = try FileIO.read(path) } catch let e as RuntimeError where e.kind == .system(errno: ENOENT) {
             throw RuntimeError(.notFound, "read \(path): no such file")
         }
         let dec = JSONDecoder()

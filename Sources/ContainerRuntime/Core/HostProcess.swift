@@ -5,26 +5,23 @@ import Glibc
 
 /// Facts about host processes read from /proc.
 public enum HostProcess {
-    /// Field 22 of /proc/PID/stat (start time in clock ticks), or nil if the process is gone.
-    public static func startTime(_ pid: Int32) -> UInt64? {
+    /// The state letter and field 22 (start time in clock ticks) of /proc/PID/stat, in one read.
+    static func stat(_ pid: Int32) -> (state: Character, startTime: UInt64)? {
         guard pid > 0, let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
               let close = text.lastIndex(of: ")") else { return nil }
+        // After "comm)": the state is field 3, so the start time (field 22) is index 19 here.
         let fields = text[text.index(after: close)...].split(separator: " ")
-        // After "comm)": state is field 3, so start time (22) is index 19 here.
-        guard fields.count > 19 else { return nil }
-        return UInt64(fields[19])
+        guard fields.count > 19, let state = fields[0].first, let start = UInt64(fields[19]) else { return nil }
+        return (state, start)
     }
 
-    /// True if `pid` is alive and is the same process that started at `startTime`.
+    /// Field 22 of /proc/PID/stat (start time in clock ticks), or nil if the process is gone.
+    public static func startTime(_ pid: Int32) -> UInt64? { stat(pid)?.startTime }
+
+    /// True if `pid` is alive (not a zombie) and is the same process that started at `startTime`.
     public static func isAlive(_ pid: Int32, startTime: UInt64) -> Bool {
-        guard let st = self.startTime(pid), st == startTime else { return false }
-        // A zombie is not alive for our purposes.
-        if let s = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-           let close = s.lastIndex(of: ")"),
-           let state = s[s.index(after: close)...].split(separator: " ").first?.first {
-            if state == "Z" || state == "X" { return false }
-        }
-        return true
+        guard let s = stat(pid), s.startTime == startTime else { return false }
+        return s.state != "Z" && s.state != "X"
     }
 
     /// Whether `pid` has a handler for `signal` (SigCgt in /proc/PID/status). The init of a PID

@@ -89,7 +89,7 @@ struct ArchiveManifest {
     }
 
     private static func json(_ path: String) throws -> Any {
-        let data = try ImageFiles.readFile(path)
+        let data = try FileIO.read(path)
         do { return try JSONSerialization.jsonObject(with: data) } catch {
             throw RuntimeError(.invalidArgument, "load: \(path): invalid JSON: \(error)")
         }

@@ -51,7 +51,7 @@ struct DebianBootstrap {
             }
             close(fd)
             guard rename(partial, cacheFile) == 0 else { throw RuntimeError.errno("rename", "\(partial) to \(cacheFile)") }
-            try ImageFiles.syncDirectory(cacheDir)
+            try AtomicFile.syncDirectory(cacheDir)
             return cacheFile
         }
     }
@@ -74,7 +74,7 @@ struct DebianBootstrap {
         do { try process.run() } catch { throw RuntimeError(.failed, "build debian: run debootstrap: \(error)") }
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            let tail = (try? ImageFiles.readFile(log)).map { String(decoding: $0.suffix(2000), as: UTF8.self) } ?? ""
+            let tail = (try? FileIO.read(log)).map { String(decoding: $0.suffix(2000), as: UTF8.self) } ?? ""
             throw RuntimeError(.failed, "build debian: debootstrap \(DebianBootstrap.suite) from \(mirror) exited \(process.terminationStatus):\n\(tail)")
         }
     }
@@ -91,7 +91,7 @@ struct DebianBootstrap {
         }
         for file in ["etc/hostname", "etc/hosts", "etc/resolv.conf"] {
             try ImageFiles.removeTree(rootfs + "/" + file)
-            try ImageFiles.writeAtomically(Data(), to: rootfs + "/" + file)
+            try AtomicFile.write(Data(), to: rootfs + "/" + file)
         }
         for dir in ["proc", "sys", "dev", "tmp"] { try ImageFiles.makeDirectories(rootfs + "/" + dir) }
     }
@@ -101,10 +101,10 @@ struct DebianBootstrap {
     static func mirror(sourcesDir: String = "/etc/apt/sources.list.d", sourcesList: String = "/etc/apt/sources.list") -> String {
         let files = ((try? ImageFiles.listDirectory(sourcesDir)) ?? []).filter { $0.hasSuffix(".sources") }.map { sourcesDir + "/" + $0 }
         for file in files {
-            guard let data = try? ImageFiles.readFile(file) else { continue }
+            guard let data = try? FileIO.read(file) else { continue }
             if let uri = mirror(deb822: String(decoding: data, as: UTF8.self)) { return uri }
         }
-        if let data = try? ImageFiles.readFile(sourcesList), let uri = mirror(sourcesListText: String(decoding: data, as: UTF8.self)) {
+        if let data = try? FileIO.read(sourcesList), let uri = mirror(sourcesListText: String(decoding: data, as: UTF8.self)) {
             return uri
         }
         return "http://deb.debian.org/debian"

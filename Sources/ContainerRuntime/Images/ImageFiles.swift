@@ -61,80 +61,12 @@ enum ImageFiles {
         if rmdir(path) != 0 && errno != ENOENT { throw RuntimeError.errno("rmdir", path) }
     }
 
-    /// Writes `data` so that readers see the old file or the new one, never a part:
-    /// a temp file beside it, fsync, rename, fsync of the directory.
-    static func writeAtomically(_ data: Data, to path: String, mode: mode_t = 0o644) throws {
-        let dir = (path as NSString).deletingLastPathComponent
-        let temp = "\(dir)/.tmp-\((path as NSString).lastPathComponent)-\(randomSuffix())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw RuntimeError.errno("open", temp) }
-        do {
-            try writeAll(fd, data, path: temp)
-            guard fsync(fd) == 0 else { throw RuntimeError.errno("fsync", temp) }
-        } catch {
-            close(fd); unlink(temp)
-            throw error
-        }
-        close(fd)
-        guard rename(temp, path) == 0 else {
-            let e = RuntimeError.errno("rename", "\(temp) to \(path)")
-            unlink(temp)
-            throw e
-        }
-        try syncDirectory(dir)
-    }
-
-    static func syncDirectory(_ dir: String) throws {
-        let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw RuntimeError.errno("open", dir) }
-        defer { close(fd) }
-        guard fsync(fd) == 0 else { throw RuntimeError.errno("fsync", dir) }
-    }
-
     /// Flushes the file system holding `path` (a whole unpacked layer) before it is renamed into place.
     static func syncFileSystem(of path: String) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw RuntimeError.errno("open", path) }
         defer { close(fd) }
         guard isolab_syncfs(fd) == 0 else { throw RuntimeError.errno("syncfs", path) }
-    }
-
-    static func writeAll(_ fd: Int32, _ data: Data, path: String) throws {
-        try data.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            try writeAll(fd, base, count: raw.count, path: path)
-        }
-    }
-
-    static func writeAll(_ fd: Int32, _ base: UnsafeRawPointer, count: Int, path: String) throws {
-        var done = 0
-        while done < count {
-            let n = write(fd, base + done, count - done)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw RuntimeError.errno("write", path)
-            }
-            done += n
-        }
-    }
-
-    static func readFile(_ path: String) throws -> Data {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw RuntimeError.errno("open", path) }
-        defer { close(fd) }
-        var data = Data()
-        let chunk = 1 << 16
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let n = read(fd, buffer, chunk)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw RuntimeError.errno("read", path)
-            }
-            if n == 0 { return data }
-            data.append(buffer.assumingMemoryBound(to: UInt8.self), count: n)
-        }
     }
 
     /// Copies everything readable from `fd` into the new file `path`; returns the byte count.
@@ -153,7 +85,7 @@ enum ImageFiles {
                 throw RuntimeError.errno("read", "fd \(fd)")
             }
             if n == 0 { return total }
-            try writeAll(out, buffer, count: n, path: path)
+            try FileIO.writeAll(out, buffer, count: n, path: path)
             total += Int64(n)
         }
     }

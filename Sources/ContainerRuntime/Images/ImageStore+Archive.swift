@@ -130,7 +130,7 @@ extension ImageStore {
             let manifests = try ArchiveManifest.read(tree)
             var lines: [String] = []
             for entry in manifests {
-                let configData = try ImageFiles.readFile(try ArchiveManifest.inside(tree, entry.config))
+                let configData = try FileIO.read(try ArchiveManifest.inside(tree, entry.config))
                 let document = try ImageConfigDocument.decode(configData, source: entry.config)
                 guard document.diffIDs.count == entry.layers.count else {
                     throw RuntimeError(.invalidArgument, "load: \(entry.config) names \(document.diffIDs.count) layers, the manifest \(entry.layers.count)")

@@ -18,16 +18,16 @@ extension ImageStore {
             throw RuntimeError.errno("rename", "\(tarPath) to \(staging)/layer.tar")
         }
         let record = LayerRecord(diffID: diffID, size: size)
-        try ImageFiles.writeAtomically(try JSONEncoder().encode(record), to: staging + "/layer.json")
+        try AtomicFile.write(try JSONEncoder().encode(record), to: staging + "/layer.json")
         try ImageFiles.syncFileSystem(of: staging)
         guard rename(staging, final) == 0 else { throw RuntimeError.errno("rename", "\(staging) to \(final)") }
-        try ImageFiles.syncDirectory(layersDir)
+        try AtomicFile.syncDirectory(layersDir)
         return record
     }
 
     func layerRecord(_ diffID: String) throws -> LayerRecord {
         let path = layerPath(diffID) + "/layer.json"
-        do { return try JSONDecoder().decode(LayerRecord.self, from: try ImageFiles.readFile(path)) } catch let e as RuntimeError {
+        do { return try JSONDecoder().decode(LayerRecord.self, from: try FileIO.read(path)) } catch let e as RuntimeError {
             throw e
         } catch {
             throw RuntimeError(.failed, "read \(path): \(error)")
@@ -80,13 +80,13 @@ extension ImageStore {
         let record = ImageRecord(id: id, repoTags: [], created: document.created, layers: document.diffIDs,
                                  config: document.config, size: size, parent: parent)
         let staging = try makeTempDirectory("image")
-        try ImageFiles.writeAtomically(configData, to: staging + "/config.json")
+        try AtomicFile.write(configData, to: staging + "/config.json")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        try ImageFiles.writeAtomically(try encoder.encode(record), to: staging + "/image.json")
+        try AtomicFile.write(try encoder.encode(record), to: staging + "/image.json")
         let final = imagePath(id)
         guard rename(staging, final) == 0 else { throw RuntimeError.errno("rename", "\(staging) to \(final)") }
-        try ImageFiles.syncDirectory(imagesDir)
+        try AtomicFile.syncDirectory(imagesDir)
         return record
     }
 

@@ -48,7 +48,7 @@ extension ImageStore {
             let trash = try makeTempDirectory("rmi")
             let path = imagePath(image.id)
             guard rename(path, trash + "/image") == 0 else { throw RuntimeError.errno("rename", "\(path) to \(trash)/image") }
-            try ImageFiles.syncDirectory(imagesDir)
+            try AtomicFile.syncDirectory(imagesDir)
             lines.append("Deleted: \(image.id)")
             var stillUsed = Set<String>()
             for other in try imageHexes() {

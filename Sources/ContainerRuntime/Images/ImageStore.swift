@@ -137,7 +137,7 @@ public struct ImageStore: Sendable {
     /// Tag to image id; empty when nothing was ever tagged.
     func readTags() throws -> [String: String] {
         guard ImageFiles.exists(tagsPath) else { return [:] }
-        let data = try ImageFiles.readFile(tagsPath)
+        let data = try FileIO.read(tagsPath)
         do { return try JSONDecoder().decode([String: String].self, from: data) } catch {
             throw RuntimeError(.failed, "read \(tagsPath): \(error)")
         }
@@ -146,7 +146,7 @@ public struct ImageStore: Sendable {
     func writeTags(_ tags: [String: String]) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        try ImageFiles.writeAtomically(try encoder.encode(tags), to: tagsPath)
+        try AtomicFile.write(try encoder.encode(tags), to: tagsPath)
     }
 
     /// The record of image `id` with its tags from `tags`, or nil when there is no such image.
@@ -154,7 +154,7 @@ public struct ImageStore: Sendable {
         let path = imagePath(id) + "/image.json"
         guard ImageFiles.exists(path) else { return nil }
         var record: ImageRecord
-        do { record = try JSONDecoder().decode(ImageRecord.self, from: try ImageFiles.readFile(path)) } catch let e as RuntimeError {
+        do { record = try JSONDecoder().decode(ImageRecord.self, from: try FileIO.read(path)) } catch let e as RuntimeError {
             throw e
         } catch {
             throw RuntimeError(.failed, "read \(path): \(error)")
@@ -165,6 +165,6 @@ public struct ImageStore: Sendable {
 
     /// The stored config JSON of an image.
     func configData(of image: ImageRecord) throws -> Data {
-        try ImageFiles.readFile(imagePath(image.id) + "/config.json")
+        try FileIO.read(imagePath(image.id) + "/config.json")
     }
 }

@@ -40,7 +40,7 @@ enum TarIngest {
                 let n = archive_read_data(reader, buffer, chunk)
                 if n == 0 { break }
                 guard n > 0 else { throw RuntimeError(.invalidArgument, "read \(label): \(TarWriter.errorString(reader))") }
-                try ImageFiles.writeAll(out, buffer, count: n, path: destination)
+                try FileIO.writeAll(out, buffer, count: n, path: destination)
                 digest.update(buffer, count: n)
                 total += Int64(n)
             }

@@ -36,7 +36,7 @@ final class TarWriter {
             guard let ctx, let buffer else { return 0 }
             let sink = Unmanaged<Sink>.fromOpaque(ctx).takeUnretainedValue()
             do {
-                try ImageFiles.writeAll(sink.fd, buffer, count: length, path: sink.label)
+                try FileIO.writeAll(sink.fd, buffer, count: length, path: sink.label)
             } catch let e as RuntimeError {
                 sink.failure = e
                 return -1

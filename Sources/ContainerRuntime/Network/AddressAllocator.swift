@@ -29,7 +29,7 @@ struct AddressAllocator {
                 throw RuntimeError(.failed, "network: unexpected file \(directory)/\(name) among address leases")
             }
             let path = directory + "/" + name
-            guard let data = FileManager.default.contents(atPath: path) else { throw RuntimeError.errno("read", path) }
+            let data = try FileIO.read(path)
             result[address] = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         }
         return result
@@ -81,13 +81,10 @@ struct AddressAllocator {
         // O_EXCL: even if the lock were bypassed, two writers could not share an address.
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw RuntimeError.errno("create lease", path) }
-        let bytes = Array(containerID.utf8)
-        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        let writeErrno = errno
-        close(fd)
-        guard written == bytes.count else {
+        defer { close(fd) }
+        do { try FileIO.writeAll(fd, Data(containerID.utf8), path: path, operation: "write lease") } catch {
             unlink(path)
-            throw RuntimeError.errno("write lease", path, written < 0 ? writeErrno : EIO)
+            throw error
         }
     }
 }

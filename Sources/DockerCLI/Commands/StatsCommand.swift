@@ -21,11 +21,11 @@ public struct StatsCommand: ParsableCommand {
         let store = ContainerStore(context: RuntimeContext.fromEnvironment())
         let chosen = try containers.isEmpty ? store.list().filter { all || $0.isRunning } : containers.map(store.find)
         let manager = try Cgroups.manager()
-        var previous = sample(chosen, manager)
+        var previous = sample(chosen, manager, store)
         var lastTime = Date()
         repeat {
             usleep(500_000)
-            let now = sample(chosen, manager)
+            let now = sample(chosen, manager, store)
             let t = Date()
             let dt = t.timeIntervalSince(lastTime)
             let rows = chosen.map { c -> [String: Any] in
@@ -52,10 +52,10 @@ public struct StatsCommand: ParsableCommand {
         } while !noStream
     }
 
-    private func sample(_ cs: [Container], _ m: CgroupManager) -> [String: CgroupStats] {
+    private func sample(_ cs: [Container], _ m: CgroupManager, _ store: ContainerStore) -> [String: CgroupStats] {
         var out: [String: CgroupStats] = [:]
         for c in cs {
-            guard let fresh = try? ContainerStore(context: RuntimeContext.fromEnvironment()).load(id: c.id),
+            guard let fresh = try? store.load(id: c.id),
                   fresh.isRunning, let cg = fresh.run?.cgroup, let s = try? m.stats(cg) else { continue }
             out[c.id] = s
         }

@@ -59,7 +59,7 @@ struct MarkdownScanner {
                                           column: Int(cmark_node_get_start_column(node)))
             let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
             if type == CMARK_NODE_HEADING, output.title == nil {
-                output.title = plainText(of: node)
+                output.title = CmarkText.plain(node)
             } else if type == CMARK_NODE_CODE_BLOCK {
                 // Indented blocks have no info string, fences without attributes no "{": prose.
                 let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
@@ -163,22 +163,6 @@ struct MarkdownScanner {
             }
         }
         return (blocks, problems)
-    }
-
-    /// The concatenated text and code of a heading's inlines.
-    private func plainText(of node: OpaquePointer) -> String {
-        var text = ""
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            let type = cmark_node_get_type(current)
-            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
-                text += cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
-            } else if cmark_node_first_child(current) != nil {
-                text += plainText(of: current)
-            }
-            child = cmark_node_next(current)
-        }
-        return text
     }
 
     /// A fenced block (cmark gave it an info string with `{`). The attribute list is read from the

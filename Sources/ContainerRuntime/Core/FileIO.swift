@@ -1,0 +1,49 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// read(2)/write(2) loops for the whole runtime (state files, cgroupfs, layers), each failure
+/// naming the operation, the path and errno.
+enum FileIO {
+    /// Writes all of `count` bytes at `base`, retrying on EINTR and short writes.
+    static func writeAll(_ fd: Int32, _ base: UnsafeRawPointer, count: Int, path: String,
+                         operation: String = "write") throws {
+        var done = 0
+        while done < count {
+            let n = Glibc.write(fd, base + done, count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw RuntimeError.errno(operation, path)
+            }
+            done += n
+        }
+    }
+
+    static func writeAll(_ fd: Int32, _ data: Data, path: String, operation: String = "write") throws {
+        try data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            try writeAll(fd, base, count: raw.count, path: path, operation: operation)
+        }
+    }
+
+    /// The whole file.
+    static func read(_ path: String) throws -> Data {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw RuntimeError.errno("open", path) }
+        defer { close(fd) }
+        var data = Data()
+        let chunk = 1 << 16
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = Glibc.read(fd, buffer, chunk)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw RuntimeError.errno("read", path)
+            }
+            if n == 0 { return data }
+            data.append(buffer.assumingMemoryBound(to: UInt8.self), count: n)
+        }
+    }
+}
