@@ -38,12 +38,12 @@ enum CPUChart {
         let yStep = niceStep(yMax / 5)
         for value in stride(from: 0, through: yMax + yStep / 1000, by: yStep) {
             s += "<line class=\"grid\" x1=\"\(n(left))\" x2=\"\(n(left + plotW))\" y1=\"\(n(y(value)))\" y2=\"\(n(y(value)))\"/>"
-            s += "<text class=\"tick\" x=\"\(n(left - 6))\" y=\"\(n(y(value) + 4))\" text-anchor=\"end\">\(trim(value))</text>\n"
+            s += "<text class=\"tick\" x=\"\(n(left - 6))\" y=\"\(n(y(value) + 4))\" text-anchor=\"end\">\(ReportFormat.points(value))</text>\n"
         }
         let xStep = niceStep(tMax / 6)
         for value in stride(from: 0, through: tMax + xStep / 1000, by: xStep) {
             s += "<line class=\"tickmark\" x1=\"\(n(x(value)))\" x2=\"\(n(x(value)))\" y1=\"\(n(top + plotH))\" y2=\"\(n(top + plotH + 5))\"/>"
-            s += "<text class=\"tick\" x=\"\(n(x(value)))\" y=\"\(n(top + plotH + 18))\" text-anchor=\"middle\">\(trim(value))</text>\n"
+            s += "<text class=\"tick\" x=\"\(n(x(value)))\" y=\"\(n(top + plotH + 18))\" text-anchor=\"middle\">\(ReportFormat.points(value))</text>\n"
         }
         s += "<text class=\"axis\" x=\"\(n(left + plotW / 2))\" y=\"\(n(height - 6))\" text-anchor=\"middle\">time (s)</text>\n"
         s += "<text class=\"axis\" x=\"14\" y=\"\(n(top + plotH / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(n(top + plotH / 2)))\">CPU cores</text>\n"
@@ -68,9 +68,9 @@ enum CPUChart {
     /// "0.9 to 1.1 cores", "at least 0.5 cores", or nil when nothing is expected.
     static func bandText(_ m: CPUMeasurement) -> String? {
         switch (m.expectLow, m.expectHigh) {
-        case let (low?, high?): return "\(trim(low)) to \(trim(high)) cores"
-        case let (low?, nil): return "at least \(trim(low)) cores"
-        case let (nil, high?): return "at most \(trim(high)) cores"
+        case let (low?, high?): return "\(ReportFormat.points(low)) to \(ReportFormat.points(high)) cores"
+        case let (low?, nil): return "at least \(ReportFormat.points(low)) cores"
+        case let (nil, high?): return "at most \(ReportFormat.points(high)) cores"
         case (nil, nil): return nil
         }
     }
@@ -78,9 +78,9 @@ enum CPUChart {
     /// The band in few characters for the chart's label: "0.4–0.6", "≥ 0.5", "≤ 2".
     static func bandShort(_ m: CPUMeasurement) -> String? {
         switch (m.expectLow, m.expectHigh) {
-        case let (low?, high?): return "\(trim(low))–\(trim(high))"
-        case let (low?, nil): return "≥ \(trim(low))"
-        case let (nil, high?): return "≤ \(trim(high))"
+        case let (low?, high?): return "\(ReportFormat.points(low))–\(ReportFormat.points(high))"
+        case let (low?, nil): return "≥ \(ReportFormat.points(low))"
+        case let (nil, high?): return "≤ \(ReportFormat.points(high))"
         case (nil, nil): return nil
         }
     }
@@ -102,11 +102,4 @@ enum CPUChart {
         return (value / step).rounded(.up) * step
     }
 
-    private static func trim(_ value: Double) -> String {
-        let text = String(format: "%.2f", value)
-        var t = text
-        while t.hasSuffix("0") { t.removeLast() }
-        if t.hasSuffix(".") { t.removeLast() }
-        return t == "-0" ? "0" : t
-    }
 }

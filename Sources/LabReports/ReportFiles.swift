@@ -35,8 +35,13 @@ public enum ReportFiles {
     /// Writes `text` to `path` through a temporary file in the same directory and a rename,
     /// so a reader (a browser, CI) never sees half a report; `-` writes standard output.
     public static func write(_ text: String, to path: String) throws {
+        try write(Data(text.utf8), to: path)
+    }
+
+    /// The same for bytes (a JSON report).
+    public static func write(_ data: Data, to path: String) throws {
         if path == "-" {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(data)
             return
         }
         let temporary = path + ".tmp-\(getpid())"
@@ -44,7 +49,7 @@ public enum ReportFiles {
         guard fd >= 0 else { throw posix("create", temporary) }
         var closed = false
         defer { if !closed { close(fd) } }
-        var bytes = Array(text.utf8)[...]
+        var bytes = Array(data)[...]
         while !bytes.isEmpty {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if n < 0 {

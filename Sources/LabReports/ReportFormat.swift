@@ -2,9 +2,9 @@ import Foundation
 
 /// How the reports spell numbers, durations and dates, so JSON, JUnit, HTML and the
 /// gradebook agree on "1.5", "2" and "0.31 s".
-enum ReportFormat {
+public enum ReportFormat {
     /// Points: whole numbers without a decimal point, others with up to two decimals.
-    static func points(_ value: Double) -> String {
+    public static func points(_ value: Double) -> String {
         guard value.isFinite else { return String(value) }
         if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
         var text = String(format: "%.2f", value)

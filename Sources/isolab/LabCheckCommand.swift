@@ -1,3 +1,4 @@
+import LabReports
 import ArgumentParser
 import LabFormat
 
@@ -23,7 +24,7 @@ struct LabCheckCommand: ParsableCommand {
                     let checks = lab.blocks.filter { $0.kind == .check }
                     let points = checks.reduce(0) { $0 + $1.points }
                     LabConsole.out("\(file): ok, \(Self.count(lab.blocks.count, "block")), "
-                                   + "\(Self.count(checks.count, "check")), \(points.formatted()) point\(points == 1 ? "" : "s")")
+                                   + "\(Self.count(checks.count, "check")), \(ReportFormat.points(points)) point\(points == 1 ? "" : "s")")
                 }
             } catch let error as LabValidationError {
                 valid = false
@@ -37,6 +38,3 @@ struct LabCheckCommand: ParsableCommand {
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }
 
-private extension Double {
-    func formatted() -> String { self == rounded() ? String(Int(self)) : String(self) }
-}

@@ -35,7 +35,7 @@ struct LabReportCommand: ParsableCommand {
         // A one-line summary, unless standard output is the report itself.
         if html != "-" && junit != "-" {
             let who = run.learner.map { "\($0): " } ?? ""
-            print("\(who)\(run.labs.count) lab(s), \(String(format: "%g / %g", run.totalScore, run.totalMaxScore)) points; wrote "
+            print("\(who)\(run.labs.count) lab(s), \(ReportFormat.points(run.totalScore)) / \(ReportFormat.points(run.totalMaxScore)) points; wrote "
                   + [html, junit].compactMap { $0 }.joined(separator: ", "))
         }
     }

@@ -17,7 +17,7 @@ struct LabReportOptions: ParsableArguments {
         func save(_ path: String?, _ make: () throws -> Data) {
             guard let path else { return }
             do {
-                try make().write(to: URL(fileURLWithPath: path), options: .atomic)
+                try ReportFiles.write(try make(), to: path)
             } catch {
                 LabConsole.error("isolab: writing \(path): \(error)")
                 ok = false
@@ -36,7 +36,7 @@ struct LabReportOptions: ParsableArguments {
         var reported = false
         return { results in
             do {
-                try JSONReport.data(results).write(to: URL(fileURLWithPath: json), options: .atomic)
+                try ReportFiles.write(try JSONReport.data(results), to: json)
             } catch {
                 if !reported { LabConsole.error("isolab: writing \(json): \(error)") }
                 reported = true

@@ -54,7 +54,7 @@ final class LabWalk {
         let checks = lab.blocks.filter { $0.kind == .check }
         let score = checks.reduce(0) { $0 + (progress.scores[$1.id] ?? 0) }
         let maxScore = checks.reduce(0) { $0 + $1.points }
-        LabConsole.out(style.bold("Score: \(Self.number(score))/\(Self.number(maxScore))"))
+        LabConsole.out(style.bold("Score: \(ReportFormat.points(score))/\(ReportFormat.points(maxScore))"))
         let cleanups = lab.blocks.filter { $0.kind == .cleanup }
         if !cleanups.isEmpty, ask("Remove what this lab created in namespace \(stepper.namespace)? [y/N] ") == "y" {
             for block in cleanups { reporter.blockFinished(stepper.runIgnoringCancellation(block), labPath: lab.path, index: 1, count: 1) }
@@ -124,9 +124,5 @@ final class LabWalk {
     private func printSource(_ block: LabBlock) {
         let range = block.location.line...max(block.location.line, min(block.endLine, lines.count))
         LabConsole.out(range.map { style.dim(lines[$0 - 1]) }.joined(separator: "\n"))
-    }
-
-    static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
     }
 }

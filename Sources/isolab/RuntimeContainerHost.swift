@@ -7,7 +7,7 @@ import LabEngine
 struct RuntimeContainerHost: ContainerHost {
     func prepareImages() throws {
         let images = ImageStore(root: RuntimeContext.fromEnvironment().root)
-        for name in ["busybox", "debian"] { try images.ensureBuiltin(name) }
+        for name in ImageStore.builtinNames { try images.ensureBuiltin(name) }
     }
 
     func cpuUsageNanos(container name: String, namespace: String) throws -> UInt64 {

@@ -70,7 +70,7 @@ extension BlockExecutor {
         }
         for entry in started where !block.background {
             let text = (try? String(contentsOfFile: entry.file, encoding: .utf8)) ?? ""
-            let outcome = entry.process.stop(output: OutputLines.joined(text))
+            let outcome = entry.process.stop(output: OutputCleaner.lines(text).joined(separator: "\n"))
             commands.append(CommandResult(command: entry.text, line: entry.line, expected: nil, expectedStatus: nil,
                                           actual: outcome.output, exitStatus: outcome.exitStatus,
                                           duration: outcome.duration, matched: true, diff: nil, timedOut: false))
@@ -102,7 +102,7 @@ extension BlockExecutor {
         if let range = spec.expectedCores, !range.contains(mean) {
             let stopped = commands.filter { $0.exitStatus != nil }
             var message = "\(location): \(spec.container) used \(meanText) cores on average, expected "
-                + "\(BlockExecutor.number(range.lowerBound))..\(BlockExecutor.number(range.upperBound))"
+                + String(format: "%.2f..%.2f", range.lowerBound, range.upperBound)
             for command in stopped {
                 message += "\n`\(command.command)` exited early with status \(command.exitStatus ?? 0)"
                     + (command.actual.isEmpty ? "" : ": " + command.actual)

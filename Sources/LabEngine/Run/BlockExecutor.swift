@@ -132,7 +132,7 @@ final class BlockExecutor {
 
     private func runScript(_ block: LabBlock, _ script: String, token: RunCancellation) -> AttemptResult {
         let outcome = run(script, environment: session.environment(), timeout: block.timeout, token: token)
-        let actual = OutputLines.joined(outcome.output)
+        let actual = OutputCleaner.lines(outcome.output).joined(separator: "\n")
         let command = CommandResult(command: script, line: block.location.line + 1,
                                     expected: nil, expectedStatus: nil, actual: actual,
                                     exitStatus: outcome.exitStatus, duration: outcome.duration,
@@ -163,7 +163,7 @@ final class BlockExecutor {
             if let problem {
                 message = "\(location): \(problem)" + (message.map { "\n" + $0 } ?? "")
             } else if !passed, message == nil {
-                message = verdict.score != nil ? "scored \(Self.number(score)) of \(Self.number(block.points))"
+                message = verdict.score != nil ? "scored \(ReportFormat.points(score)) of \(ReportFormat.points(block.points))"
                     : "\(location): exit status \(outcome.exitStatus.map(String.init) ?? "none")"
             }
             return AttemptResult(status: passed ? .passed : .failed, commands: [command],
@@ -222,7 +222,7 @@ final class BlockExecutor {
             let ok = outcome.exitStatus == command.expectedStatus && !outcome.timedOut
             results.append(CommandResult(command: command.command, line: command.line, expected: nil,
                                          expectedStatus: Int(command.expectedStatus),
-                                         actual: OutputLines.joined(outcome.output), exitStatus: outcome.exitStatus,
+                                         actual: OutputCleaner.lines(outcome.output).joined(separator: "\n"), exitStatus: outcome.exitStatus,
                                          duration: outcome.duration, matched: ok, diff: nil,
                                          timedOut: outcome.timedOut))
             if ok { continue }
@@ -242,7 +242,7 @@ final class BlockExecutor {
         var byBlock: [String: [CommandResult]] = [:]
         for job in backgroundJobs {
             let text = (try? String(contentsOfFile: job.outputFile, encoding: .utf8)) ?? ""
-            let outcome = job.process.stop(output: OutputLines.joined(text))
+            let outcome = job.process.stop(output: OutputCleaner.lines(text).joined(separator: "\n"))
             byBlock[job.blockID, default: []].append(CommandResult(
                 command: job.command, line: job.line, expected: nil, expectedStatus: nil,
                 actual: outcome.output, exitStatus: outcome.exitStatus, duration: outcome.duration,
@@ -261,10 +261,7 @@ final class BlockExecutor {
     }
 
     static func seconds(_ value: Double) -> String {
-        value < 1 ? "\(Int((value * 1000).rounded()))ms" : number(value) + "s"
-    }
-
-    static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+        if value < 1 { return "\(Int((value * 1000).rounded()))ms" }
+        return value == value.rounded() ? "\(Int(value))s" : String(format: "%.2fs", value)
     }
 }

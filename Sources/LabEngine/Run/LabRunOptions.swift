@@ -28,3 +28,11 @@ public struct LabRunOptions: Sendable {
         self.learner = learner; self.toolName = toolName
     }
 }
+
+extension LabRunOptions {
+    /// The learner's namespace for `grade` and `walk`: ISOLAB_NAMESPACE, else `default`, as the
+    /// `docker` commands of the lab will see it.
+    var learnerNamespace: String {
+        environment["ISOLAB_NAMESPACE"].flatMap { $0.isEmpty ? nil : $0 } ?? "default"
+    }
+}

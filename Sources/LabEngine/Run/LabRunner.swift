@@ -75,7 +75,7 @@ public final class LabRunner {
 
     func namespace() -> String {
         if options.mode == .run { return LabSession.freshNamespace() }
-        return options.environment["ISOLAB_NAMESPACE"].flatMap { $0.isEmpty ? nil : $0 } ?? "default"
+        return options.learnerNamespace
     }
 
     private func runLab(_ lab: Lab) -> LabResult {

@@ -1,3 +1,4 @@
+import LabReports
 import Foundation
 import LabFormat
 
@@ -10,7 +11,7 @@ struct ScriptVerdict: Equatable {
     init(output: String) {
         failLines = []
         score = nil
-        for line in OutputLines.split(output) {
+        for line in OutputCleaner.lines(output) {
             if line.hasPrefix("FAIL:") {
                 failLines.append(String(line.dropFirst(5)).trimmingCharacters(in: .whitespaces))
             } else if line.hasPrefix("SCORE:") {
@@ -25,7 +26,7 @@ struct ScriptVerdict: Equatable {
     func score(points: Double, exitStatus: Int32?) -> (score: Double, problem: String?) {
         if let score {
             guard score >= 0, score <= points else {
-                return (0, "SCORE: \(BlockExecutor.number(score)) is outside 0...\(BlockExecutor.number(points))")
+                return (0, "SCORE: \(ReportFormat.points(score)) is outside 0...\(ReportFormat.points(points))")
             }
             return (score, nil)
         }

@@ -14,7 +14,7 @@ public final class LabStepper {
     public init(lab: Lab, host: ContainerHost, options: LabRunOptions,
                 cancellation: RunCancellation = RunCancellation()) throws {
         self.lab = lab
-        namespace = options.environment["ISOLAB_NAMESPACE"].flatMap { $0.isEmpty ? nil : $0 } ?? "default"
+        namespace = options.learnerNamespace
         session = try LabSession(namespace: namespace, options: options)
         executor = BlockExecutor(lab: lab, session: session, cancellation: cancellation, host: host)
     }

@@ -2,11 +2,6 @@ import Foundation
 
 /// Matches one expected line against one actual line.
 public enum LineMatcher {
-    /// The captures (named groups of a `(re)` line) when `line` matches, nil otherwise.
-    public static func match(_ pattern: ExpectedLine.Pattern, _ line: String) -> [String: String]? {
-        CompiledLine(pattern).match(line)
-    }
-
     /// A literal line's tokens: its characters, with `[..]` as any text.
     static func literalTokens(_ text: String) -> [WildcardMatcher.Token] {
         var tokens: [WildcardMatcher.Token] = []

@@ -62,7 +62,7 @@ public final class TerminalReporter: @unchecked Sendable {
         var text = "[\(index)/\(count)] \(style.symbol(result.status)) \(result.id)"
         if result.status != .skipped { text += " " + style.dim(Self.seconds(result.duration)) }
         if result.kind == .check, result.status != .skipped {
-            text += " " + style.dim("\(Self.number(result.score))/\(Self.number(result.maxScore)) pt")
+            text += " " + style.dim("\(ReportFormat.points(result.score))/\(ReportFormat.points(result.maxScore)) pt")
         }
         if result.attempts > 1 { text += style.dim(" (\(result.attempts) attempts)") }
         if let measure = result.measure {
@@ -103,7 +103,7 @@ public final class TerminalReporter: @unchecked Sendable {
         var line = "\(labs.count) lab\(labs.count == 1 ? "" : "s"): \(passedLabs) passed"
         if labs.count > passedLabs { line += ", \(labs.count - passedLabs) not" }
         line += " · \(blocks.count) block\(blocks.count == 1 ? "" : "s"): " + (parts.isEmpty ? "none" : parts.joined(separator: ", "))
-        if maxScore > 0 { line += " · score \(Self.number(score))/\(Self.number(maxScore))" }
+        if maxScore > 0 { line += " · score \(ReportFormat.points(score))/\(ReportFormat.points(maxScore))" }
         line += " · " + Self.seconds(results.finishedAt.timeIntervalSince(results.startedAt))
         emit((allPassed ? style.green(line) : style.red(line)) + "\n")
     }
@@ -113,7 +113,7 @@ public final class TerminalReporter: @unchecked Sendable {
         var text = ""
         for lab in results.labs {
             for block in lab.blocks where block.kind == .check {
-                text += "\(style.symbol(block.status)) \(block.id) \(Self.number(block.score))/\(Self.number(block.maxScore))"
+                text += "\(style.symbol(block.status)) \(block.id) \(ReportFormat.points(block.score))/\(ReportFormat.points(block.maxScore))"
                 if block.status != .passed {
                     if let message = block.message { text += " " + style.dim("— " + message.replacingOccurrences(of: "\n", with: "; ")) }
                     if let hint = block.hint { text += "\n    " + style.yellow("hint: \(hint)") }
@@ -123,7 +123,7 @@ public final class TerminalReporter: @unchecked Sendable {
             if let error = lab.error { text += style.red("\(lab.path): \(error)") + "\n" }
         }
         let score = results.labs.reduce(0) { $0 + $1.score }, maxScore = results.labs.reduce(0) { $0 + $1.maxScore }
-        let total = "\(Self.number(score))/\(Self.number(maxScore))"
+        let total = "\(ReportFormat.points(score))/\(ReportFormat.points(maxScore))"
         text += (score == maxScore ? style.green(total) : style.bold(total)) + "\n"
         emit(text)
     }
@@ -172,8 +172,4 @@ public final class TerminalReporter: @unchecked Sendable {
     }
 
     static func seconds(_ value: Double) -> String { String(format: "%.2fs", value) }
-
-    static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
-    }
 }
