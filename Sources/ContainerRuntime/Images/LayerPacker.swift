@@ -39,7 +39,7 @@ struct LayerPacker {
             guard let st = try ImageFiles.lstatIfExists(path) else { continue }
             if skipRuntimePlaceholders && LayerPacker.isRuntimePlaceholder(childRel, st) { continue }
             if ImageFiles.isWhiteout(st) {
-                let parent = (childRel as NSString).deletingLastPathComponent
+                let parent = RelativePath.parent(childRel)
                 let whiteout = (parent.isEmpty ? "" : parent + "/") + ".wh." + name
                 var e = TarEntry(path: whiteout, kind: .regular)
                 e.mode = 0o600; e.mtime = st.st_mtim.tv_sec

@@ -1,16 +1,29 @@
+import CRuntime
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Resolves `-u` (`name`, `uid`, `uid:gid`, `name:group`) against the image's /etc/passwd and
 /// /etc/group, read from its layers (top first), as Docker does inside the container.
+///
+/// Each layer is opened as a directory and the file is resolved inside it with openat2
+/// (`RESOLVE_IN_ROOT`): an image whose /etc/passwd is a symlink to `/etc/passwd`, or to
+/// `../../../etc/passwd`, reads its own file, never the host's. A symlink in an upper layer to a
+/// file that only a lower layer has is not followed across layers: the lookup goes on in the
+/// lower layer by the same name.
 struct UserResolver {
     let lowerDirs: [String]
+
+    /// No image needs a larger passwd or group file; a bigger one is refused rather than read.
+    static let fileLimit = 4 << 20
 
     struct User { var uid: UInt32; var gid: UInt32; var additionalGids: [UInt32]; var home: String }
 
     func resolve(_ spec: String) throws -> User {
         let parts = (spec.isEmpty ? "0" : spec).split(separator: ":", maxSplits: 1).map(String.init)
-        let passwd = file("etc/passwd").map { parse($0) } ?? []
-        let groups = file("etc/group").map { parse($0) } ?? []
+        let passwd = try file("etc/passwd").map { parse($0) } ?? []
+        let groups = try file("etc/group").map { parse($0) } ?? []
         var uid: UInt32, gid: UInt32, home = "/"
         var userName: String? = nil
         if let n = UInt32(parts[0]) {
@@ -44,9 +57,20 @@ struct UserResolver {
         return User(uid: uid, gid: gid, additionalGids: extra, home: home)
     }
 
-    private func file(_ rel: String) -> String? {
-        for d in lowerDirs {
-            if let s = try? String(contentsOfFile: d + "/" + rel, encoding: .utf8) { return s }
+    /// The file's text from the topmost layer that has it; nil when none does or a whiteout hides it.
+    private func file(_ rel: String) throws -> String? {
+        for dir in lowerDirs {
+            let root: ImageFD
+            do { root = try ImageFD.directory(dir) } catch let e as RuntimeError {
+                // A container that never started has no upper dir yet.
+                if case .system(let code) = e.kind, code == ENOENT { continue }
+                throw e
+            }
+            guard let probe = try root.openIfExists(rel, ISOLAB_O_PATH) else { continue }
+            let st = try probe.stat()
+            if (st.st_mode & S_IFMT) == S_IFCHR && st.st_rdev == 0 { return nil }    // deleted in this layer
+            let data = try root.openRegularFile(rel).readAll(limit: UserResolver.fileLimit)
+            return String(decoding: data, as: UTF8.self)
         }
         return nil
     }
