@@ -225,6 +225,17 @@ final class ImageFD {
         guard rc == 0 else { throw RuntimeError.errno("setxattr \(key)", child(name)) }
     }
 
+    /// Whether this directory carries overlayfs' opaque mark.
+    func isOpaque() throws -> Bool {
+        var buf = [UInt8](repeating: 0, count: 2)
+        let n = fgetxattr(fd, "trusted.overlay.opaque", &buf, buf.count)
+        if n < 0 {
+            if errno == ENODATA || errno == ENOTSUP || errno == ERANGE { return false }
+            throw RuntimeError.errno("getxattr trusted.overlay.opaque", label)
+        }
+        return n == 1 && buf[0] == UInt8(ascii: "y")
+    }
+
     /// Sets an extended attribute on this descriptor's file.
     func setXattr(_ key: String, _ value: Data) throws {
         let rc = value.withUnsafeBytes { raw in fsetxattr(fd, key, raw.baseAddress, raw.count, 0) }
