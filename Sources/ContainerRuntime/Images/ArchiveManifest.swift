@@ -27,6 +27,8 @@ struct ArchiveManifest {
     static let maxIndexDepth = 8
     /// Images one archive may describe.
     static let maxImages = 1024
+    /// Descriptors read from all indexes of one archive.
+    static let maxDescriptors = 4096
 
     /// Reads `manifest.json` (docker-archive, also written by newer Docker beside the OCI layout)
     /// or else `index.json` (OCI image layout). `label` names the archive in errors.
@@ -67,12 +69,13 @@ struct ArchiveManifest {
         return nil
     }
 
-    /// Walks the index and the indexes it names, breadth first, with a depth bound and each blob
-    /// visited once (an index that lists itself is an error, not an endless walk).
+    /// Walks the index and the indexes it names, breadth first, without recursion: at most
+    /// `maxIndexDepth` deep and `maxDescriptors` descriptors in all (digests are checked, so a
+    /// cycle cannot be built, but a wide index listed many times over could still multiply).
     private static func fromIndex(_ top: [String: Any], root: ImageFD, label: String) throws -> [ArchiveManifest] {
         var result: [ArchiveManifest] = []
         var queue: [(index: [String: Any], name: String?, depth: Int, source: String)] = [(top, nil, 0, "index.json")]
-        var visited = Set<String>()
+        var seen = 0
         var next = 0
         while next < queue.count {
             let (index, inheritedName, depth, source) = queue[next]
@@ -81,14 +84,15 @@ struct ArchiveManifest {
                 throw RuntimeError(.invalidArgument, "load \(label): \(source) has no manifests list")
             }
             for descriptor in descriptors {
+                seen += 1
+                guard seen <= maxDescriptors else {
+                    throw RuntimeError(.invalidArgument, "load \(label): more than \(maxDescriptors) manifest descriptors")
+                }
                 let annotations = descriptor["annotations"] as? [String: String] ?? [:]
                 let name = imageName(annotations) ?? inheritedName
                 if let platform = descriptor["platform"] as? [String: Any],
                    let arch = platform["architecture"] as? String, arch != "amd64" { continue }
                 let digest = try descriptorDigest(descriptor, in: source, label: label)
-                guard visited.insert(digest).inserted else {
-                    throw RuntimeError(.invalidArgument, "load \(label): \(source) names \(digest) a second time (an index that lists itself?)")
-                }
                 let blobPath = try path(of: digest)
                 let data = try verifiedJSONData(root, blobPath, digest: digest, label: label)
                 guard let object = try parse(data, blobPath, label: label) as? [String: Any] else {
