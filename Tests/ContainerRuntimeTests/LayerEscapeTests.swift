@@ -228,4 +228,34 @@ import Glibc
         #expect(throws: RuntimeError.self) { try UserResolver(lowerDirs: [lower2]).resolve("root") }
         #expect(throws: RuntimeError.self) { try UserResolver(lowerDirs: [dir2.path + "/none", lower2]).resolve("0:staff") }
     }
+
+    @Test(.enabled(if: ImageConditions.isRoot, "layer owners need chown"))
+    func commitAndExportStoreSymlinksWithoutFollowingThem() throws {
+        let canary = try Canary()
+        let dir = try ImageTempDir()
+        let (store, base) = try ImageFixtures.storeWithBase(dir)
+        // A container replaced its /data directory by a link to the host, and /etc/motd too.
+        let upper = try dir.mkdir("upper")
+        #expect(symlink(canary.path + "/sub", upper + "/data") == 0)
+        #expect(symlink(canary.path + "/sub", upper + "/etc") == 0)
+        try dir.mkdir("upper/etc2")
+        #expect(symlink(canary.path + "/sub/precious.txt", upper + "/etc2/motd") == 0)
+
+        let committed = try store.commit(upperDir: upper, baseImage: base, config: base.config, reference: "c:1", comment: nil)
+        let members = try TarListing.members(store.layerPath(committed.layers[1]) + "/layer.tar")
+        #expect(members.map(\.path).allSatisfy { !$0.contains("precious") && !$0.contains("tree") }, "\(members.map(\.path))")
+        #expect(members.first { $0.path == "data" }?.type == S_IFLNK)
+
+        let tar = dir.path + "/export.tar"
+        let fd = open(tar, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        defer { close(fd) }
+        try store.exportRootfs(lowerDirs: try store.lowerDirs(of: base), upperDir: upper, to: fd)
+        let exported = try TarListing.members(tar)
+        #expect(exported.map(\.path).allSatisfy { !$0.contains("precious.txt/") && !$0.contains("tree") }, "\(exported.map(\.path))")
+        #expect(exported.first { $0.path == "data" }?.type == S_IFLNK)
+        #expect(!exported.contains { $0.path.hasPrefix("data/") || $0.path.hasPrefix("etc/") })
+        #expect(exported.first { $0.path == "etc" }?.type == S_IFLNK)
+        #expect(exported.allSatisfy { $0.size < 100 })    // no host file's bytes were read through a link
+        try canary.expectIntact()
+    }
 }
