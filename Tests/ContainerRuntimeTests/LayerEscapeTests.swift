@@ -258,4 +258,16 @@ import Glibc
         #expect(exported.allSatisfy { $0.size < 100 })    // no host file's bytes were read through a link
         try canary.expectIntact()
     }
+
+    /// (uid_t)-1 is "leave unchanged" to setresuid: as a user id it would keep the process root.
+    @Test func userIDsOutOfRuncsRangeAreRefused() throws {
+        let dir = try ImageTempDir()
+        try dir.write("etc/passwd", "big:x:4294967295:0::/:/bin/sh\nok:x:2147483647:2147483647::/:/bin/sh\n")
+        let resolver = UserResolver(lowerDirs: [dir.path])
+        for spec in ["4294967295", "0:4294967295", "2147483648", "99999999999999999999", "big"] {
+            #expect(throws: RuntimeError.self, "\(spec)") { try resolver.resolve(spec) }
+        }
+        #expect(try resolver.resolve("ok").uid == 2_147_483_647)
+        #expect(try resolver.resolve("2147483647:1").gid == 1)
+    }
 }

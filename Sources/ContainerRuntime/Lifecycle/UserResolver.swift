@@ -20,27 +20,39 @@ struct UserResolver {
 
     struct User { var uid: UInt32; var gid: UInt32; var additionalGids: [UInt32]; var home: String }
 
+    /// runc's range: (uid_t)-1 means "no change" to setresuid, so 4294967295 would leave the process root.
+    static let maxID = UInt32(Int32.max)
+
+    /// A uid or gid in runc's range, nil for anything else (not a number, or out of range).
+    private func id(_ text: String) -> UInt32? {
+        guard let n = UInt32(text), n <= UserResolver.maxID else { return nil }
+        return n
+    }
+
     func resolve(_ spec: String) throws -> User {
         let parts = (spec.isEmpty ? "0" : spec).split(separator: ":", maxSplits: 1).map(String.init)
+        for part in parts where part.allSatisfy(\.isASCII) && !part.isEmpty && part.allSatisfy(\.isNumber) && id(part) == nil {
+            throw RuntimeError(.invalidArgument, "docker: Error response from daemon: uids and gids must be in range 0-\(UserResolver.maxID).")
+        }
         let passwd = try file("etc/passwd").map { parse($0) } ?? []
         let groups = try file("etc/group").map { parse($0) } ?? []
         var uid: UInt32, gid: UInt32, home = "/"
         var userName: String? = nil
-        if let n = UInt32(parts[0]) {
+        if let n = id(parts[0]) {
             uid = n
-            let entry = passwd.first { $0.count > 3 && UInt32($0[2]) == n }
-            gid = entry.flatMap { UInt32($0[3]) } ?? 0
+            let entry = passwd.first { $0.count > 3 && id($0[2]) == n }
+            gid = entry.flatMap { id($0[3]) } ?? 0
             if let e = entry { home = e.count > 5 ? e[5] : "/"; userName = e[0] }
         } else {
             guard let entry = passwd.first(where: { $0.first == parts[0] && $0.count > 3 }),
-                  let u = UInt32(entry[2]), let g = UInt32(entry[3]) else {
+                  let u = id(entry[2]), let g = id(entry[3]) else {
                 throw RuntimeError(.invalidArgument, "docker: Error response from daemon: unable to find user \(parts[0]): no matching entries in passwd file.")
             }
             uid = u; gid = g; home = entry.count > 5 ? entry[5] : "/"; userName = parts[0]
         }
         if parts.count == 2 {
-            if let g = UInt32(parts[1]) { gid = g } else {
-                guard let entry = groups.first(where: { $0.first == parts[1] && $0.count > 2 }), let g = UInt32(entry[2]) else {
+            if let g = id(parts[1]) { gid = g } else {
+                guard let entry = groups.first(where: { $0.first == parts[1] && $0.count > 2 }), let g = id(entry[2]) else {
                     throw RuntimeError(.invalidArgument, "docker: Error response from daemon: unable to find group \(parts[1]): no matching entries in group file.")
                 }
                 gid = g
@@ -50,7 +62,7 @@ struct UserResolver {
         var extra: [UInt32] = [gid]
         if let name = userName {
             for g in groups where g.count > 3 && g[3].split(separator: ",").contains(Substring(name)) {
-                if let n = UInt32(g[2]), n != gid { extra.append(n) }
+                if let n = id(g[2]), n != gid { extra.append(n) }
             }
         }
         if uid == 0 && home == "/" { home = "/root" }
