@@ -44,6 +44,10 @@ enum FuzzArchive {
         mkdir(work + "/canary", 0o755)
         guard FileManager.default.createFile(atPath: work + "/canary/file", contents: Data(canaryText.utf8)) else { return nil }
         workDir = work
+        // libFuzzer ends the process with exit(): the work dir goes with it.
+        atexit {
+            if let work = FuzzArchive.workDir { try? FileManager.default.removeItem(atPath: work) }
+        }
         return work
     }
 

@@ -109,7 +109,7 @@ final class ImageFD {
 
     /// The names in this directory, sorted (tars, and so digests, must not depend on readdir order).
     func names() throws -> [String] {
-        let copy = dup(fd)
+        let copy = fcntl(fd, F_DUPFD_CLOEXEC, 0)
         guard copy >= 0 else { throw RuntimeError.errno("dup", label) }
         guard let dir = fdopendir(copy) else {
             close(copy)
