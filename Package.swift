@@ -36,6 +36,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // libFuzzer target for `docker load`/`docker import` (see its source for the fuzzing build).
+        .executableTarget(name: "FuzzArchive", dependencies: ["ContainerRuntime"]),
+
         .testTarget(name: "LabFormatTests", dependencies: ["LabFormat"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LabEngineTests", dependencies: ["LabEngine", "LabFormat", "LabReports"]),
         .testTarget(name: "LabReportsTests", dependencies: ["LabReports", "LabFormat"]),

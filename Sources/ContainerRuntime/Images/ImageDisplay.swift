@@ -5,7 +5,9 @@ import Foundation
 public enum ImageDisplay {
     /// "Less than a second", "1 second", "11 seconds", "About a minute", "2 minutes", "About an hour",
     /// "5 hours", "3 days", "2 weeks", "4 months", "2 years" (without " ago").
-    public static func humanDuration(_ seconds: TimeInterval) -> String {
+    public static func humanDuration(_ interval: TimeInterval) -> String {
+        // An image's `created` is input: a date far off (or not a number) must not trap in Int(...).
+        let seconds = interval.isFinite ? min(max(interval, 0), 1e15) : 0
         let s = Int(seconds)
         if s < 1 { return "Less than a second" }
         if s == 1 { return "1 second" }
