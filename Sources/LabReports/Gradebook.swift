@@ -88,7 +88,7 @@ public enum Gradebook {
                 let status = score >= column.maxScore ? "passed" : (score > 0 ? "partial" : "failed")
                 s += "<td class=\"num \(status)\">\(ReportFormat.points(score))</td>"
             }
-            let percent = row.maxScore > 0 ? "\(Int((row.total / row.maxScore * 100).rounded()))%" : "–"
+            let percent = ReportFormat.percent(row.total, of: row.maxScore)
             s += "<td class=\"num\"><strong>\(ReportFormat.points(row.total)) / \(ReportFormat.points(row.maxScore))</strong></td><td class=\"num\">\(percent)</td></tr>\n"
         }
         s += "</tbody>\n</table></div>\n"

@@ -48,7 +48,7 @@ public enum HTMLReport {
     private static func scoreCard(_ r: RunResults) -> String {
         let score = r.totalScore, max = r.totalMaxScore
         var s = "<section class=\"scorecard\" aria-label=\"Score\">\n"
-        let percent = max > 0 ? " <small>\(Int((score / max * 100).rounded()))%</small>" : ""
+        let percent = max > 0 ? " <small>\(ReportFormat.percent(score, of: max))</small>" : ""
         s += "<div class=\"total\"><span class=\"score\">\(ReportFormat.points(score)) / \(ReportFormat.points(max))</span> <small>points</small>\(percent)</div>\n"
         let blocks = r.labs.flatMap(\.blocks)
         let failed = blocks.filter { !$0.isFullyPassed && $0.status != .skipped }.count

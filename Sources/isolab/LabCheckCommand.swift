@@ -14,8 +14,7 @@ struct LabCheckCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let files: [String]
-        do { files = try LabPaths.expand(paths) } catch { LabConsole.error("isolab: \(error)"); throw ExitCode(2) }
+        let files = LabPaths.expand(paths)
         var valid = true
         for file in files {
             do {
