@@ -69,3 +69,33 @@ import Testing
         #expect(error.description == "\(path):1:1: the file is not UTF-8")
     }
 }
+
+/// Input nested or repeated as deep as it is long: nothing may recurse per level.
+@Suite struct DeepLabTests {
+    @Test func aHeadingOfDeepEmphasisIsATitle() throws {
+        let deep = String(repeating: "**", count: 106_000) + "a" + String(repeating: "**", count: 106_000)
+        let lab = try LabParser.parse(source: "# \(deep)\n\n```sh {check}\ntrue\n```\n", path: "x.md")
+        #expect(lab.title == "a")
+        #expect(lab.blocks.map(\.id) == ["check-1"])
+    }
+
+    @Test func aTranscriptOfTwoHundredThousandLinesMatchesWithoutRecursion() {
+        let actual = (0..<200_000).map { "line \($0)" }
+        var expected = actual.map { ExpectedLine(pattern: .literal($0), text: $0, line: 1) }
+        #expect(TranscriptMatcher.match(expected, actual).matched)
+        expected[199_999] = ExpectedLine(pattern: .literal("other"), text: "other", line: 1)
+        #expect(!TranscriptMatcher.match(expected, actual).matched)
+    }
+
+    @Test func ellipsesBetweenManyLinesStayFast() {
+        // `...` before a line that never comes: each start of the `...` is tried once.
+        let actual = (0..<20_000).map { "line \($0)" }
+        let expected = [ExpectedLine(pattern: .ellipsis, text: "...", line: 1),
+                        ExpectedLine(pattern: .ellipsis, text: "...", line: 2),
+                        ExpectedLine(pattern: .literal("never"), text: "never", line: 3)]
+        #expect(!TranscriptMatcher.match(expected, actual).matched)
+        let tail = [ExpectedLine(pattern: .ellipsis, text: "...", line: 1),
+                    ExpectedLine(pattern: .regex("line (?<last>19999)"), text: "", line: 2)]
+        #expect(TranscriptMatcher.match(tail, actual) == TranscriptMatch(matched: true, captures: ["last": "19999"]))
+    }
+}
