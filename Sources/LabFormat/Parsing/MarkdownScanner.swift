@@ -5,23 +5,13 @@ import Foundation
 /// cmark nodes are only touched inside `scan`; nothing outside sees an OpaquePointer.
 struct MarkdownScanner {
     let source: String
-    /// Source lines as UTF-8 bytes: cmark's columns count bytes.
+    /// Source lines as UTF-8 bytes, ended where cmark ends them (`\n`, `\r\n`, `\r`): cmark's
+    /// line numbers index them and its columns count their bytes.
     let lines: [[UInt8]]
 
     init(source: String) {
         self.source = source
-        var lines: [[UInt8]] = []
-        var current: [UInt8] = []
-        for byte in source.utf8 {
-            if byte == UInt8(ascii: "\n") {
-                if current.last == UInt8(ascii: "\r") { current.removeLast() }
-                lines.append(current); current = []
-            } else {
-                current.append(byte)
-            }
-        }
-        lines.append(current)
-        self.lines = lines
+        self.lines = SourceLines.bytes(source)
     }
 
     struct Output {
@@ -87,7 +77,7 @@ struct MarkdownScanner {
                     continue
                 }
                 seen.insert(start)
-                let inline = literal.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                let inline = SourceLines.split(literal)
                 output.blocks.append(hiddenBlock(at: start, lines: inline[...]))
             }
         }
@@ -128,8 +118,8 @@ struct MarkdownScanner {
     /// container prefix (`> `, indentation) removed.
     private func hiddenBlocks(inHTMLBlockAt location: SourceLocation, literal: String)
         -> ([RawBlock], [(SourceLocation, String)]) {
-        var literalLines = literal.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if literal.hasSuffix("\n") { literalLines.removeLast() }
+        var literalLines = SourceLines.split(literal)
+        if literalLines.last == "" { literalLines.removeLast() }
         var blocks: [RawBlock] = []
         var problems: [(SourceLocation, String)] = []
         for (k, text) in literalLines.enumerated() {
@@ -194,7 +184,7 @@ struct MarkdownScanner {
         } else {
             problem = "attribute list without a closing '}'"
         }
-        var contentLines = literal.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var contentLines = SourceLines.split(literal)
         if contentLines.last == "" { contentLines.removeLast() }
         var block = RawBlock(origin: .fence, location: location, word: word,
                              wordColumn: location.column,
