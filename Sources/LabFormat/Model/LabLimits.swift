@@ -12,6 +12,9 @@ public enum LabLimits {
     public static let maxCores: Double = 65_536
     /// Durations in a results file (a block, a command, a lab): a year.
     public static let maxResultSeconds: Double = 366 * 86_400
+    /// The longest `(re)` line's expression (bytes): compiling a regular expression costs
+    /// far more than its length, and no output line needs a pattern this long.
+    public static let maxRegexLength = 4_096
     /// The largest lab file read (bytes): far above any real lab, low enough that parsing
     /// stays quick and small (parsing is linear; see bench/lab-check.sh).
     public static let maxLabBytes = 16 << 20

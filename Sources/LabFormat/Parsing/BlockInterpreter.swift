@@ -44,7 +44,7 @@ struct BlockInterpreter {
         for token in tokens {
             if token.value == nil, token.key.hasPrefix("#") {
                 let name = String(token.key.dropFirst())
-                if name.isEmpty || name.contains("#") {
+                if name.isEmpty || name.utf8.contains(UInt8(ascii: "#")) {
                     error("malformed id '\(token.key)'", column: token.column)
                 } else if id != nil {
                     error("a block has one id; '\(token.key)' is a second", column: token.column)

@@ -54,7 +54,7 @@ public enum LabParser {
         let checks = Set(blocks.filter { $0.kind == .check }.map(\.id))
         for (block, column) in zip(blocks, columns) {
             if let target = block.solutionFor, !checks.contains(target) {
-                let what = blocks.contains { $0.id == target } ? "names a block that is not a check" : "names no check"
+                let what = firstLine[target] != nil ? "names a block that is not a check" : "names no check"
                 diagnostics.append(LabDiagnostic(file: path, location: at(block, column.for),
                                                  message: "for=#\(target) \(what)"))
             }
