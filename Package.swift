@@ -36,6 +36,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // libFuzzer target for the lab parser and the results reader (scripts/fuzz.sh FuzzLabParser
+        // SECONDS); built normally it replays files given as arguments.
+        .executableTarget(name: "FuzzLabParser", dependencies: ["LabFormat", "LabReports"]),
+
         .testTarget(name: "LabFormatTests", dependencies: ["LabFormat"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LabEngineTests", dependencies: ["LabEngine", "LabFormat", "LabReports"]),
         .testTarget(name: "LabReportsTests", dependencies: ["LabReports", "LabFormat"]),
