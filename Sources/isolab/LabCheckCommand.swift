@@ -22,13 +22,13 @@ struct LabCheckCommand: ParsableCommand {
                 if !quiet {
                     let checks = lab.blocks.filter { $0.kind == .check }
                     let points = checks.reduce(0) { $0 + $1.points }
-                    LabConsole.out("\(file): ok, \(Self.count(lab.blocks.count, "block")), "
+                    LabConsole.quoted("\(file): ok, \(Self.count(lab.blocks.count, "block")), "
                                    + "\(Self.count(checks.count, "check")), \(ReportFormat.points(points)) point\(points == 1 ? "" : "s")")
                 }
             } catch let error as LabValidationError {
                 valid = false
                 // Diagnostics go to stderr, as in run and grade.
-                for diagnostic in error.diagnostics { LabConsole.error(diagnostic.description) }
+                for diagnostic in error.diagnostics { LabConsole.quotedError(diagnostic.description) }
             }
         }
         if !valid { throw ExitCode(2) }

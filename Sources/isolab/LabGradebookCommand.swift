@@ -36,14 +36,14 @@ struct LabGradebookCommand: ParsableCommand {
                 run = try ReportFiles.readResults(path)
             } catch {
                 // The reason may quote the file (a bad date's text): printed with controls shown.
-                LabConsole.error("isolab: \(error)")
+                LabConsole.quotedError("isolab: \(error)")
                 throw ExitCode(125)
             }
             if run.learner == nil { run.learner = Self.learnerName(path) }
             let learner = run.learner ?? path
             // Two files for one learner both stay in the gradebook; the instructor decides.
             if let earlier = firstFile[learner] {
-                LabConsole.error("warning: learner '\(learner)' is in both \(earlier) and \(path)")
+                LabConsole.quotedError("warning: learner '\(learner)' is in both \(earlier) and \(path)")
             } else {
                 firstFile[learner] = path
             }

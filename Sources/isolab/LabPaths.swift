@@ -40,7 +40,7 @@ enum LabPaths {
                     loaded.append(.valid(try LabParser.parse(file: file)))
                 } catch {
                     let problems = (error as? LabValidationError)?.diagnostics.map(\.description) ?? ["\(file):1:1: \(error)"]
-                    for problem in problems { LabConsole.error(problem) }
+                    for problem in problems { LabConsole.quotedError(problem) }
                     let source = (try? LabSourceFile.read(file)) ?? ""
                     loaded.append(.invalid(path: file, source: source, problems: problems))
                 }

@@ -34,7 +34,7 @@ struct LabReportCommand: ParsableCommand {
             run = try ReportFiles.readResults(results)
         } catch {
             // The reason may quote the file (a bad date's text): printed with controls shown.
-            LabConsole.error("isolab: \(error)")
+            LabConsole.quotedError("isolab: \(error)")
             throw ExitCode(125)
         }
         if let html { try ReportFiles.write(HTMLReport.html(run), to: html) }
