@@ -260,7 +260,10 @@ final class BlockExecutor {
         }
     }
 
+    /// A block's timeout as the lab might write it. Timeouts are range-checked by the parser;
+    /// the guard keeps a `LabBlock` made some other way from trapping here.
     static func seconds(_ value: Double) -> String {
+        guard value.isFinite, value >= 0, value < 1e12 else { return String(format: "%gs", value) }
         if value < 1 { return "\(Int((value * 1000).rounded()))ms" }
         return value == value.rounded() ? "\(Int(value))s" : String(format: "%.2fs", value)
     }
