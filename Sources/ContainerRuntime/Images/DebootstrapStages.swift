@@ -1,0 +1,30 @@
+/// Turns debootstrap's several hundred `I:` lines (one per package retrieved, validated,
+/// unpacked, configured) into a line per stage, with a count of packages inside a stage.
+struct DebootstrapStages {
+    enum Event: Equatable {
+        case newStage(String)     // print it on a line of its own
+        case count(String)        // the stage's running count (a terminal shows it in place)
+    }
+
+    /// Stages whose lines name one package each: "I: Retrieving libc6 2.36-9".
+    static let perPackage: Set<Substring> = ["Retrieving", "Validating", "Extracting", "Unpacking", "Configuring"]
+
+    private var stage = ""
+    private var packages = 0
+
+    mutating func next(_ line: String) -> Event? {
+        guard line.hasPrefix("I: ") else { return nil }
+        let message = line.dropFirst(3)
+        let words = message.split(separator: " ")
+        guard let verb = words.first else { return nil }
+        let isPackage = DebootstrapStages.perPackage.contains(verb) && words.count == 3 && !message.hasSuffix("...")
+        let text = isPackage ? "\(verb) packages" : String(message)
+        if text == stage {
+            packages += 1
+            return .count("\(text) (\(packages))")
+        }
+        stage = text
+        packages = 1
+        return .newStage(text)
+    }
+}
