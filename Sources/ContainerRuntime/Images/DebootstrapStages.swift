@@ -6,7 +6,8 @@ struct DebootstrapStages {
         case count(String)        // the stage's running count (a terminal shows it in place)
     }
 
-    /// Stages whose lines name one package each: "I: Retrieving libc6 2.36-9".
+    /// Stages whose lines name one package each: "I: Retrieving libc6 2.36-9" (name and version),
+    /// "I: Unpacking libc6:amd64..." (name only); "I: Unpacking the base system..." starts a stage.
     static let perPackage: Set<Substring> = ["Retrieving", "Validating", "Extracting", "Unpacking", "Configuring"]
 
     private var stage = ""
@@ -17,7 +18,8 @@ struct DebootstrapStages {
         let message = line.dropFirst(3)
         let words = message.split(separator: " ")
         guard let verb = words.first else { return nil }
-        let isPackage = DebootstrapStages.perPackage.contains(verb) && words.count == 3 && !message.hasSuffix("...")
+        let dots = message.hasSuffix("...")
+        let isPackage = DebootstrapStages.perPackage.contains(verb) && (dots ? words.count == 2 : words.count == 3)
         let text = isPackage ? "\(verb) packages" : String(message)
         if text == stage {
             packages += 1
