@@ -12,4 +12,7 @@ public protocol ContainerHost: Sendable {
     func removeNamespace(_ namespace: String) throws
     /// cgroup version of the host for reports, e.g. "v1 (hybrid)".
     func cgroupDescription() -> String
+    /// Where the `busybox` image came from, for reports (upstream's default configuration, or
+    /// Debian's busybox-static as a fallback); nil when it is not built.
+    func busyboxImageOrigin() -> String?
 }

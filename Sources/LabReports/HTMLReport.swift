@@ -43,6 +43,7 @@ public enum HTMLReport {
             ("Kernel", r.host.kernel),
             ("cgroup", r.host.cgroupVersion),
         ]
+        if let busybox = r.host.busyboxImage { rows.append(("busybox image", busybox)) }
         return "<dl class=\"facts\">\n" + rows.map { "<dt>\($0.0)</dt><dd>\(ReportEscape.markup($0.1))</dd>" }.joined(separator: "\n") + "\n</dl>\n"
     }
 

@@ -27,4 +27,8 @@ struct RuntimeContainerHost: ContainerHost {
     }
 
     func cgroupDescription() -> String { Cgroups.describeHost() }
+
+    func busyboxImageOrigin() -> String? {
+        (try? ImageStore(root: RuntimeContext.fromEnvironment().root).builtinOrigin("busybox")) ?? nil
+    }
 }

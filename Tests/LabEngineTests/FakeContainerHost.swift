@@ -38,4 +38,6 @@ final class FakeContainerHost: ContainerHost, @unchecked Sendable {
     }
 
     func cgroupDescription() -> String { "v2 (fake)" }
+
+    func busyboxImageOrigin() -> String? { "BusyBox (fake)" }
 }
