@@ -41,6 +41,25 @@ import Testing
         #expect(commands[0].expected.map(\.line) == [35, 36, 37, 38])
     }
 
+    /// `hint` may repeat: the hints keep their order, the Nth failure gets the Nth, the last stays;
+    /// every other value attribute is still refused twice.
+    @Test func repeatedHintsAreTiers() throws {
+        let lab = try LabParser.parse(source: """
+            ```sh {check #tiers hint="the concept" points=2 hint="where to look" hint="use \\"--flag\\""}
+            true
+            ```
+            """, path: "lab.md")
+        let check = try #require(lab.block(id: "tiers"))
+        #expect(check.hints == ["the concept", "where to look", "use \"--flag\""])
+        #expect(check.hint == "the concept")
+        #expect((0...5).map { check.hint(afterFailures: $0) }
+                == ["the concept", "the concept", "where to look", "use \"--flag\"", "use \"--flag\"", "use \"--flag\""])
+        let plain = try LabParser.parse(source: "```sh {check #x}\ntrue\n```\n", path: "lab.md")
+        #expect(try #require(plain.block(id: "x")).hint(afterFailures: 1) == nil)
+        #expect(FixtureLoader.diagnostics("```sh {points=1 check points=2}\ntrue\n```\n").map(\.message)
+                == ["duplicate attribute 'points'"])
+    }
+
     @Test func readsAttributes() throws {
         let lab = try FixtureLoader.parse("valid")
         let check = try #require(lab.block(id: "uts"))

@@ -41,6 +41,8 @@ struct BlockInterpreter {
         var id: String? = nil
         var background = false
         var values: [String: (String, Int)] = [:]
+        // `hint` alone may repeat: one hint per failure, in the order written.
+        var hints: [String] = []
         for token in tokens {
             if token.value == nil, token.key.hasPrefix("#") {
                 let name = String(token.key.dropFirst())
@@ -61,6 +63,8 @@ struct BlockInterpreter {
             } else if token.value == nil, token.key == "background" {
                 if background { error("duplicate attribute 'background'", column: token.column) }
                 background = true
+            } else if let value = token.value, token.key == "hint" {
+                hints.append(value)
             } else if let value = token.value, Self.valueKeys.contains(token.key) {
                 if values[token.key] != nil {
                     error("duplicate attribute '\(token.key)'", column: token.column)
@@ -136,7 +140,7 @@ struct BlockInterpreter {
         return LabBlock(id: id ?? "", kind: blockKind, language: language, location: raw.location,
                         hidden: raw.origin == .hiddenComment, body: body, points: points, timeout: timeout,
                         retry: retry, background: background, solutionFor: solutionFor,
-                        hint: values["hint"]?.0, measure: measure, endLine: raw.endLine)
+                        hints: hints, measure: measure, endLine: raw.endLine)
     }
 
     private mutating func interpretMeasure(_ values: [String: (String, Int)]) -> MeasureSpec? {
