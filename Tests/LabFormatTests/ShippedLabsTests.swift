@@ -8,7 +8,8 @@ import LabFormat
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Labs").path
 
-    static let names = ["01-namespaces.md", "02-cgroups.md", "03-union-filesystems.md", "04-capabilities.md"]
+    static let names = ["01-namespaces.md", "02-cgroups.md", "03-union-filesystems.md", "04-capabilities.md",
+                         "06-pids.md"]
 
     @Test(arguments: names)
     func labIsValidAndSelfProving(name: String) throws {
