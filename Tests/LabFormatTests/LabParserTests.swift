@@ -60,6 +60,22 @@ import Testing
                 == ["duplicate attribute 'points'"])
     }
 
+    @Test func measureTakesACgroupPath() throws {
+        let lab = try LabParser.parse(source: "```sh {#m measure=cgroup:/lab8/${id} window=2s expect-cores=0.2..0.3}\ntrue\n```\n", path: "lab.md")
+        let measure = try #require(lab.block(id: "m")?.measure)
+        #expect(measure == MeasureSpec(target: .cgroup("/lab8/${id}"), window: 2, expectedCores: 0.2...0.3))
+        #expect(measure.container == nil)
+        for (attribute, message) in [("measure=cgroup:a/../b", "contains '.' or '..'"),
+                                     ("measure=cgroup:/", "names no cgroup"),
+                                     ("measure=cgroup:", "malformed measure")] {
+            let found = FixtureLoader.diagnostics("```sh {\(attribute)}\ntrue\n```\n").map(\.message)
+            #expect(found.count == 1 && found[0].contains(message), "\(attribute): \(found)")
+        }
+        #expect(CgroupMeasurePath.expand("a/${x}/$y-z", ["x": "1", "y": "2"]) == .success("a/1/2-z"))
+        #expect(CgroupMeasurePath.expand("a/${x", ["x": "1"]) == .failure(.init(message: "an unclosed ${ in a/${x")))
+        #expect(CgroupMeasurePath.expand("a/$", [:]) == .failure(.init(message: "a '$' without a capture name in a/$")))
+    }
+
     @Test func readsAttributes() throws {
         let lab = try FixtureLoader.parse("valid")
         let check = try #require(lab.block(id: "uts"))
@@ -90,8 +106,8 @@ import Testing
             (7, 11, "points is only for checks"),
             (11, 14, "malformed duration timeout=5"),
             (11, 24, "malformed duration retry=1x"),
-            (15, 8, "window needs measure=cpu:NAME"),
-            (15, 18, "expect-cores needs measure=cpu:NAME"),
+            (15, 8, "window needs measure=cpu:NAME or measure=cgroup:PATH"),
+            (15, 18, "expect-cores needs measure=cpu:NAME or measure=cgroup:PATH"),
             (19, 14, "a check cannot run in the background"),
             (23, 8, "background cannot be combined with retry"),
             (28, 1, "a transcript must start with a '$ ' command"),

@@ -146,15 +146,22 @@ struct BlockInterpreter {
     private mutating func interpretMeasure(_ values: [String: (String, Int)]) -> MeasureSpec? {
         guard let (text, column) = values["measure"] else {
             for key in ["window", "expect-cores"] {
-                if let (_, column) = values[key] { error("\(key) needs measure=cpu:NAME", column: column) }
+                if let (_, column) = values[key] { error("\(key) needs measure=cpu:NAME or measure=cgroup:PATH", column: column) }
             }
             return nil
         }
         var spec: MeasureSpec? = nil
         if text.hasPrefix("cpu:"), text.count > 4 {
             spec = MeasureSpec(container: String(text.dropFirst(4)))
+        } else if text.hasPrefix("cgroup:"), text.count > 7 {
+            let path = String(text.dropFirst(7))
+            if let problem = CgroupMeasurePath.problem(path) {
+                error("measure=cgroup:\(path): the path \(problem)", column: column)
+            } else {
+                spec = MeasureSpec(target: .cgroup(path))
+            }
         } else {
-            error("malformed measure=\(text): use measure=cpu:CONTAINER", column: column)
+            error("malformed measure=\(text): use measure=cpu:CONTAINER or measure=cgroup:PATH", column: column)
         }
         if let (text, column) = values["window"] {
             if let seconds = LabDuration.seconds(text) { spec?.window = seconds }
