@@ -94,8 +94,8 @@ import LabReports
         #expect(result.block("c")?.status == .passed)
     }
 
-    /// `measure=cgroup:PATH` samples a cgroup by path, with captures expanded into it (those of
-    /// earlier blocks and of the block's own leading commands are not: only committed ones);
+    /// `measure=cgroup:PATH` samples a cgroup by path, with captures of earlier blocks and the
+    /// reset variables (ISOLAB_NAMESPACE) expanded into it;
     /// a capture that would leave the cgroup root is refused, not read.
     @Test func measureSamplesACgroupByPath() throws {
         let h = try LabHarness(host: FakeContainerHost(cores: 0.25)); defer { h.cleanUp() }
@@ -111,7 +111,7 @@ import LabReports
             sleep 30
             ```
 
-            ```sh {#plain measure=cgroup:spin/$run/x window=700ms}
+            ```sh {#plain measure=cgroup:spin/$run/$ISOLAB_NAMESPACE window=700ms}
             sleep 30
             ```
 
@@ -133,11 +133,11 @@ import LabReports
         #expect(measure.cgroup == "/spin/run42" && measure.container == "" && measure.subject == "cgroup /spin/run42")
         #expect(abs(measure.meanCores - 0.25) < 0.05)
         #expect(result.block("plain")?.status == .passed)
-        #expect(h.host.sampledCgroups.contains("spin/run42/x"))
+        #expect(h.host.sampledCgroups.contains("spin/run42/\(result.namespace ?? "")"))
         let escape = try #require(result.block("escape"))
         #expect(escape.status == .failed && escape.message?.contains("contains '.' or '..'") == true)
         let unknown = try #require(result.block("unknown"))
-        #expect(unknown.status == .failed && unknown.message?.contains("no capture named 'nobody'") == true)
+        #expect(unknown.status == .failed && unknown.message?.contains("no capture or variable named 'nobody'") == true)
         let absent = try #require(result.block("absent"))
         #expect(absent.status == .failed && absent.message?.contains("no CPU samples of cgroup elsewhere") == true)
         #expect(!h.host.sampledCgroups.contains { $0.contains("..") })

@@ -9,7 +9,8 @@ import LabFormat
         .appendingPathComponent("Labs").path
 
     static let names = ["01-namespaces.md", "02-cgroups.md", "03-union-filesystems.md", "04-capabilities.md",
-                         "06-pids.md", "07-namespaces-from-the-host.md", "09-networking-by-hand.md"]
+                         "06-pids.md", "07-namespaces-from-the-host.md", "08-a-container-by-hand.md",
+                         "09-networking-by-hand.md"]
 
     @Test(arguments: names)
     func labIsValidAndSelfProving(name: String) throws {

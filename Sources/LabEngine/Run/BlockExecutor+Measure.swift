@@ -16,7 +16,7 @@ extension BlockExecutor {
             return AttemptResult(status: .error, commands: [], message: "no measure spec", captures: [:], score: 0, measure: nil)
         }
         let (leading, failure) = runLeadingCommands(block, token: token)
-        // A cgroup's path may name captures, the leading commands' included: expanded only now.
+        // A cgroup's path may name captures and the variables every command gets (ISOLAB_NAMESPACE).
         let target: ResolvedTarget
         switch resolve(spec.target) {
         case .success(let resolved): target = resolved
@@ -140,7 +140,7 @@ extension BlockExecutor {
         case .container(let name):
             return .success(ResolvedTarget(container: name, cgroup: nil))
         case .cgroup(let written):
-            return CgroupMeasurePath.expand(written, session.captures).flatMap { path in
+            return CgroupMeasurePath.expand(written, session.environment()).flatMap { path in
                 if let problem = CgroupMeasurePath.problem(path) {
                     return .failure(CgroupMeasurePath.ExpansionError(message: "measure=cgroup:\(path): the path \(problem)"))
                 }

@@ -38,7 +38,7 @@ public enum CgroupMeasurePath {
                 return .failure(ExpansionError(message: "a '$' without a capture name in \(path)"))
             }
             guard let value = values[name] else {
-                return .failure(ExpansionError(message: "no capture named '\(name)' for \(path)"))
+                return .failure(ExpansionError(message: "no capture or variable named '\(name)' for \(path)"))
             }
             out += value
             i = j
