@@ -8,7 +8,7 @@ import LabFormat
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Labs").path
 
-    static let names = ["01-namespaces.md", "02-cgroups.md", "03-union-filesystems.md", "04-capabilities.md",
+    static let names = ["01-namespaces.md", "02-cgroups.md", "03-union-filesystems.md", "04-capabilities.md", "05-memory.md",
                          "06-pids.md", "07-namespaces-from-the-host.md", "08-a-container-by-hand.md",
                          "09-networking-by-hand.md"]
 
