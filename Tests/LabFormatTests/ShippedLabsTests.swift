@@ -10,7 +10,7 @@ import LabFormat
 
     static let names = ["01-namespaces.md", "02-cgroups.md", "03-union-filesystems.md", "04-capabilities.md", "05-memory.md",
                          "06-pids.md", "07-namespaces-from-the-host.md", "08-a-container-by-hand.md",
-                         "09-networking-by-hand.md"]
+                         "09-networking-by-hand.md", "10-seccomp-and-privileges.md"]
 
     @Test(arguments: names)
     func labIsValidAndSelfProving(name: String) throws {
