@@ -45,6 +45,19 @@ import LabFormat
         }
     }
 
+    /// Every lab in Labs/ is listed here (so it is checked above), and its title carries its
+    /// file's number: "NN-name.md" opens with "# Lab N: ...".
+    @Test func everyLabIsListedAndNumberedAsItsFile() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.labsFolder)
+            .filter { $0.hasSuffix(".md") }.sorted()
+        #expect(files == Self.names.sorted())
+        for name in files {
+            let number = try #require(Int(name.prefix(2)), "\(name) starts with its number")
+            let lab = try LabParser.parse(file: Self.labsFolder + "/" + name)
+            #expect(lab.title.hasPrefix("Lab \(number): "), "\(name): \(lab.title)")
+        }
+    }
+
     @Test func cgroupsLabMeasuresTheLimitedSpinner() throws {
         let lab = try LabParser.parse(file: Self.labsFolder + "/02-cgroups.md")
         let spin = try #require(lab.block(id: "spin-limited"))
