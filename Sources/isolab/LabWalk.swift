@@ -92,12 +92,12 @@ final class LabWalk {
     private func mark(_ id: String, score: Double?) {
         progress.done.append(id)
         if let score { progress.scores[id] = score }
-        progress.captures = stepper.captures
         save()
     }
 
     private func save() {
         progress.captures = stepper.captures
+        progress.failures = stepper.failures
         do { try progress.save(to: progressFile) } catch { LabConsole.error("isolab: saving \(progressFile): \(error)") }
     }
 

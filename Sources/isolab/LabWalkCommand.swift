@@ -54,6 +54,7 @@ struct LabWalkCommand: ParsableCommand {
         }
         defer { stepper.finish() }
         stepper.restore(captures: progress.captures)
+        stepper.restore(failures: progress.failures)
         let walk = LabWalk(lab: lab, stepper: stepper, cancellation: cancellation, progress: progress,
                            progressFile: progressFile)
         throw ExitCode(walk.run())

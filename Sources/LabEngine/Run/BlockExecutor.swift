@@ -10,6 +10,9 @@ final class BlockExecutor {
     let host: ContainerHost
     /// Background blocks started so far, stopped by the runner before cleanup.
     private(set) var backgroundJobs: [BackgroundJob] = []
+    /// How often each block has failed in this session: the Nth failure shows the Nth hint
+    /// (a walk grades one check again and again; a run fails it once).
+    var failures: [String: Int] = [:]
 
     /// Pause between attempts of a `retry` block.
     static let retryPause = 0.5
@@ -38,6 +41,12 @@ final class BlockExecutor {
             } while block.retry.map { MonotonicClock.now() + BlockExecutor.retryPause - start <= $0 } ?? false
         }
         if attempt.status == .passed { session.commit(attempt.captures) }
+        var hint: String? = nil
+        if attempt.status != .passed {
+            // An interrupt is not the learner's failure: it shows the current hint, not the next.
+            if !token.isCancelled { failures[block.id, default: 0] += 1 }
+            hint = block.hint(afterFailures: failures[block.id] ?? 1)
+        }
         if token.isCancelled, attempt.status != .passed {
             attempt.status = .error
             if attempt.message?.contains("interrupted") != true {
@@ -49,7 +58,7 @@ final class BlockExecutor {
             line: block.location.line, column: block.location.column, status: attempt.status,
             duration: MonotonicClock.now() - start, attempts: attempts, commands: attempt.commands,
             score: block.kind == .check ? attempt.score : 0, maxScore: block.kind == .check ? block.points : 0,
-            message: attempt.message, hint: attempt.status == .passed ? nil : block.hint,
+            message: attempt.message, hint: hint,
             background: block.background, measure: attempt.measure)
     }
 

@@ -8,9 +8,25 @@ public struct WalkProgress: Codable, Sendable, Equatable {
     public var done: [String]
     public var scores: [String: Double]
     public var captures: [String: String]
+    /// Failures per check so far: a resumed walk shows the next hint, not the first again.
+    public var failures: [String: Int]
 
-    public init(labPath: String, done: [String] = [], scores: [String: Double] = [:], captures: [String: String] = [:]) {
+    public init(labPath: String, done: [String] = [], scores: [String: Double] = [:], captures: [String: String] = [:],
+                failures: [String: Int] = [:]) {
         self.labPath = labPath; self.done = done; self.scores = scores; self.captures = captures
+        self.failures = failures
+    }
+
+    private enum CodingKeys: String, CodingKey { case labPath, done, scores, captures, failures }
+
+    /// Progress files written before `failures` existed still load.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        labPath = try c.decode(String.self, forKey: .labPath)
+        done = try c.decode([String].self, forKey: .done)
+        scores = try c.decode([String: Double].self, forKey: .scores)
+        captures = try c.decode([String: String].self, forKey: .captures)
+        failures = try c.decodeIfPresent([String: Int].self, forKey: .failures) ?? [:]
     }
 
     /// The progress file of the lab at `path` under `home`.

@@ -41,6 +41,8 @@ struct BlockInterpreter {
         var id: String? = nil
         var background = false
         var values: [String: (String, Int)] = [:]
+        // `hint` alone may repeat: one hint per failure, in the order written.
+        var hints: [String] = []
         for token in tokens {
             if token.value == nil, token.key.hasPrefix("#") {
                 let name = String(token.key.dropFirst())
@@ -61,6 +63,8 @@ struct BlockInterpreter {
             } else if token.value == nil, token.key == "background" {
                 if background { error("duplicate attribute 'background'", column: token.column) }
                 background = true
+            } else if let value = token.value, token.key == "hint" {
+                hints.append(value)
             } else if let value = token.value, Self.valueKeys.contains(token.key) {
                 if values[token.key] != nil {
                     error("duplicate attribute '\(token.key)'", column: token.column)
@@ -142,21 +146,28 @@ struct BlockInterpreter {
         return LabBlock(id: id ?? "", kind: blockKind, language: language, location: raw.location,
                         hidden: raw.origin == .hiddenComment, body: body, points: points, timeout: timeout,
                         retry: retry, background: background, solutionFor: solutionFor,
-                        hint: values["hint"]?.0, measure: measure, endLine: raw.endLine)
+                        hints: hints, measure: measure, endLine: raw.endLine)
     }
 
     private mutating func interpretMeasure(_ values: [String: (String, Int)]) -> MeasureSpec? {
         guard let (text, column) = values["measure"] else {
             for key in ["window", "expect-cores"] {
-                if let (_, column) = values[key] { error("\(key) needs measure=cpu:NAME", column: column) }
+                if let (_, column) = values[key] { error("\(key) needs measure=cpu:NAME or measure=cgroup:PATH", column: column) }
             }
             return nil
         }
         var spec: MeasureSpec? = nil
         if text.hasPrefix("cpu:"), text.count > 4 {
             spec = MeasureSpec(container: String(text.dropFirst(4)))
+        } else if text.hasPrefix("cgroup:"), text.count > 7 {
+            let path = String(text.dropFirst(7))
+            if let problem = CgroupMeasurePath.problem(path) {
+                error("measure=cgroup:\(path): the path \(problem)", column: column)
+            } else {
+                spec = MeasureSpec(target: .cgroup(path))
+            }
         } else {
-            error("malformed measure=\(text): use measure=cpu:CONTAINER", column: column)
+            error("malformed measure=\(text): use measure=cpu:CONTAINER or measure=cgroup:PATH", column: column)
         }
         if let (text, column) = values["window"],
            let seconds = duration("window", text, column: column, max: LabLimits.maxWindowSeconds, examples: "500ms, 3s, 1m") {
