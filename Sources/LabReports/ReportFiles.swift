@@ -78,6 +78,23 @@ public enum ReportFiles {
         }
     }
 
+    /// Appends `text` to `path`, creating it: for files other steps write too (GitHub Actions'
+    /// `$GITHUB_OUTPUT`).
+    public static func append(_ text: String, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw posix("open", path) }
+        defer { close(fd) }
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw posix("write", path)
+            }
+            bytes = bytes.dropFirst(n)
+        }
+    }
+
     private static func posix(_ operation: String, _ path: String) -> ReportError {
         let code = errno
         return ReportError(operation: operation, path: path, reason: "\(String(cString: strerror(code))) (errno \(code))")

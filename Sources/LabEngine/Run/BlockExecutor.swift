@@ -71,6 +71,14 @@ final class BlockExecutor {
                     background: block.background, measure: nil)
     }
 
+    /// A check that was not run and scores 0 for `reason` (graded from answers: no answer, or
+    /// an answer that timed out).
+    static func unscored(_ block: LabBlock, reason: String) -> BlockResult {
+        var result = skipped(block, reason: reason)
+        result.status = .failed
+        return result
+    }
+
     // MARK: - One attempt
 
     private func runOnce(_ block: LabBlock, token: RunCancellation) -> AttemptResult {
