@@ -18,11 +18,19 @@ struct ClassGradingTests {
             ```sh {answer for=#minimal}
             docker run -d --name minimal --cap-drop ALL --cap-add CHOWN busybox sleep 3600
             ```
+
+            ```sh {answer for=#powerless}
+            docker run -d --name powerless --cap-drop ALL busybox sleep 3600
+            ```
             """,
-        // The right container, one capability too many: the check sees CapEff and says no.
+        // The warm-up right; the puzzle solved by naming the capability, which it forbids.
         "partial": """
             ```sh {answer for=#minimal}
-            docker run -d --name minimal --cap-drop ALL --cap-add CHOWN --cap-add KILL busybox sleep 3600
+            docker run -d --name minimal --cap-drop ALL --cap-add CHOWN busybox sleep 3600
+            ```
+
+            ```sh {answer for=#powerless}
+            docker run -d --name powerless --cap-drop CHOWN busybox sleep 3600
             ```
             """,
         "empty": "# I did not get to it\n",
@@ -66,8 +74,8 @@ struct ClassGradingTests {
 
         let csv = try String(contentsOfFile: dir + "/grades/gradebook.csv", encoding: .utf8)
         #expect(csv == [
-            "learner,04-capabilities/minimal,total,max_score",
-            "broken,0,0,2", "empty,0,0,2", "fifty,2,2,2", "full,2,2,2", "hanging,0,0,2", "partial,0,0,2",
+            "learner,04-capabilities/minimal,04-capabilities/powerless,total,max_score",
+            "broken,0,0,0,5", "empty,0,0,0,5", "fifty,2,0,2,5", "full,2,3,5,5", "hanging,0,0,0,5", "partial,2,0,2,5",
         ].map { $0 + "\r\n" }.joined())
         #expect(fm.fileExists(atPath: dir + "/grades/gradebook.html"))
 
@@ -82,7 +90,7 @@ struct ClassGradingTests {
         #expect(try output("hanging").contains("timed out after 30s and was killed"))
         #expect(try output("broken").contains("the answers file is invalid"))
         #expect(try output("broken").contains("subs/broken/answers.md:1:1: an answers file holds only answer blocks"))
-        #expect(try output("partial").contains("CapEff"))
+        #expect(try output("partial").contains("FAIL: powerless names capabilities: CHOWN"))
         #expect(r.output.contains("[6/6]"), "progress for every learner: \(r.output)")
 
         // Each submission ran in a namespace of its own and took it with it.

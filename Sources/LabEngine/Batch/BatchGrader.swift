@@ -48,10 +48,7 @@ public final class BatchGrader: @unchecked Sendable {
     /// Returns the outcomes in the submissions' order; a submission not started because of an
     /// interrupt has a nil exit status.
     public func run(_ submissions: [Submission], finished: @escaping (Outcome, _ done: Int) -> Void) -> [Outcome] {
-        let queueLock = NSLock()
-        var next = 0
-        var done = 0
-        var outcomes = [Outcome?](repeating: nil, count: submissions.count)
+        let queue = WorkQueue(count: submissions.count)
         let group = DispatchGroup()
         let supervisorStop = RunCancellation()
         let supervisor = Thread { [self] in supervise(until: supervisorStop) }
@@ -60,26 +57,48 @@ public final class BatchGrader: @unchecked Sendable {
             group.enter()
             Thread.detachNewThread { [self] in
                 defer { group.leave() }
-                while true {
-                    let index: Int? = queueLock.withLock {
-                        guard next < submissions.count, !cancellation.isCancelled else { return nil }
-                        next += 1
-                        return next - 1
-                    }
-                    guard let index else { return }
+                while let index = queue.take(unless: cancellation) {
                     let outcome = grade(submissions[index])
-                    queueLock.withLock {
-                        outcomes[index] = outcome
-                        done += 1
-                        finished(outcome, done)
-                    }
+                    queue.finish(index, outcome) { done in finished(outcome, done) }
                 }
             }
         }
         group.wait()
         supervisorStop.cancel()
-        return outcomes.enumerated().map { index, outcome in
+        return queue.outcomes.enumerated().map { index, outcome in
             outcome ?? Outcome(submission: submissions[index], exitStatus: nil, timedOut: false, duration: 0)
+        }
+    }
+
+    /// The submissions not yet started, and the outcomes so far, shared by the workers.
+    private final class WorkQueue: @unchecked Sendable {
+        private let lock = NSLock()
+        private var next = 0
+        private var done = 0
+        private let count: Int
+        private(set) var outcomes: [Outcome?]
+
+        init(count: Int) {
+            self.count = count
+            outcomes = [Outcome?](repeating: nil, count: count)
+        }
+
+        /// The next submission to grade, or nil when none is left or the grader was interrupted.
+        func take(unless cancellation: RunCancellation) -> Int? {
+            lock.withLock {
+                guard next < count, !cancellation.isCancelled else { return nil }
+                next += 1
+                return next - 1
+            }
+        }
+
+        /// Records an outcome; `report` gets how many are done, one call at a time.
+        func finish(_ index: Int, _ outcome: Outcome, report: (Int) -> Void) {
+            lock.withLock {
+                outcomes[index] = outcome
+                done += 1
+                report(done)
+            }
         }
     }
 

@@ -8,7 +8,7 @@ enum AnswerBlock {
     static func block(_ answer: LabAnswer, for check: LabBlock) -> LabBlock {
         LabBlock(id: id(for: check.id), kind: .solution, language: "sh", location: answer.location, hidden: true,
                  body: .script(answer.script), points: 0, timeout: check.timeout, retry: nil,
-                 background: false, solutionFor: check.id, hint: nil, measure: nil, endLine: answer.location.line)
+                 background: false, solutionFor: check.id, hints: [], measure: nil, endLine: answer.location.line)
     }
 
     static func id(for check: String) -> String { "answer-\(check)" }
