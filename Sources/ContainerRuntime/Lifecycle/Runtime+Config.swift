@@ -5,7 +5,8 @@ extension Runtime {
     /// the command replaces the image's Cmd, -e adds to its Env, -w and -u override).
     func makeConfig(_ o: RunOptions, image: ImageRecord) throws -> ContainerConfig {
         let id = Self.randomID()
-        let name = try o.name.map(Self.validName) ?? NameGenerator.next(taken: Set(store.list().map { $0.config.name }))
+        // Without --name, `create` picks one under the namespace lock (empty until then).
+        let name = try o.name.map(Self.validName) ?? ""
         let hostname = try o.hostname ?? defaultHostname(id: id, networkMode: o.networkMode)
         let cmd = o.command.isEmpty ? image.config.cmd : o.command
         let entrypoint = image.config.entrypoint
