@@ -62,10 +62,15 @@ extension Runtime {
         }
     }
 
-    /// The environment of one process: the config's, plus HOSTNAME, HOME and TERM as Docker
-    /// adds them, unless the user set them.
+    /// Docker's PATH for a container whose image and flags set none (an imported rootfs has no
+    /// Env): the daemon's `oci.DefaultPathEnv`.
+    static let defaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+
+    /// The environment of one process: the config's, plus PATH, HOSTNAME, HOME and TERM as Docker
+    /// adds them, unless the image or the user set them. PATH comes first, as in Docker's.
     func processEnv(_ cfg: ContainerConfig, home: String, extra: [String] = [], tty: Bool? = nil) -> [String] {
         var env = Self.mergeEnv(cfg.env, extra)
+        if !env.contains(where: { $0.hasPrefix("PATH=") }) { env.insert("PATH=" + Self.defaultPath, at: 0) }
         func setDefault(_ key: String, _ value: String) {
             if !env.contains(where: { $0.hasPrefix(key + "=") }) { env.append(key + "=" + value) }
         }
