@@ -4,6 +4,10 @@ extension Runtime {
     /// Turns `run`'s options and the image's config into the container's config (Docker's rules:
     /// the command replaces the image's Cmd, -e adds to its Env, -w and -u override).
     func makeConfig(_ o: RunOptions, image: ImageRecord) throws -> ContainerConfig {
+        // Host facts are read only when a flag needs them: most runs set no CPU limit.
+        let needsCPUs = o.limits.nanoCPUs != 0 || !o.limits.cpusetCpus.isEmpty
+        let facts = needsCPUs ? Self.hostCPUFacts() : (cpus: 1, cpuset: "")
+        try Self.checkLimits(o.limits, cpus: facts.cpus, availableCpuset: facts.cpuset)
         let id = Self.randomID()
         // Without --name, `create` picks one under the namespace lock (empty until then).
         let name = try o.name.map(Self.validName) ?? ""
