@@ -48,7 +48,7 @@ static void loopback_up(void) {
 
 static void mkdir_p(const char *path, mode_t mode) {
     char buf[4096];
-    snprintf(buf, sizeof buf, "%s", path);
+    if ((size_t)snprintf(buf, sizeof buf, "%s", path) >= sizeof buf) FAIL("mkdir %s: %s", path, isolab_strerror(ENAMETOOLONG));
     for (char *p = buf + 1; *p; p++) {
         if (*p == '/') { *p = 0; mkdir(buf, mode); *p = '/'; }
     }

@@ -5,7 +5,7 @@ import Testing
 
 /// Flag values are judged as Docker's CLI judges them, and no input traps.
 struct FlagValueTests {
-    private func message(_ body: () throws -> Any) -> String {
+    func message(_ body: () throws -> Any) -> String {
         do { _ = try body(); return "accepted" } catch let e as RuntimeError {
             #expect(e.exitCode == 125)
             return e.message.components(separatedBy: "\n")[0]
@@ -70,5 +70,13 @@ struct FlagValueTests {
         #expect(l.nanoCPUs == 500_000_000 && l.cpuPeriod == 50_000 && l.memory == 64 << 20 && l.pidsLimit == 10 && l.cpusetCpus == "0")
         #expect(message { try ResourceFlags.limits(cpus: nil, cpuQuota: "x", cpuPeriod: nil, cpusetCpus: nil, memory: nil, pidsLimit: nil) }
                 == "invalid argument \"x\" for \"--cpu-quota\" flag: strconv.ParseInt: parsing \"x\": invalid syntax")
+    }
+}
+
+extension FlagValueTests {
+    @Test func labelsAreValidatedAsDockersAre() throws {
+        #expect(try RunCommand.parseLabels(["a=1", "b", "c="]) == ["a": "1", "b": "", "c": ""])
+        #expect(message { try RunCommand.parseLabels(["=x"]) } == "invalid argument \"=x\" for \"-l, --label\" flag: invalid label '=x': empty name")
+        #expect(message { try RunCommand.parseLabels(["a b=1"]) } == "invalid argument \"a b=1\" for \"-l, --label\" flag: label 'a b' contains whitespaces")
     }
 }

@@ -77,9 +77,16 @@ public struct ContainerStore: Sendable {
         } catch {
             broken = broken ?? "state.json: \(error)"
         }
+        if let r = run, r.pid <= 0 || r.monitorPid <= 0 {
+            // kill(2) of 0 or -1 would reach our own process group or every process.
+            broken = broken ?? "state.json: pid \(r.pid) or monitor pid \(r.monitorPid) is not a process id"
+            run = nil
+        }
         var exit: ContainerExit? = nil
-        if let data = try? FileIO.read(d + "/exit.json", limit: Self.smallLimit) {
-            exit = try? JSONDecoder().decode(ContainerExit.self, from: data)
+        if let data = try? FileIO.read(d + "/exit.json", limit: Self.smallLimit),
+           let e = try? JSONDecoder().decode(ContainerExit.self, from: data),
+           e.finishedAt.isFinite, abs(e.finishedAt) < 1e11 {   // within ±3,000 years of 1970
+            exit = e
         }
         var status: ContainerStatus
         if let r = run, HostProcess.isAlive(r.pid, startTime: r.pidStartTime) {

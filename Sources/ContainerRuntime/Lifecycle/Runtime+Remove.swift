@@ -23,7 +23,7 @@ extension Runtime {
             }
             if let cg = placement, let m = manager {
                 // Kill every process, exec'd ones included; the init's death ends the monitor.
-                for pid in (try? m.pids(cg)) ?? [] { Glibc.kill(pid, SIGKILL) }
+                CgroupFS.kill((try? m.pids(cg)) ?? [])
             }
             if let run = c.run { Glibc.kill(run.pid, SIGKILL) }
         }

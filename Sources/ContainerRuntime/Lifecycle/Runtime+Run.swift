@@ -86,7 +86,7 @@ extension Runtime {
 
         let sync = LineChannel(fd: sv[0])
         let first = sync.readLine()
-        guard first.hasPrefix("pid "), let pid = Int32(first.dropFirst(4)) else {
+        guard first.hasPrefix("pid "), let pid = Int32(first.dropFirst(4)), pid > 0 else {
             unlink(specPath)
             throw Self.monitorError(first, monitor: monitor, path: monitorExecutable)
         }

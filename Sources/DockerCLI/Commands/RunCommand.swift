@@ -79,12 +79,19 @@ public struct RunCommand: ParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 
+    /// docker/cli's ValidateLabel: a name (leading blanks ignored) without blanks; then
+    /// "k=v", or "k" for an empty value.
     static func parseLabels(_ labels: [String]) throws -> [String: String] {
         var out: [String: String] = [:]
         for l in labels {
             let parts = l.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            guard let key = parts.first, !key.isEmpty else {
-                throw RuntimeError(.invalidArgument, "\(IsolabMain.programName): invalid label: \"\(l)\"")
+            let key = parts[0]
+            let name = key.drop { $0 == " " || $0 == "\t" }
+            if name.isEmpty {
+                throw FlagValue.error(l, flag: "-l, --label", "invalid label '\(l)': empty name")
+            }
+            if name.contains(where: { $0 == " " || $0 == "\t" }) {
+                throw FlagValue.error(l, flag: "-l, --label", "label '\(name)' contains whitespaces")
             }
             out[key] = parts.count > 1 ? parts[1] : ""
         }
