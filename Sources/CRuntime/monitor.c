@@ -114,11 +114,24 @@ int isolab_monitor_main(int argc, char **argv) {
     signal(SIGPIPE, SIG_IGN);
     fcntl(sync_fd, F_SETFD, FD_CLOEXEC);
 
-    int sfd = open(spec_path, O_RDONLY | O_CLOEXEC);
+    int sfd = open(spec_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     struct stat st;
     if (sfd < 0 || fstat(sfd, &st) != 0) { diag("open %s: %s", spec_path, strerror(errno)); return 125; }
+    /* isolab writes the spec (a regular file; args and env are bounded by ARG_MAX), so one
+     * larger than 64 MiB is not ours. */
+    if (!S_ISREG(st.st_mode) || st.st_size <= 0 || st.st_size > (64 << 20)) {
+        diag("spec %s: not a regular file of 1 byte to 64 MiB", spec_path);
+        return 125;
+    }
     char *buf = malloc((size_t)st.st_size + 1);
-    if (!buf || read(sfd, buf, (size_t)st.st_size) != st.st_size) { diag("read %s: %s", spec_path, strerror(errno)); return 125; }
+    if (!buf) { diag("read %s: %s", spec_path, strerror(ENOMEM)); return 125; }
+    size_t spec_got = 0;
+    while (spec_got < (size_t)st.st_size) {
+        ssize_t r = read(sfd, buf + spec_got, (size_t)st.st_size - spec_got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) { diag("read %s: %s", spec_path, r < 0 ? strerror(errno) : "shorter than its size"); return 125; }
+        spec_got += (size_t)r;
+    }
     close(sfd);
 
     char err[1024];

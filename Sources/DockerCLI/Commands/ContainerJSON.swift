@@ -31,6 +31,7 @@ enum ContainerJSON {
             "FinishedAt": c.isRunning ? zeroTime : finished,
         ]
         if c.status == .dead { state["Error"] = "the container's monitor ended without recording an exit status" }
+        if let problem = c.broken { state["Error"] = problem }
         let net = c.run?.network
         let ip = c.isRunning ? (net?.ipAddress ?? "") : ""
         let gw = c.isRunning ? (net?.gateway ?? "") : ""
@@ -78,6 +79,10 @@ enum ContainerJSON {
     }
 
     static func status(_ c: Container, now: Date = Date()) -> String {
+        if let record = c.brokenRecord {
+            let how = c.isRunning ? "Up " + ImageDisplay.humanDuration(now.timeIntervalSince(c.run?.startedAt ?? c.config.created)) : "Dead"
+            return how + " (broken: \(record) unreadable)"
+        }
         switch c.status {
         case .running:
             return "Up " + ImageDisplay.humanDuration(now.timeIntervalSince(c.run?.startedAt ?? c.config.created))
