@@ -28,7 +28,7 @@ mirror=http://deb.debian.org/debian
 # and the shared libraries of the Swift toolchain and of isolab.
 guest_packages="systemd,systemd-sysv,udev,dbus,libpam-systemd,kmod,busybox-static,debootstrap,iproute2,iputils-ping,procps,util-linux,jq,python3-minimal,libcmark0.30.2,libseccomp2,libarchive13,libcurl4,libxml2,libsqlite3-0,libncurses6,libicu72,libstdc++6"
 # Bump when the guest's recipe (packages or set-up below) changes, so a stale cached rootfs is not used.
-recipe=2
+recipe=3
 
 say() { echo "vm-test: $*" >&2; }
 die() { say "$*"; exit 2; }

@@ -6,6 +6,7 @@ set -u
 run=/mnt/isolab-vm
 . "$run/env"
 : >"$run/started"
+echo "isolab-vm: session started" >/dev/kmsg
 cd "$ISOLAB_VM_REPO" || { echo 125 >"$run/status"; exit; }
 export PATH="$ISOLAB_VM_BIN:/opt/swift/usr/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 # The guest's own isolab roots, on tmpfs: the root filesystem is an overlay, which overlayfs cannot
@@ -26,3 +27,4 @@ fi
 for dir in "$ISOLAB_ROOT" "$ISOLAB_TEST_ROOT"; do umount "$dir" 2>/dev/null; done
 echo "$status" >"$run/status"
 sync
+echo "isolab-vm: session done, status $status" >/dev/kmsg
