@@ -345,8 +345,9 @@ _Noreturn void isolab_container_init(const struct isolab_spec *s, const struct i
 
     if (s->new_ns & CLONE_NEWNET) loopback_up();
 
-    /* Join the cgroup before anything of the container runs, then make it the cgroup root. */
-    for (int i = 0; i < s->ncgroups; i++) {
+    /* Join the cgroup before anything of the container runs (unless clone3 created us in it), then
+     * make it the cgroup root. */
+    for (int i = 0; i < s->ncgroups && !s->cgroup_joined; i++) {
         int fd = open(s->cgroup_procs[i], O_WRONLY | O_CLOEXEC);
         if (fd < 0 || isolab_write_all(fd, "0", 1) != 0) FAIL("join cgroup %s: %s", s->cgroup_procs[i], isolab_strerror(errno));
         close(fd);

@@ -25,7 +25,7 @@ enum ContainerJSON {
         let finished = c.exit.map { iso.string(from: Date(timeIntervalSince1970: $0.finishedAt)) } ?? zeroTime
         var state: [String: Any] = [
             "Status": stateString(c), "Running": c.isRunning, "Paused": false, "Restarting": false,
-            "OOMKilled": false, "Dead": c.status == .dead, "Pid": c.isRunning ? Int(c.run?.pid ?? 0) : 0,
+            "OOMKilled": !c.isRunning && (c.exit?.oomKilled ?? false), "Dead": c.status == .dead, "Pid": c.isRunning ? Int(c.run?.pid ?? 0) : 0,
             "ExitCode": Int(c.isRunning ? 0 : exitCode), "Error": "",
             "StartedAt": c.run.map { iso.string(from: $0.startedAt) } ?? (startedAt.map { iso.string(from: $0) } ?? zeroTime),
             "FinishedAt": c.isRunning ? zeroTime : finished,
