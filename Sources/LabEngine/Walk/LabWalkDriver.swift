@@ -50,9 +50,13 @@ public final class LabWalkDriver: WalkDriver {
     public func run(_ block: LabBlock) -> BlockResult {
         let token = RunCancellation()
         lock.withLock { running = token }
+        // Hidden blocks (setup, solutions) run unseen, as on GitHub.
+        let shown = stepper.live
+        if block.hidden { stepper.live = nil }
         blockStarts()
         defer {
             blockEnds()
+            stepper.live = shown
             lock.withLock { running = nil }
         }
         return stepper.run(block, cancellation: token)
@@ -89,6 +93,9 @@ public final class LabWalkDriver: WalkDriver {
 
     public func removeContainers() -> [BlockResult] {
         stepper.stopBackground()
+        let shown = stepper.live
+        stepper.live = nil
+        defer { stepper.live = shown }
         var results: [BlockResult] = []
         for block in lab.blocks where block.kind == .cleanup {
             results.append(stepper.runIgnoringCancellation(block))
