@@ -7,8 +7,9 @@ set -eu
 cd "$(dirname "$0")/.."
 
 # Build: libcmark, libcap, libseccomp, libarchive headers. Run time: busybox-static (the busybox image),
-# debootstrap (the debian image), iproute2/procps/util-linux (tests and `top`), jq (labs).
-packages="libcmark-dev libcap-dev libseccomp-dev libarchive-dev pkg-config busybox-static debootstrap debian-archive-keyring iproute2 procps util-linux jq ca-certificates"
+# debootstrap (the debian image), iproute2/procps/util-linux (tests and `top`), jq (labs), tmux (the
+# end-to-end tests of `lab walk` drive it in a tmux window).
+packages="libcmark-dev libcap-dev libseccomp-dev libarchive-dev pkg-config busybox-static debootstrap debian-archive-keyring iproute2 procps util-linux jq ca-certificates tmux"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

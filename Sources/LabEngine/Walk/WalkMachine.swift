@@ -63,10 +63,12 @@ public final class WalkMachine {
             }
         }
         driver.save(progress)
+        let position = progress.position.flatMap { id in document.blocks.firstIndex { $0.id == id } }
         if let id = options.startAt, let i = document.blocks.firstIndex(where: { $0.id == id }) {
             show(i)
-        } else if let i = nextUndone(from: 0) {
-            if i > 0 { output.note("Resuming at \(document.blocks[i].id) (\(i) of \(document.blocks.count) done).") }
+        } else if let i = position ?? nextUndone(from: 0) {
+            let doneCount = document.blocks.filter { progress.done.contains($0.id) }.count
+            if i > 0 { output.note("Resuming at \(document.blocks[i].id) (\(doneCount) of \(document.blocks.count) done).") }
             show(i)
         } else {
             finish()
@@ -201,6 +203,8 @@ public final class WalkMachine {
         let block = document.blocks[i]
         state = .atBlock(i)
         lastFailure = nil
+        progress.position = block.id
+        driver.save(progress)
         output.beginView()
         output.header(headerText(i))
         output.prose(document.prose[i])
@@ -292,6 +296,7 @@ public final class WalkMachine {
             // The steps' containers are gone: a resume starts the steps again, scores stay.
             progress.done.removeAll()
             progress.captures = [:]
+            progress.position = nil
             driver.save(progress)
             let left = driver.containerNames()
             output.note(left.isEmpty ? "Removed; nothing of this walk is left running."

@@ -123,7 +123,7 @@ public final class WalkScreen: @unchecked Sendable {
     public func redraw() {
         let items = lock.withLock { view }
         stopLiveLine()
-        if style.interactive { raw("\u{1B}[H\u{1B}[2J\u{1B}[3J") }
+        if style.interactive { raw("\u{1B}[H\u{1B}[2J") }
         for item in items { raw(render(item)) }
     }
 
