@@ -30,7 +30,7 @@ extension BlockExecutor {
                 let process = try ShellProcess(command: command.text, environment: session.environment(),
                                                directory: session.workDirectory, output: .file(file),
                                                cancellation: token)
-                live?.commandStarted(command.text, background: true)
+                live?.commandStarted(command.text, background: block.background)
                 started.append((process, file, command.text, command.line))
             } catch {
                 startError = "\(lab.path):\(command.line): could not start: \(error)"

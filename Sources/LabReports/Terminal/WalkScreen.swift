@@ -105,7 +105,8 @@ public final class WalkScreen: @unchecked Sendable {
     }
 
     public func summary(score: Double, maxScore: Double, checks: [BlockResult], resultsFile: String?) {
-        let total = "Score: \(ReportFormat.points(score))/\(ReportFormat.points(maxScore)) points"
+        let total = maxScore > 0 ? "Score: \(ReportFormat.points(score))/\(ReportFormat.points(maxScore)) points"
+            : "The end: this lab has no exercises to score."
         var text = (score == maxScore ? style.green(style.bold(total)) : style.bold(total)) + "\n"
         for check in checks {
             text += "  \(style.symbol(check.status)) \(check.id) \(ReportFormat.points(check.score))/\(ReportFormat.points(check.maxScore))"
@@ -114,7 +115,7 @@ public final class WalkScreen: @unchecked Sendable {
         }
         if let resultsFile {
             text += "Results: \(resultsFile)\n"
-            text += style.dim("(isolab lab report \(resultsFile) --html FILE renders them again)") + "\n"
+            text += style.dim("(isolab lab report FILE --html OUT renders them again)") + "\n"
         }
         show(.text(text))
     }
@@ -238,8 +239,11 @@ public final class WalkScreen: @unchecked Sendable {
             for line in lines { text += (isCheck ? style.dim(line) : style.paint(line, "36")) + "\n" }
             return text
         case .exercise(let exportLine):
-            return style.dim("Press ! for a shell right here (isolab's docker, this walk's namespace; exit returns and grades),")
-                + "\n" + style.dim("or in another terminal first paste:") + "\n  " + exportLine + "\n"
+            let advice = "Press ! for a shell right here, with isolab's docker and this walk's namespace; "
+                + "leaving it (exit or Ctrl-D) grades the exercise. Or, while the walk runs, paste this "
+                + "into another terminal:"
+            let lines = TerminalWrapper.wrap([TerminalSpan(text: advice, look: [])], width: min(width, 100), style: style)
+            return lines.map { style.dim($0) }.joined(separator: "\n") + "\n  " + exportLine + "\n"
         case .text(let text):
             return text
         case .prompt(let keys):
