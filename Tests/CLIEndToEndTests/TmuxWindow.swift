@@ -12,13 +12,15 @@ final class TmuxWindow {
     struct Failure: Error, CustomStringConvertible { let description: String }
 
     /// Starts `command` (a shell command line) in a window of `width` × `height`; when it ends
-    /// the window prints `WALK-EXIT=<status>` and stays.
+    /// the window prints `WALK-EXIT=<status>`, then `TTY-RESTORED` or `TTY-LEFT-RAW`, and stays.
     init(command: String, width: Int, height: Int) throws {
         socket = "isolab-walk-test-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
         // The window's shell shares the walk's process group (it has no job control), so a
         // Ctrl-C reaches it too: a trap keeps it alive to print the status (an interactive
         // shell would have put the walk in a group of its own).
-        let wrapped = "trap : INT; " + command + "; echo WALK-EXIT=$?; sleep 3600"
+        // After it: were the terminal's modes given back (line editing and echo on)?
+        let wrapped = "trap : INT; " + command + "; echo WALK-EXIT=$?; "
+            + "if stty -a | grep -Eq -- '-icanon|-echo '; then echo TTY-LEFT-RAW; else echo TTY-RESTORED; fi; sleep 3600"
         try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "/bin/sh", "-c", wrapped])
         // Scrollback for the whole walk; the window keeps its size until the test resizes it.
         try tmux(["set-option", "-g", "history-limit", "20000"])
@@ -96,6 +98,14 @@ final class TmuxWindow {
             }
             usleep(200_000)
         }
+    }
+
+    /// The pid of the command's first child (the walk), through the window's shell.
+    func commandPID() throws -> String {
+        let shell = try tmux(["list-panes", "-t", "0", "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        guard let pid = children.split(separator: " ").first else { throw Failure(description: "no child of \(shell)") }
+        return String(pid)
     }
 
     func resize(width: Int, height: Int) throws {

@@ -104,6 +104,7 @@ struct WalkTmuxTests {
         try w.wait(for: "Results: \(f.home)/.isolab/walk/")
         try w.send("n")
         screen = try w.wait(for: "WALK-EXIT=0")
+        try w.wait(for: "TTY-RESTORED")
         Self.expectNoSource(screen)
         // The end ran the cleanup and removed the walk's namespace.
         #expect(try f.leftovers(ids: []) == [])
@@ -186,6 +187,7 @@ struct WalkTmuxTests {
         try w.wait(for: "Quit: r remove")
         try w.send("r")
         screen = try w.wait(for: "WALK-EXIT=1")
+        try w.wait(for: "TTY-RESTORED")
         #expect(screen.contains("Removed; nothing of this walk is left running."))
         #expect(try f.leftovers(ids: ids) == [])
         Self.expectNoSource(screen)
@@ -196,5 +198,24 @@ struct WalkTmuxTests {
         let reset = try f.sh("cd \(f.dir) && HOME=\(f.home) isolab lab walk --reset lab.md; ls \(f.home)/.isolab/walk")
         #expect(reset.contains("Reset lab.md"), "\(reset)")
         #expect(!reset.contains(".json"), "progress and results removed: \(reset)")
+    }
+
+    @Test func sigtermSavesKeepsTheContainersAndGivesTheTerminalBack() throws {
+        let f = try WalkFixture(lab: Self.smallLab)
+        defer { f.close() }
+        let w = try f.walk()
+        _ = try f.learnNamespace(w)
+        try w.wait(for: "› Enter run")
+        try w.send("Enter")
+        try w.wait(for: "✓ start")
+        try w.wait(for: "Step slow")
+        _ = try f.sh("kill -TERM \(try w.commandPID())")
+        let screen = try w.wait(for: "WALK-EXIT=143")
+        try w.wait(for: "TTY-RESTORED")
+        #expect(screen.contains("Terminated: progress saved, containers kept"))
+        #expect(try f.sh("docker ps -q").split(separator: "\n").count == 1, "box stays for --resume")
+        let reset = try f.sh("cd \(f.dir) && HOME=\(f.home) isolab lab walk --reset lab.md")
+        #expect(reset.contains("Reset lab.md: progress and containers"), "\(reset)")
+        #expect(try f.leftovers(ids: []) == [])
     }
 }
