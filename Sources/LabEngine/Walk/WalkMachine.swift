@@ -109,7 +109,7 @@ public final class WalkMachine {
             promptAtBlock(i)
         case .character("q"), .interrupt, .endOfInput:
             if key == .endOfInput {
-                quit(at: i, remove: false)
+                quit(remove: false)
             } else {
                 askQuit(i)
             }
@@ -120,8 +120,8 @@ public final class WalkMachine {
 
     private func handleQuitting(_ i: Int, _ key: WalkKey) {
         switch key {
-        case .character("r"), .character("y"): quit(at: i, remove: true)
-        case .character("k"), .endOfInput: quit(at: i, remove: false)
+        case .character("r"), .character("y"): quit(remove: true)
+        case .character("k"), .endOfInput: quit(remove: false)
         case .character("c"), .character("\u{1b}"), .character("n"):
             state = .atBlock(i)
             promptAtBlock(i)
@@ -287,7 +287,7 @@ public final class WalkMachine {
         output.prompt("Quit: r remove the lab's containers · k keep them for --resume · c go on")
     }
 
-    private func quit(at i: Int, remove: Bool) {
+    private func quit(remove: Bool) {
         if remove {
             output.note("Removing the lab's containers…")
             for result in driver.removeContainers() where result.status != .passed {
@@ -308,7 +308,6 @@ public final class WalkMachine {
         }
         _ = driver.writeResults(progress)
         output.note("Progress saved; continue with: isolab lab walk --resume \(lab.path)")
-        _ = i
         exitStatus = 1
         state = .finished
     }
