@@ -9,11 +9,12 @@ cd "$(dirname "$0")/.."
 # Build: libcmark, libcap, libseccomp, libarchive headers. The busybox image: gcc, make, libc6-dev
 # and dpkg-dev (upstream's configuration is compiled once from Debian's source package; bzip2 and
 # xz-utils unpack it), busybox-static its fallback. Run time: debootstrap (the debian image),
-# iproute2/procps/util-linux (tests and `top`), jq (labs).
+# iproute2/procps/util-linux (tests and `top`), jq (labs), tmux (the end-to-end tests of `lab walk`
+# drive it in a tmux window).
 scripts/apt-install "build and run isolab" \
     libcmark-dev libcap-dev libseccomp-dev libarchive-dev pkg-config \
     gcc make libc6-dev dpkg-dev bzip2 xz-utils busybox-static \
-    debootstrap debian-archive-keyring iproute2 procps util-linux jq ca-certificates
+    debootstrap debian-archive-keyring iproute2 procps util-linux jq ca-certificates tmux
 
 command -v swift >/dev/null 2>&1 || [ -x /opt/swift/usr/bin/swift ] || {
     echo "isolab setup: the Swift toolchain (swift 6) is not installed; see https://swift.org/install" >&2; exit 1; }

@@ -40,6 +40,7 @@ extension BlockExecutor {
                 let process = try ShellProcess(command: command.text, environment: session.environment(),
                                                directory: session.workDirectory, output: .file(file),
                                                cancellation: token)
+                live?.commandStarted(command.text, background: block.background)
                 started.append((process, file, command.text, command.line))
             } catch {
                 startError = "\(lab.path):\(command.line): could not start: \(error)"
@@ -60,7 +61,9 @@ extension BlockExecutor {
                 let ns = try target.cgroup.map { try host.cpuUsageNanos(cgroup: $0) }
                     ?? host.cpuUsageNanos(container: target.container ?? "", namespace: session.namespace)
                 if let p = previous, p.t >= BlockExecutor.warmUp, ns >= p.ns, t > p.t {
-                    samples.append(CPUSample(t: t, cores: Double(ns - p.ns) / 1e9 / (t - p.t)))
+                    let sample = CPUSample(t: t, cores: Double(ns - p.ns) / 1e9 / (t - p.t))
+                    samples.append(sample)
+                    live?.cpuSample(sample, window: spec.window, expected: spec.expectedCores)
                     if firstKept == nil { firstKept = p }
                     last = (t, ns)
                 }
