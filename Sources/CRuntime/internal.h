@@ -4,6 +4,8 @@
 #include <sys/capability.h>
 #include "isolab_runtime.h"
 
+struct isolab_log;   /* log.c, below */
+
 /* A seccomp BPF program, built before fork/clone (len 0: unconfined). */
 struct isolab_seccomp {
     struct sock_filter *filter;
@@ -63,8 +65,20 @@ void isolab_tty_attach(int sock, int errfd);
 /* The other side: receive the master (or -1). */
 int isolab_tty_receive(int sock);
 /* Relays in_fd → master and master → out_fd (in_fd in raw mode if a terminal, restored after)
- * until the terminal closes, then reaps `child` and returns its exit status (128+signal). */
-int isolab_tty_relay(int master, int in_fd, int out_fd, pid_t child);
+ * until the terminal closes, then reaps `child` and returns its exit status (128+signal).
+ * With `log`, the terminal's output also goes to the container's log (as stdout). */
+int isolab_tty_relay(int master, int in_fd, int out_fd, pid_t child, struct isolab_log *log);
+
+/* The container's log in json-file shape (log.c): whole lines per entry, per stream. */
+#define ISOLAB_LOG_LINE 16384
+struct isolab_log {
+    int fd;                               /* -1: not logging */
+    char part[2][ISOLAB_LOG_LINE];        /* an unfinished line of stdout [0] and stderr [1] */
+    size_t len[2];
+};
+void isolab_log_init(struct isolab_log *l, int fd);
+void isolab_log_write(struct isolab_log *l, int stream, const char *buf, size_t n);
+void isolab_log_flush(struct isolab_log *l, int stream);
 
 /* write(2) all of buf, retrying on EINTR. */
 int isolab_write_all(int fd, const void *buf, size_t len);

@@ -23,6 +23,7 @@ int isolab_spec_parse(char *buf, size_t len, struct isolab_spec *s, char *err, s
     memset(s, 0, sizeof *s);
     s->uid = 0; s->gid = 0;
     s->console_fd = -1;
+    s->stdio_fd[0] = s->stdio_fd[1] = s->stdio_fd[2] = -1;
     size_t i = 0;
     while (i < len) {
         char *key = buf + i;

@@ -80,7 +80,7 @@ static int put(int fd, const char *buf, size_t len) {
     return 0;
 }
 
-int isolab_tty_relay(int master, int in_fd, int out_fd, pid_t child) {
+int isolab_tty_relay(int master, int in_fd, int out_fd, pid_t child, struct isolab_log *log) {
     struct termios saved;
     int raw = in_fd >= 0 && isatty(in_fd) && tcgetattr(in_fd, &saved) == 0;
     if (raw) {
@@ -107,7 +107,8 @@ int isolab_tty_relay(int master, int in_fd, int out_fd, pid_t child) {
             ssize_t n = read(master, buf, sizeof buf);
             if (n < 0 && errno == EINTR) continue;
             if (n <= 0) break;   /* EIO: every holder of the terminal's other side is gone */
-            if (out_fd >= 0) put(out_fd, buf, (size_t)n);
+            if (out_fd >= 0 && put(out_fd, buf, (size_t)n) != 0) out_fd = -1;   /* client gone: keep logging */
+            isolab_log_write(log, 0, buf, (size_t)n);
         }
         if (in_open && (p[1].revents & (POLLIN | POLLHUP | POLLERR))) {
             ssize_t n = read(in_fd, buf, sizeof buf);
@@ -121,6 +122,7 @@ int isolab_tty_relay(int master, int in_fd, int out_fd, pid_t child) {
         }
     }
     if (raw) tcsetattr(in_fd, TCSANOW, &saved);
+    isolab_log_flush(log, 0);
     close(master);
     int st = 0;
     pid_t w;

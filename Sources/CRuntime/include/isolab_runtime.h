@@ -39,6 +39,7 @@ struct isolab_spec {
     const char *cgroupfs[24];         /* "cgroup2", or v1 "dir:options" for /sys/fs/cgroup/dir */
     int ncgroupfs;
     int console_fd;                   /* -t: where the child sends its pty master (set by C) */
+    int stdio_fd[3];                  /* pipes the monitor relays and logs, or -1 (set by C) */
     char *title_area;                 /* the monitor's argv memory, for --init's command line */
     size_t title_len;
 };
