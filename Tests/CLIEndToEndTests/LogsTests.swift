@@ -39,7 +39,7 @@ struct LogsTests {
     @Test func followEndsWithTheContainer() throws {
         let f = try CLIFixture()
         defer { f.close() }
-        try f.ok("docker run -d --name follower busybox sh -c 'echo a; sleep 1; echo b >&2; echo c'")
+        try f.ok("docker run -d --name follower busybox sh -c 'echo a; sleep 1; echo b >&2; sleep 0.3; echo c'")
         let followed = try f.sh("docker logs -f follower").output
         #expect(followed == "a\nb\nc\n", "\(followed)")
         #expect(try f.sh("docker logs -f follower 2>/dev/null").output == "a\nc\n")
