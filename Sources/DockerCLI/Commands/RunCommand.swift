@@ -40,7 +40,8 @@ public struct RunCommand: ParsableCommand {
     @Argument(parsing: .captureForPassthrough, help: "The command and its arguments") var command: [String] = []
 
     public func run() throws {
-        if interactive && tty && isatty(0) == 0 {
+        // Docker checks the terminal only when a client stays attached: -dit needs none.
+        if interactive && tty && !detach && isatty(0) == 0 {
             IsolabMain.fail("the input device is not a TTY", code: 1)
         }
         var o = RunOptions(image: image)
