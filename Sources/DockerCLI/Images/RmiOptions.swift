@@ -11,7 +11,7 @@ public struct RmiOptions: ParsableArguments {
     public init() {}
 
     public func validate() throws {
-        if images.isEmpty { throw ValidationError("\"rmi\" requires at least 1 argument.") }
+        if images.isEmpty { throw ValidationError("Missing expected argument '<images>'") }
     }
 
     func run() throws {
@@ -22,7 +22,9 @@ public struct RmiOptions: ParsableArguments {
             do {
                 ImageCLI.printLines(try store.remove(reference: image, force: force) { ImageUsage.containerUsing(context, $0) })
             } catch {
-                failure = ImageCLI.fail(error)
+                let exit = ImageCLI.fail(error)
+                // `rmi -f` of an image that is not there: reported, not a failure (Docker's).
+                if !(force && (error as? RuntimeError)?.kind == .notFound) { failure = exit }
             }
         }
         if let failure { throw failure }

@@ -16,7 +16,7 @@ public struct SaveCommand: ParsableCommand {
     public init() {}
 
     public func validate() throws {
-        if images.isEmpty { throw ValidationError("\"save\" requires at least 1 argument.") }
+        if images.isEmpty { throw ValidationError("Missing expected argument '<images>'") }
     }
 
     public func run() throws {
