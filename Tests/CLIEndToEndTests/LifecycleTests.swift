@@ -17,7 +17,10 @@ struct LifecycleTests {
         let f = try CLIFixture()
         defer { f.close() }
         try f.ok("docker run -d --name sleeper busybox sleep 3600")
-        try f.ok("docker stop -t 30 sleeper")   // sleep ignores TERM as PID 1: KILL at once, not after 30 s
+        // sleep ignores TERM as PID 1: KILL comes after the grace period, as Docker's.
+        let start = Date()
+        try f.ok("docker stop -t 1 sleeper")
+        #expect(Date().timeIntervalSince(start) >= 0.9, "stop waits its grace period before KILL")
         #expect(try f.ok("docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' sleeper") == "exited 137")
         #expect(try f.ok("docker ps -a --format '{{.Names}} {{.Status}}'").hasPrefix("sleeper Exited (137)"))
         try f.ok("docker run -d --name trapper busybox sh -c 'trap \"echo bye; exit 3\" TERM; while :; do sleep 0.1; done'")
@@ -25,6 +28,13 @@ struct LifecycleTests {
         try f.ok("docker stop trapper")
         #expect(try f.ok("docker inspect -f '{{.State.ExitCode}}' trapper") == "3")
         #expect(try f.ok("docker logs trapper") == "bye")
+        // With --init, docker-init passes TERM on to sleep: stopped by the signal, 128+15.
+        try f.ok("docker run -d --init --name inited busybox sleep 3600")
+        try f.ok("docker stop inited")
+        #expect(try f.ok("docker inspect -f '{{.State.ExitCode}}' inited") == "143")
+        try f.ok("docker run -d --name quick busybox sleep 3600")
+        try f.ok("docker stop -t 0 quick")
+        #expect(try f.ok("docker inspect -f '{{.State.ExitCode}}' quick") == "137")
     }
 
     @Test func rmRefusesARunningContainerAndRmFRemovesEverything() throws {

@@ -4,17 +4,17 @@ import Glibc
 #endif
 
 extension Runtime {
-    /// `stop`: the signal (TERM), then KILL after `timeout` seconds. An init that does not handle
-    /// the signal ignores it (PID-namespace init rule), so then KILL is sent at once.
+    /// `stop`: the signal (TERM), then KILL after `timeout` seconds (negative: no limit), as
+    /// Docker's. A PID 1 without a handler for the signal ignores it (the PID-namespace init
+    /// rule), so it gets the whole grace period: the lesson about PID 1 and `--init`.
     public func stop(_ ref: String, timeout: Double = 10, signal sig: Int32 = SIGTERM) throws {
         let c = try store.find(ref)
         guard c.isRunning, let run = c.run else { return }  // Docker: stopping a stopped container is fine
-        if HostProcess.catches(run.pid, signal: sig) {
-            Glibc.kill(run.pid, sig)
-            if HostProcess.waitGone(run.pid, startTime: run.pidStartTime, timeout: timeout) {
-                waitForMonitor(run)
-                return
-            }
+        Glibc.kill(run.pid, sig)   // Docker sends it even with -t 0
+        let limit = timeout < 0 ? Double(Int32.max) : timeout
+        if timeout != 0, HostProcess.waitGone(run.pid, startTime: run.pidStartTime, timeout: limit) {
+            waitForMonitor(run)
+            return
         }
         Glibc.kill(run.pid, SIGKILL)
         waitForMonitor(run)
