@@ -22,6 +22,11 @@ public enum IsolabMain {
         if let ns = ProcessInfo.processInfo.environment["ISOLAB_NAMESPACE"], !ns.isEmpty {
             do { try NamespaceName.validate(ns) } catch let e as RuntimeError { fail(e.message, code: 125) } catch {}
         }
+        do { rest = try FlagNormalizer.normalize(rest) } catch {
+            let key = CommandUsage.key(rest)
+            if let usage = CommandUsage.table[key] { fail(usage.flagMessage("\(error)", program: programName, key: key), code: 125) }
+            fail("\(programName): \(error)", code: 125)
+        }
         let command: ParsableCommand
         do {
             command = try root.parseAsRoot(rest)
