@@ -1,5 +1,8 @@
 import ContainerRuntime
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Docker-shaped views of a container: `inspect`'s JSON and `ps`'s template fields.
 enum ContainerJSON {
@@ -120,11 +123,14 @@ enum ContainerJSON {
     }
 
     /// `ps --format` fields, as Docker names them.
-    static func psFields(_ c: Container) -> [String: Any] {
-        let cmd = c.config.args.joined(separator: " ")
+    static func psFields(_ c: Container, truncate trunc: Bool = true) -> [String: Any] {
+        // moby's list: the path, then the arguments, those with a space in single quotes;
+        // docker/cli truncates to 20 and quotes it as Go's strconv.Quote.
+        let args = c.config.args.dropFirst().map { $0.contains(" ") ? "'\($0)'" : $0 }
+        let cmd = ([c.config.args.first ?? ""] + args).joined(separator: " ")
         return [
-            "ID": c.shortID, "Image": c.config.image, "Command": "\"" + truncate(cmd, 20) + "\"",
-            "CreatedAt": c.config.created.description, "RunningFor": ImageDisplay.createdSince(c.config.created),
+            "ID": c.shortID, "Image": c.config.image, "Command": JSONText.quote(trunc ? truncate(cmd, 20) : cmd),
+            "CreatedAt": goTimeString(c.config.created), "RunningFor": ImageDisplay.createdSince(c.config.created),
             "Ports": "", "State": stateString(c), "Status": status(c), "Names": c.config.name,
             "Labels": c.config.labels.keys.sorted().map { "\($0)=\(c.config.labels[$0] ?? "")" }.joined(separator: ","),
             "Mounts": "", "Networks": c.config.networkMode, "Size": "0B", "LocalVolumes": "0",
@@ -133,6 +139,16 @@ enum ContainerJSON {
                 return c.config.labels[GoTemplate.show(args[0])] ?? ""
             } as GoTemplate.Method,
         ]
+    }
+
+    /// Go's time.Time.String() in local time: `2006-01-02 15:04:05 -0700 MST`.
+    static func goTimeString(_ d: Date) -> String {
+        var t = time_t(d.timeIntervalSince1970.rounded(.down))
+        var tm = tm()
+        localtime_r(&t, &tm)
+        var buf = [Int8](repeating: 0, count: 64)
+        let n = strftime(&buf, buf.count, "%Y-%m-%d %H:%M:%S %z %Z", &tm)
+        return String(decoding: buf.prefix(n).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     static func truncate(_ s: String, _ n: Int) -> String { s.count <= n ? s : String(s.prefix(n - 1)) + "…" }
