@@ -20,7 +20,7 @@ public struct RmiOptions: ParsableArguments {
         var failure: ExitCode?
         for image in images {
             do {
-                ImageCLI.printLines(try store.remove(reference: image, force: force) { ImageUsage.containerUsing(context, $0) })
+                ImageCLI.printLines(try store.remove(reference: image, force: force, isRunning: { ImageUsage.isRunning(context, $0) }) { ImageUsage.containerUsing(context, $0) })
             } catch {
                 let exit = ImageCLI.fail(error)
                 // `rmi -f` of an image that is not there: reported, not a failure (Docker's).
