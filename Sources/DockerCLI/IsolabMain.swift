@@ -41,8 +41,10 @@ public enum IsolabMain {
             try c.run()
             exit(0)
         } catch let e as RuntimeError {
-            if case .cannotExecute(let code) = e.kind { fail(e.message, code: code) }
-            fail(e.message, code: ownErrorCode)
+            // Docker 28's `run` ends its errors with where to read more.
+            let trailer = command is RunCommand ? "\n\nRun '\(programName) run --help' for more information" : ""
+            if case .cannotExecute(let code) = e.kind { fail(e.message + trailer, code: code) }
+            fail(e.message + trailer, code: ownErrorCode)
         } catch let e as ExitCode {
             fflush(stdout)
             exit(e.rawValue)

@@ -34,7 +34,15 @@ extension Runtime {
             let allowed: [String] = flag == "--ipc" ? ["private", "shareable", "host", ""] :
                                      flag == "--pid" ? ["", "host"] : ["bridge", "none", "host", "default"]
             if !allowed.contains(mode) && !mode.hasPrefix("container:") {
-                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: invalid \(flag) value: \"\(mode)\".")
+                // Docker looks a --network value up as a network's name.
+                if flag == "--network" { throw RuntimeError(.notFound, "docker: Error response from daemon: network \(mode) not found") }
+                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: invalid \(flag) value: \"\(mode)\"")
+            }
+        }
+        // moby checks each list on its own and names it: "invalid CapAdd: unknown capability: ...".
+        for (what, list) in [("CapAdd", o.capAdd), ("CapDrop", o.capDrop)] {
+            do { _ = try Capabilities.resolve(add: what == "CapAdd" ? list : [], drop: what == "CapDrop" ? list : [], privileged: false) } catch let e as RuntimeError {
+                throw RuntimeError(e.kind, "docker: Error response from daemon: invalid \(what): \(e.message)")
             }
         }
         var caps = try Capabilities.resolve(add: o.capAdd, drop: o.capDrop, privileged: o.privileged)

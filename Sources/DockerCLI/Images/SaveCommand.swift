@@ -23,7 +23,7 @@ public struct SaveCommand: ParsableCommand {
         let store = ImageCLI.store()
         guard let output else {
             if isatty(STDOUT_FILENO) == 1 {
-                ImageCLI.printError("Cowardly refusing to save to a terminal. Use the -o flag or redirect")
+                ImageCLI.printError("cowardly refusing to save to a terminal. Use the -o flag or redirect")
                 throw ExitCode(ImageCLI.failureExitCode)
             }
             do { try store.save(references: images, to: STDOUT_FILENO) } catch { throw ImageCLI.fail(error) }
