@@ -4,6 +4,7 @@
 public protocol ExitsWith125OnError {}
 
 extension RunCommand: ExitsWith125OnError {}
+extension CreateCommand: ExitsWith125OnError {}
 extension NamespaceCommand: ExitsWith125OnError {}
 extension NamespaceCommand.Remove: ExitsWith125OnError {}
 extension NamespaceCommand.List: ExitsWith125OnError {}

@@ -23,6 +23,10 @@ enum FlagNormalizer {
     static let specs: [String: Spec] = [
         "run": Spec(values: runValues, longValues: runLongValues, bools: ["d": "detach", "i": "interactive", "t": "tty"],
                     longBools: ["detach", "interactive", "tty", "rm", "read-only", "privileged", "init"], interspersed: false),
+        "create": Spec(values: runValues, longValues: runLongValues, bools: ["d": "detach", "i": "interactive", "t": "tty"],
+                       longBools: ["detach", "interactive", "tty", "rm", "read-only", "privileged", "init"], interspersed: false),
+        "start": Spec(bools: ["a": "attach", "i": "interactive"], longBools: ["attach", "interactive"]),
+        "restart": Spec(values: ["t": "time", "s": "signal"], longValues: ["time", "timeout", "signal"]),
         "exec": Spec(values: ["e": "env", "w": "workdir", "u": "user"], longValues: ["env", "workdir", "user"],
                      bools: ["d": "detach", "i": "interactive", "t": "tty"], longBools: ["detach", "interactive", "tty"], interspersed: false),
         "logs": Spec(values: ["n": "tail"], longValues: ["tail", "since", "until"], bools: ["f": "follow", "t": "timestamps"],

@@ -42,7 +42,8 @@ public enum IsolabMain {
             exit(0)
         } catch let e as RuntimeError {
             // Docker 28's `run` ends its errors with where to read more.
-            let trailer = command is RunCommand ? "\n\nRun '\(programName) run --help' for more information" : ""
+            let name = command is RunCommand ? "run" : (command is CreateCommand ? "create" : nil)
+            let trailer = name.map { "\n\nRun '\(programName) \($0) --help' for more information" } ?? ""
             if case .cannotExecute(let code) = e.kind { fail(e.message + trailer, code: code) }
             fail(e.message + trailer, code: ownErrorCode)
         } catch let e as ExitCode {

@@ -44,6 +44,27 @@ public struct RunCommand: ParsableCommand {
         if interactive && tty && !detach && isatty(0) == 0 {
             IsolabMain.fail("the input device is not a TTY", code: 1)
         }
+        let o = try runOptions()
+        let rt = IsolabMain.runtime()
+        let code: Int32
+        do {
+            code = try rt.run(o) { c in
+                if c.config.detached { print(c.id); fflush(stdout) }
+            }
+        } catch let e as RuntimeError where e.kind == .notFound && e.message.hasPrefix("Unable to find image") {
+            throw Self.pullDenied(e, image: image)
+        }
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    /// Docker's answer for an image it would have pulled: isolab never pulls.
+    static func pullDenied(_ e: RuntimeError, image: String) -> RuntimeError {
+        let repo = image.split(separator: ":").first.map(String.init) ?? image
+        return RuntimeError(.notFound, e.message + "\ndocker: Error response from daemon: pull access denied for \(repo), repository does not exist or may require 'docker login' (isolab never pulls: build it with `isolab image build`, or `docker load`/`docker import` it).")
+    }
+
+    /// The flags as the runtime takes them (shared with `create`).
+    func runOptions() throws -> RunOptions {
         var o = RunOptions(image: image)
         o.command = command
         o.name = name
@@ -67,17 +88,7 @@ public struct RunCommand: ParsableCommand {
         o.capDrop = capDrop
         o.limits = try ResourceFlags.limits(cpus: cpus, cpuQuota: cpuQuota, cpuPeriod: cpuPeriod,
                                             cpusetCpus: cpusetCpus, memory: memory, pidsLimit: pidsLimit)
-        let rt = IsolabMain.runtime()
-        let code: Int32
-        do {
-            code = try rt.run(o) { c in
-                if c.config.detached { print(c.id); fflush(stdout) }
-            }
-        } catch let e as RuntimeError where e.kind == .notFound && e.message.hasPrefix("Unable to find image") {
-            let repo = image.split(separator: ":").first.map(String.init) ?? image
-            throw RuntimeError(.notFound, e.message + "\ndocker: Error response from daemon: pull access denied for \(repo), repository does not exist or may require 'docker login' (isolab never pulls: build it with `isolab image build`, or `docker load`/`docker import` it).")
-        }
-        if code != 0 { throw ExitCode(code) }
+        return o
     }
 
     static func parseLabels(_ labels: [String]) throws -> [String: String] {
