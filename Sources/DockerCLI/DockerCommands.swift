@@ -4,10 +4,10 @@ import ArgumentParser
 public enum DockerCommands {
     public static let all: [ParsableCommand.Type] = [
         RunCommand.self, CreateCommand.self, StartCommand.self, RestartCommand.self, WaitCommand.self,
-        RenameCommand.self, ExecCommand.self, PsCommand.self, InspectCommand.self, StopCommand.self,
+        RenameCommand.self, DiffCommand.self, ExecCommand.self, PsCommand.self, InspectCommand.self, StopCommand.self,
         KillCommand.self, RmCommand.self, LogsCommand.self, TopCommand.self, PortCommand.self,
         StatsCommand.self, CommitCommand.self, ExportCommand.self, ImagesCommand.self, RmiCommand.self,
-        TagCommand.self, SaveCommand.self, LoadCommand.self, ImportCommand.self, ImageCommand.self,
+        TagCommand.self, HistoryCommand.self, SaveCommand.self, LoadCommand.self, ImportCommand.self, ImageCommand.self,
         VersionCommand.self, InfoCommand.self, NamespaceCommand.self, ContainerCleanupCommand.self,
     ]
 }
