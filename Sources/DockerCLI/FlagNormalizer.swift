@@ -42,6 +42,7 @@ enum FlagNormalizer {
         "images": Spec(values: ["f": "filter"], longValues: ["format", "filter"], bools: ["a": "all", "q": "quiet"],
                        longBools: ["all", "quiet", "no-trunc"]),
         "history": Spec(longValues: ["format"], bools: ["q": "quiet"], longBools: ["quiet", "no-trunc"]),
+        "cp": Spec(bools: ["q": "quiet", "a": "archive", "L": "follow-link"], longBools: ["quiet", "archive", "follow-link"]),
         "rmi": Spec(bools: ["f": "force"], longBools: ["force", "no-prune"]),
         "stats": Spec(longValues: ["format"], bools: ["a": "all"], longBools: ["all", "no-stream", "no-trunc"]),
         "version": Spec(values: ["f": "format"], longValues: ["format"]),
