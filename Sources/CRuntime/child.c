@@ -104,6 +104,35 @@ static void bind_mounts(const struct isolab_spec *s, const char *root) {
         if (strstr(s->bind_opts[i], "ro"))
             do_mount(NULL, dst, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL);
     }
+    /* --tmpfs: Docker's defaults (noexec, nosuid, nodev) unless the options say otherwise;
+     * flag words become mount flags, the rest (size=, mode=) the tmpfs's own options. */
+    for (int i = 0; i < s->ntmpfs; i++) {
+        target(dst, sizeof dst, root, s->tmpfs_dst[i]);
+        mkdir_p(dst, 0755);
+        unsigned long flags = MS_NOEXEC | MS_NOSUID | MS_NODEV;
+        char data[512] = "", word[256];
+        const char *o = s->tmpfs_opts[i];
+        while (*o) {
+            size_t n = strcspn(o, ",");
+            if (n >= sizeof word) FAIL("tmpfs option too long in %s", s->tmpfs_opts[i]);
+            memcpy(word, o, n); word[n] = 0;
+            o += n + (o[n] == ',');
+            if (!strcmp(word, "ro")) flags |= MS_RDONLY;
+            else if (!strcmp(word, "rw") || !*word) continue;
+            else if (!strcmp(word, "exec")) flags &= ~(unsigned long)MS_NOEXEC;
+            else if (!strcmp(word, "noexec")) flags |= MS_NOEXEC;
+            else if (!strcmp(word, "suid")) flags &= ~(unsigned long)MS_NOSUID;
+            else if (!strcmp(word, "nosuid")) flags |= MS_NOSUID;
+            else if (!strcmp(word, "dev")) flags &= ~(unsigned long)MS_NODEV;
+            else if (!strcmp(word, "nodev")) flags |= MS_NODEV;
+            else {
+                size_t used = strlen(data);
+                if (used + strlen(word) + 2 > sizeof data) FAIL("tmpfs options too long: %s", s->tmpfs_opts[i]);
+                snprintf(data + used, sizeof data - used, "%s%s", used ? "," : "", word);
+            }
+        }
+        do_mount("tmpfs", dst, "tmpfs", flags, data[0] ? data : NULL);
+    }
 }
 
 /* Docker's masked and read-only paths, applied after pivot_root (absolute paths). */

@@ -41,6 +41,14 @@ int isolab_spec_parse(char *buf, size_t len, struct isolab_spec *s, char *err, s
         else if (!strcmp(key, "lower")) PUSH(s->lowers, s->nlowers, 128, val);
         else if (!strcmp(key, "exitcmd")) PUSH(s->exit_cmd, s->nexit_cmd, 32, val);
         else if (!strcmp(key, "cgroupfs")) PUSH(s->cgroupfs, s->ncgroupfs, 24, val);
+        else if (!strcmp(key, "tmpfs")) {
+            char *a = strchr(val, '\x1f');
+            if (s->ntmpfs >= 16) { snprintf(err, errlen, "spec: too many tmpfs mounts"); return -1; }
+            if (!a) { snprintf(err, errlen, "spec: bad tmpfs %s", val); return -1; }
+            *a = 0;
+            s->tmpfs_dst[s->ntmpfs] = val; s->tmpfs_opts[s->ntmpfs] = a + 1;
+            s->ntmpfs++;
+        }
         else if (!strcmp(key, "bind")) {
             /* "src\x1fdst\x1fopts" */
             if (s->nbinds >= 31) { snprintf(err, errlen, "spec: too many binds"); return -1; }

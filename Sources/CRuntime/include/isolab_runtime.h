@@ -20,7 +20,8 @@ struct isolab_spec {
     const char *cgroup_procs[32];
     const char *lowers[128];          /* overlay lowerdirs, top first */
     const char *bind_src[32], *bind_dst[32], *bind_opts[32];
-    int nargs, nenv, ncgroups, nlowers, nbinds;
+    const char *tmpfs_dst[16], *tmpfs_opts[16];   /* --tmpfs / --mount type=tmpfs */
+    int nargs, nenv, ncgroups, nlowers, nbinds, ntmpfs;
     const char *cwd, *hostname, *rootfs, *upper, *work;
     const char *caps;                 /* libcap text for permitted/effective ("=" empty) */
     const char *seccomp;              /* "default" or "unconfined" (no key: unconfined) */

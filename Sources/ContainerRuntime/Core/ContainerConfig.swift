@@ -38,4 +38,5 @@ public struct ContainerConfig: Codable, Sendable {
     public var seccompProfile: String    // "default" or "unconfined" (--privileged, seccomp=unconfined)
     public var limits: ResourceLimits
     public var lowerDirs: [String]       // the image's layers, top first
+    public var mounts: [ContainerMount]? // -v, --mount, --tmpfs (absent in configs of older isolab)
 }

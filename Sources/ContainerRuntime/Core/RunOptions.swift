@@ -24,6 +24,7 @@ public struct RunOptions: Sendable {
     public var capAdd: [String] = []
     public var capDrop: [String] = []
     public var limits = ResourceLimits()
+    public var mounts: [ContainerMount] = []
 
     public init(image: String) { self.image = image }
 }

@@ -60,7 +60,7 @@ extension Runtime {
             ipcMode: o.ipcMode.isEmpty ? "private" : o.ipcMode, pidMode: o.pidMode,
             networkMode: o.networkMode == "default" ? "bridge" : o.networkMode,
             capAdd: o.capAdd, capDrop: o.capDrop, capabilities: caps, securityOpt: o.securityOpt, seccompProfile: seccomp,
-            limits: o.limits, lowerDirs: lowers)
+            limits: o.limits, lowerDirs: lowers, mounts: o.mounts.isEmpty ? nil : o.mounts)
     }
 
     static func validName(_ n: String) throws -> String {

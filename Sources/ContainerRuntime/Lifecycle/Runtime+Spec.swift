@@ -21,6 +21,12 @@ extension Runtime {
         for (src, dst) in [("hostname", "/etc/hostname"), ("hosts", "/etc/hosts"), ("resolv.conf", "/etc/resolv.conf")] {
             spec.add("bind", c.dir + "/" + src + "\u{1f}" + dst + "\u{1f}" + (cfg.readOnly ? "ro" : "rw"))
         }
+        for m in cfg.mounts ?? [] {
+            switch m.kind {
+            case .bind: spec.add("bind", m.source + "\u{1f}" + m.target + "\u{1f}" + (m.readOnly ? "ro" : "rw"))
+            case .tmpfs: spec.add("tmpfs", m.target + "\u{1f}" + ([m.readOnly ? "ro" : ""] + [m.options]).filter { !$0.isEmpty }.joined(separator: ","))
+            }
+        }
         spec.add("cgroup", cgroup.procsFiles)
         spec.add("caps", cfg.capabilities.libcapText)
         spec.add("seccomp", cfg.seccompProfile)

@@ -60,7 +60,11 @@ enum ContainerJSON {
             ])
         }
         let l = cfg.limits
+        let binds = (cfg.mounts ?? []).filter { $0.kind == .bind }.map { $0.source + ":" + $0.target + ($0.options.isEmpty ? "" : ":" + $0.options) }
+        var tmpfs: [String: Any] = [:]
+        for m in cfg.mounts ?? [] where m.kind == .tmpfs { tmpfs[m.target] = m.options }
         var hostConfig = JSONObject([
+            "Binds": binds.isEmpty ? NSNull() : binds as Any,
             "NetworkMode": cfg.networkMode, "PortBindings": [String: Any](),
             "RestartPolicy": JSONObject(["Name": "no", "MaximumRetryCount": 0]),
             "AutoRemove": cfg.autoRemove,
@@ -73,6 +77,7 @@ enum ContainerJSON {
             "MemorySwap": l.memory > 0 ? l.memory * 2 : 0, "PidsLimit": l.pidsLimit > 0 ? l.pidsLimit as Any : NSNull(),
             "Init": cfg.initProcess,
         ])
+        if !tmpfs.isEmpty { hostConfig.set("Tmpfs", tmpfs) }
         hostConfig.set("SeccompProfile", cfg.seccompProfile)   // isolab's: which filter the container got
         var config = JSONObject([
             "Hostname": cfg.hostname, "Domainname": "", "User": cfg.user,
@@ -96,7 +101,13 @@ enum ContainerJSON {
             "GraphDriver": JSONObject(["Data": [
                 "LowerDir": cfg.lowerDirs.joined(separator: ":"), "UpperDir": c.upperDir,
                 "MergedDir": c.mergedDir, "WorkDir": c.workDir], "Name": "overlay2"]),
-            "Mounts": [Any](),
+            "Mounts": (cfg.mounts ?? []).map { m -> Any in
+                m.kind == .bind
+                    ? JSONObject(["Type": "bind", "Source": m.source, "Destination": m.target, "Mode": m.options,
+                                  "RW": !m.readOnly, "Propagation": "rprivate"])
+                    : JSONObject(["Type": "tmpfs", "Source": "", "Destination": m.target, "Mode": m.options,
+                                  "RW": !m.readOnly, "Propagation": ""])
+            },
             "Config": config,
             "NetworkSettings": JSONObject([
                 "Bridge": "", "SandboxID": "", "SandboxKey": c.run.map { "/proc/\($0.pid)/ns/net" } ?? "",

@@ -36,6 +36,9 @@ public struct RunCommand: ParsableCommand {
     @Option(name: .customLong("cap-add"), help: "Add Linux capabilities") var capAdd: [String] = []
     @Option(name: .customLong("cap-drop"), help: "Drop Linux capabilities") var capDrop: [String] = []
     @Option(name: .customLong("security-opt"), help: "Security Options (no-new-privileges)") var securityOpt: [String] = []
+    @Option(name: [.customShort("v"), .customLong("volume")], help: "Bind mount a host path (HOST:CONTAINER[:ro])") var volume: [String] = []
+    @Option(name: .customLong("mount"), help: "Attach a filesystem mount (type=bind|tmpfs,source=,target=,readonly)") var mount: [String] = []
+    @Option(name: .customLong("tmpfs"), help: "Mount a tmpfs directory (PATH[:OPTIONS])") var tmpfs: [String] = []
     @Argument(help: "The image") var image: String
     @Argument(parsing: .captureForPassthrough, help: "The command and its arguments") var command: [String] = []
 
@@ -88,6 +91,10 @@ public struct RunCommand: ParsableCommand {
         o.capDrop = capDrop
         o.limits = try ResourceFlags.limits(cpus: cpus, cpuQuota: cpuQuota, cpuPeriod: cpuPeriod,
                                             cpusetCpus: cpusetCpus, memory: memory, pidsLimit: pidsLimit)
+        do { o.mounts = try MountFlags.parse(volumes: volume, mounts: mount, tmpfs: tmpfs) } catch let e as MountFlags.FlagError {
+            let usage = CommandUsage.table["run"].map { $0.flagMessage(e.description, program: IsolabMain.programName, key: "run") } ?? e.description
+            IsolabMain.fail(usage, code: 125)
+        }
         return o
     }
 
