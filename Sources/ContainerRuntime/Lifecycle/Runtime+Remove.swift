@@ -18,6 +18,8 @@ extension Runtime {
                 for pid in (try? m.pids(cg)) ?? [] { Glibc.kill(pid, SIGKILL) }
             }
             if let run = c.run { Glibc.kill(run.pid, SIGKILL) }
+            // A paused container's processes die only once thawed (Docker unpauses too).
+            if let cg = c.run?.cgroup, CgroupLiveChanges.isFrozen(cg) { try? CgroupLiveChanges.setFrozen(cg, false) }
         }
         // Whether we killed it or it just ended: its monitor's clean-up finishes first.
         if let run = c.run { waitForMonitor(run) }

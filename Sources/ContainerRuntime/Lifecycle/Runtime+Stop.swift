@@ -11,6 +11,8 @@ extension Runtime {
         let c = try store.find(ref)
         guard c.isRunning, let run = c.run else { return }  // Docker: stopping a stopped container is fine
         Glibc.kill(run.pid, sig)   // Docker sends it even with -t 0
+        // A paused container handles nothing until thawed: thaw it, as Docker does.
+        if let cg = run.cgroup, CgroupLiveChanges.isFrozen(cg) { try? CgroupLiveChanges.setFrozen(cg, false) }
         let limit = timeout < 0 ? Double(Int32.max) : timeout
         if timeout != 0, HostProcess.waitGone(run.pid, startTime: run.pidStartTime, timeout: limit) {
             waitForMonitor(run)

@@ -21,9 +21,15 @@ enum ContainerJSON {
     }
     static func rfc3339Nano(_ d: Date) -> String { rfc3339Nano(d.timeIntervalSince1970) }
 
+    /// A running container whose cgroup is frozen (`pause`).
+    static func isPaused(_ c: Container) -> Bool {
+        guard c.isRunning, let cg = c.run?.cgroup else { return false }
+        return CgroupLiveChanges.isFrozen(cg)
+    }
+
     static func stateString(_ c: Container) -> String {
         switch c.status {
-        case .running: return "running"
+        case .running: return isPaused(c) ? "paused" : "running"
         case .exited: return "exited"
         case .dead: return "dead"
         case .created: return "created"
@@ -38,7 +44,7 @@ enum ContainerJSON {
         let exitCode = c.exit?.exitCode ?? (c.status == .dead ? 255 : 0)
         let finished = c.exit.map { rfc3339Nano($0.finishedAt) } ?? zeroTime
         var state = JSONObject([
-            "Status": stateString(c), "Running": c.isRunning, "Paused": false, "Restarting": false,
+            "Status": stateString(c), "Running": c.isRunning, "Paused": isPaused(c), "Restarting": false,
             "OOMKilled": false, "Dead": c.status == .dead, "Pid": c.isRunning ? Int(c.run?.pid ?? 0) : 0,
             "ExitCode": Int(c.isRunning ? 0 : exitCode),
             "Error": c.status == .dead ? "the container's monitor ended without recording an exit status" : "",
@@ -124,7 +130,7 @@ enum ContainerJSON {
     static func status(_ c: Container, now: Date = Date()) -> String {
         switch c.status {
         case .running:
-            return "Up " + ImageDisplay.humanDuration(now.timeIntervalSince(c.run?.startedAt ?? c.config.created))
+            return "Up " + ImageDisplay.humanDuration(now.timeIntervalSince(c.run?.startedAt ?? c.config.created)) + (isPaused(c) ? " (Paused)" : "")
         case .exited:
             let when = c.exit.map { Date(timeIntervalSince1970: $0.finishedAt) } ?? now
             return "Exited (\(c.exit?.exitCode ?? 0)) " + ImageDisplay.createdSince(when, now: now)
