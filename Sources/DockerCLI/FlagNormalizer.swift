@@ -44,6 +44,7 @@ enum FlagNormalizer {
         "history": Spec(longValues: ["format"], bools: ["q": "quiet"], longBools: ["quiet", "no-trunc"]),
         "cp": Spec(bools: ["q": "quiet", "a": "archive", "L": "follow-link"], longBools: ["quiet", "archive", "follow-link"]),
         "update": Spec(values: ["m": "memory"], longValues: ["cpus", "cpu-quota", "cpu-period", "cpuset-cpus", "memory", "pids-limit"]),
+        "pull": Spec(longValues: ["platform"], bools: ["a": "all-tags", "q": "quiet"], longBools: ["all-tags", "quiet", "disable-content-trust"]),
         "rmi": Spec(bools: ["f": "force"], longBools: ["force", "no-prune"]),
         "stats": Spec(longValues: ["format"], bools: ["a": "all"], longBools: ["all", "no-stream", "no-trunc"]),
         "version": Spec(values: ["f": "format"], longValues: ["format"]),
