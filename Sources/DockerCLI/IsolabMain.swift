@@ -22,6 +22,7 @@ public enum IsolabMain {
         if let ns = ProcessInfo.processInfo.environment["ISOLAB_NAMESPACE"], !ns.isEmpty {
             do { try NamespaceName.validate(ns) } catch let e as RuntimeError { fail(e.message, code: 125) } catch {}
         }
+        rest = ManagementForms.rewrite(rest)
         do { rest = try FlagNormalizer.normalize(rest) } catch {
             let key = CommandUsage.key(rest)
             if let usage = CommandUsage.table[key] { fail(usage.flagMessage("\(error)", program: programName, key: key), code: 125) }
