@@ -17,7 +17,7 @@ enum FlagNormalizer {
     static let runValues: [String: String] = ["e": "env", "w": "workdir", "u": "user", "l": "label", "m": "memory", "h": "hostname", "v": "volume"]
     static let runLongValues: Set<String> = [
         "name", "hostname", "env", "workdir", "user", "label", "ipc", "pid", "network", "net", "cpus", "cpu-quota",
-        "cpu-period", "cpuset-cpus", "memory", "pids-limit", "cap-add", "cap-drop", "security-opt", "volume", "mount", "tmpfs",
+        "cpu-period", "cpuset-cpus", "memory", "pids-limit", "cap-add", "cap-drop", "security-opt", "volume", "mount", "tmpfs", "env-file", "entrypoint", "restart",
     ]
 
     static let specs: [String: Spec] = [
@@ -83,7 +83,10 @@ enum FlagNormalizer {
                     }
                     if b { out.append("--" + name) }
                 } else if spec.longValues.contains(name), !hasValue, i < args.count {
-                    out.append("--\(name)=\(args[i])"); i += 1
+                    // An empty value (`--entrypoint ""`) stays a word of its own: "--x=" reads as no value.
+                    out.append(contentsOf: args[i].isEmpty ? ["--" + name, ""] : ["--\(name)=\(args[i])"]); i += 1
+                } else if spec.longValues.contains(name), body.hasSuffix("=") && body.count == name.count + 1 {
+                    out.append(contentsOf: ["--" + name, ""])
                 } else {
                     out.append(a)
                 }

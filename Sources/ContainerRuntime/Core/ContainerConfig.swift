@@ -39,4 +39,5 @@ public struct ContainerConfig: Codable, Sendable {
     public var limits: ResourceLimits
     public var lowerDirs: [String]       // the image's layers, top first
     public var mounts: [ContainerMount]? // -v, --mount, --tmpfs (absent in configs of older isolab)
+    public var restartPolicy: RestartPolicy? // --restart; nil: "no"
 }

@@ -25,6 +25,8 @@ public struct RunOptions: Sendable {
     public var capDrop: [String] = []
     public var limits = ResourceLimits()
     public var mounts: [ContainerMount] = []
+    public var entrypoint: [String]?        // --entrypoint: replaces the image's ([""]: none)
+    public var restartPolicy: RestartPolicy?
 
     public init(image: String) { self.image = image }
 }

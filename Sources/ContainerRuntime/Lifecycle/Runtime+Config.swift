@@ -7,8 +7,10 @@ extension Runtime {
         let id = Self.randomID()
         let name = try o.name.map(Self.validName) ?? NameGenerator.next(taken: Set(store.list().map { $0.config.name }))
         let hostname = try o.hostname ?? defaultHostname(id: id, networkMode: o.networkMode)
-        let cmd = o.command.isEmpty ? image.config.cmd : o.command
-        let entrypoint = image.config.entrypoint
+        // --entrypoint replaces the image's, and then its Cmd is not inherited either (moby's
+        // rule); `--entrypoint ""` clears it.
+        let entrypoint = o.entrypoint.map { $0 == [""] ? [] : $0 } ?? image.config.entrypoint
+        let cmd = o.command.isEmpty ? (o.entrypoint == nil ? image.config.cmd : []) : o.command
         guard !(entrypoint + cmd).isEmpty else {
             throw RuntimeError(.invalidArgument, "docker: Error response from daemon: no command specified.")
         }
@@ -60,7 +62,7 @@ extension Runtime {
             ipcMode: o.ipcMode.isEmpty ? "private" : o.ipcMode, pidMode: o.pidMode,
             networkMode: o.networkMode == "default" ? "bridge" : o.networkMode,
             capAdd: o.capAdd, capDrop: o.capDrop, capabilities: caps, securityOpt: o.securityOpt, seccompProfile: seccomp,
-            limits: o.limits, lowerDirs: lowers, mounts: o.mounts.isEmpty ? nil : o.mounts)
+            limits: o.limits, lowerDirs: lowers, mounts: o.mounts.isEmpty ? nil : o.mounts, restartPolicy: o.restartPolicy)
     }
 
     static func validName(_ n: String) throws -> String {

@@ -8,6 +8,7 @@ extension Runtime {
     /// cgroup is killed, then its cgroup, network, state and files go.
     public func remove(_ ref: String, force: Bool) throws {
         let c = try store.find(ref)
+        markStoppedByUser(c)
         let initAlive = c.run.map { HostProcess.isAlive($0.pid, startTime: $0.pidStartTime) } ?? false
         if initAlive {
             guard force else {
@@ -51,6 +52,7 @@ extension Runtime {
             firstError = firstError ?? RuntimeError(.failed, problem)
         }
         if let e = firstError { throw e }
+        if !removeContainer && !c.config.autoRemove { try restartIfPolicySays(id: id) }
     }
 
     /// Removes the container's directory; returns what went wrong, if anything.

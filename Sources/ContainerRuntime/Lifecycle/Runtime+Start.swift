@@ -23,11 +23,14 @@ extension Runtime {
     /// `start`: runs a created or stopped container again, with its writable layer as it was
     /// left (Docker's). `attach`: in the foreground, returning the command's status; otherwise
     /// detached, returning 0 once it runs. A running container is left alone.
-    public func startExisting(_ ref: String, attach: Bool, interactive: Bool = false,
+    public func startExisting(_ ref: String, attach: Bool, interactive: Bool = false, keepRestartCount: Bool = false,
                               started: (Container) -> Void = { _ in }) throws -> Int32 {
         var c = try store.find(ref)
         if c.isRunning { return 0 }
         try FileLock(path: store.namespaceLock).withLock {
+            // A start by the user: the restart policy applies again, counted from zero.
+            unlink(c.dir + "/stopped-by-user")
+            if !keepRestartCount { unlink(c.dir + "/restarts") }
             // What the last run left: its exit record, and a run state if its monitor died.
             unlink(c.dir + "/exit.json")
             store.removeRunState(id: c.id)

@@ -9,6 +9,8 @@ extension Runtime {
     /// rule), so it gets the whole grace period: the lesson about PID 1 and `--init`.
     public func stop(_ ref: String, timeout: Double = 10, signal sig: Int32 = SIGTERM) throws {
         let c = try store.find(ref)
+        // First, so that a restart waiting out its back-off does not happen either.
+        markStoppedByUser(c)
         guard c.isRunning, let run = c.run else { return }  // Docker: stopping a stopped container is fine
         Glibc.kill(run.pid, sig)   // Docker sends it even with -t 0
         // A paused container handles nothing until thawed: thaw it, as Docker does.
@@ -28,6 +30,7 @@ extension Runtime {
         guard c.isRunning, let run = c.run else {
             throw RuntimeError(.conflict, "Error response from daemon: cannot kill container: \(ref): container \(c.id) is not running")
         }
+        markStoppedByUser(c)
         guard Glibc.kill(run.pid, sig) == 0 else { throw RuntimeError.errno("kill \(run.pid)") }
         if sig == SIGKILL { waitForMonitor(run) }
     }

@@ -72,7 +72,7 @@ enum ContainerJSON {
         var hostConfig = JSONObject([
             "Binds": binds.isEmpty ? NSNull() : binds as Any,
             "NetworkMode": cfg.networkMode, "PortBindings": [String: Any](),
-            "RestartPolicy": JSONObject(["Name": "no", "MaximumRetryCount": 0]),
+            "RestartPolicy": JSONObject(["Name": cfg.restartPolicy?.name ?? "no", "MaximumRetryCount": cfg.restartPolicy?.maximumRetryCount ?? 0]),
             "AutoRemove": cfg.autoRemove,
             "CapAdd": cfg.capAdd.isEmpty ? NSNull() : cfg.capAdd as Any,
             "CapDrop": cfg.capDrop.isEmpty ? NSNull() : cfg.capDrop as Any,
@@ -101,7 +101,7 @@ enum ContainerJSON {
             "Id": cfg.id, "Created": rfc3339Nano(cfg.created), "Path": cfg.args.first ?? "",
             "Args": Array(cfg.args.dropFirst()), "State": state, "Image": cfg.imageID,
             "ResolvConfPath": c.dir + "/resolv.conf", "HostnamePath": c.dir + "/hostname", "HostsPath": c.dir + "/hosts",
-            "LogPath": c.logPath, "Name": "/" + cfg.name, "RestartCount": 0, "Driver": "overlay2", "Platform": "linux",
+            "LogPath": c.logPath, "Name": "/" + cfg.name, "RestartCount": IsolabMain.runtime().restartCount(c), "Driver": "overlay2", "Platform": "linux",
             "MountLabel": "", "ProcessLabel": "", "AppArmorProfile": "", "ExecIDs": NSNull(),
             "HostConfig": hostConfig,
             "GraphDriver": JSONObject(["Data": [

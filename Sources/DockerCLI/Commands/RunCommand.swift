@@ -39,6 +39,9 @@ public struct RunCommand: ParsableCommand {
     @Option(name: [.customShort("v"), .customLong("volume")], help: "Bind mount a host path (HOST:CONTAINER[:ro])") var volume: [String] = []
     @Option(name: .customLong("mount"), help: "Attach a filesystem mount (type=bind|tmpfs,source=,target=,readonly)") var mount: [String] = []
     @Option(name: .customLong("tmpfs"), help: "Mount a tmpfs directory (PATH[:OPTIONS])") var tmpfs: [String] = []
+    @Option(name: .customLong("env-file"), help: "Read in a file of environment variables") var envFile: [String] = []
+    @Option(help: "Overwrite the default ENTRYPOINT of the image") var entrypoint: String?
+    @Option(help: "Restart policy to apply when a container exits (no, always, unless-stopped, on-failure[:N])") var restart: String?
     @Argument(help: "The image") var image: String
     @Argument(parsing: .captureForPassthrough, help: "The command and its arguments") var command: [String] = []
 
@@ -72,7 +75,16 @@ public struct RunCommand: ParsableCommand {
         o.command = command
         o.name = name
         o.hostname = hostname
-        o.env = env
+        o.env = try envFile.flatMap(Self.readEnvFile) + env
+        o.entrypoint = entrypoint.map { [$0] }
+        if let r = restart {
+            do { o.restartPolicy = try RestartPolicy.parse(r) } catch let e as RestartPolicy.Invalid {
+                IsolabMain.fail("\(IsolabMain.programName): \(e.description)", code: 125)
+            }
+            if autoRemove && o.restartPolicy?.name != "no" {
+                IsolabMain.fail("\(IsolabMain.programName): conflicting options: cannot specify both --restart and --rm", code: 125)
+            }
+        }
         o.workingDir = workdir
         o.user = user
         o.labels = try Self.parseLabels(label)
@@ -96,6 +108,31 @@ public struct RunCommand: ParsableCommand {
             IsolabMain.fail(usage, code: 125)
         }
         return o
+    }
+
+    /// docker/cli's env file: one `KEY=value` a line (the value as written, no quotes removed),
+    /// `KEY` alone takes the caller's value, blank lines and `#` comments are skipped.
+    static func readEnvFile(_ path: String) throws -> [String] {
+        guard let fh = FileHandle(forReadingAtPath: path) else {
+            throw RuntimeError(.invalidArgument, "open \(path): \(String(cString: strerror(errno)).lowercased())")
+        }
+        defer { try? fh.close() }
+        // An env file is small: more than 1 MiB is refused rather than read without a limit.
+        let data = (try fh.read(upToCount: (1 << 20) + 1)) ?? Data()
+        guard data.count <= 1 << 20 else { throw RuntimeError(.invalidArgument, "\(path): env file larger than 1 MiB") }
+        var out: [String] = []
+        for (n, raw) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let key = String(trimmed.prefix { $0 != "=" })
+            guard !key.isEmpty, !key.contains(where: { $0 == " " || $0 == "\t" }) else {
+                throw RuntimeError(.invalidArgument, "\(path):\(n + 1): variable '\(key)' contains whitespaces")
+            }
+            if trimmed.contains("=") { out.append(String(trimmed)) }
+            else if let v = ProcessInfo.processInfo.environment[key] { out.append(key + "=" + v) }
+        }
+        return out
     }
 
     static func parseLabels(_ labels: [String]) throws -> [String: String] {
