@@ -108,9 +108,9 @@ static void run_exit_command(struct isolab_spec *s, int remove) {
 /* Without -t: copies the container's stdout and stderr into its log and, in the foreground,
  * to the client's own stdout and stderr, until the init has ended and the pipes are drained
  * (a process of a shared PID namespace may keep a pipe open after the init is gone). */
-static void relay_output(int out_r, int err_r, pid_t child, struct isolab_log *log, int echo) {
+static void relay_output(int out_r, int err_r, pid_t child, struct isolab_log *log, int echo_mask) {
     int fds[2] = {out_r, err_r};
-    int dest[2] = {echo ? 1 : -1, echo ? 2 : -1};
+    int dest[2] = {(echo_mask & 1) ? 1 : -1, (echo_mask & 2) ? 2 : -1};
     int pidfd = (int)syscall(SYS_pidfd_open, child, 0);
     int child_gone = 0;
     time_t gone_at = 0;
@@ -276,11 +276,11 @@ int isolab_monitor_main(int argc, char **argv) {
     if (master >= 0) {
         /* -t: relay the client's terminal (with -i) and the container's pty; then reap. */
         /* Detached, nobody types: the terminal stays open with no input (Docker's -dit). */
-        code = isolab_tty_relay(master, spec.keep_stdin && !spec.detach ? 0 : -1, spec.detach ? -1 : 1, child, &log);
+        code = isolab_tty_relay(master, spec.keep_stdin && !spec.detach ? 0 : -1, spec.detach || !(spec.attach_mask & 1) ? -1 : 1, child, &log);
         if (code < 0) { diag("waitpid %d: %s", child, strerror(errno)); code = 255; }
         else if (code > 128) sig = code - 128;
     } else {
-        if (keep[1] >= 0) relay_output(keep[1], keep[2], child, &log, !spec.detach);
+        if (keep[1] >= 0) relay_output(keep[1], keep[2], child, &log, spec.detach ? 0 : spec.attach_mask);
         int status = 0;
         pid_t r;
         do { r = waitpid(child, &status, 0); } while (r < 0 && errno == EINTR);

@@ -23,6 +23,7 @@ int isolab_spec_parse(char *buf, size_t len, struct isolab_spec *s, char *err, s
     memset(s, 0, sizeof *s);
     s->uid = 0; s->gid = 0;
     s->console_fd = -1;
+    s->attach_mask = 3;
     s->stdio_fd[0] = s->stdio_fd[1] = s->stdio_fd[2] = -1;
     size_t i = 0;
     while (i < len) {
@@ -99,6 +100,7 @@ int isolab_spec_parse(char *buf, size_t len, struct isolab_spec *s, char *err, s
         else if (!strcmp(key, "tty")) s->tty = atoi(val);
         else if (!strcmp(key, "init")) s->init = atoi(val);
         else if (!strcmp(key, "stdin")) s->keep_stdin = atoi(val);
+        else if (!strcmp(key, "attach")) s->attach_mask = atoi(val) & 3;
         else if (!strcmp(key, "shm")) s->shm = val;
         else { snprintf(err, errlen, "spec: unknown key %s", key); return -1; }
     }

@@ -14,10 +14,10 @@ enum FlagNormalizer {
         var interspersed = true              // false: flags end at the first argument (run, exec)
     }
 
-    static let runValues: [String: String] = ["e": "env", "w": "workdir", "u": "user", "l": "label", "m": "memory", "h": "hostname", "v": "volume"]
+    static let runValues: [String: String] = ["a": "attach", "e": "env", "w": "workdir", "u": "user", "l": "label", "m": "memory", "h": "hostname", "v": "volume"]
     static let runLongValues: Set<String> = [
         "name", "hostname", "env", "workdir", "user", "label", "ipc", "pid", "network", "net", "cpus", "cpu-quota",
-        "cpu-period", "cpuset-cpus", "memory", "pids-limit", "cap-add", "cap-drop", "security-opt", "volume", "mount", "tmpfs", "env-file", "entrypoint", "restart",
+        "cpu-period", "cpuset-cpus", "memory", "pids-limit", "cap-add", "cap-drop", "security-opt", "volume", "mount", "tmpfs", "env-file", "entrypoint", "restart", "attach",
     ]
 
     static let specs: [String: Spec] = [

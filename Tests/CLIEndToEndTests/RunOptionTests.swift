@@ -20,6 +20,20 @@ struct RunOptionTests {
         #expect(try f.ok("docker inspect -f '{{json .Config.Entrypoint}} {{json .Config.Cmd}}' ep") == "[\"/bin/echo\"] null", "the image's Cmd is not inherited")
     }
 
+    @Test func attachChoosesTheStreams() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        #expect(try f.sh("docker run --rm -a stdout busybox sh -c 'echo out; echo err >&2'").output == "out\n")
+        #expect(try f.sh("docker run --rm -a stderr busybox sh -c 'echo out; echo err >&2'").output == "err\n")
+        #expect(try f.sh("docker run --rm -a stdin -a stdout busybox cat", stdin: "piped\n").output == "piped\n")
+        try f.ok("docker run --name quiet -a stderr busybox echo logged")
+        #expect(try f.ok("docker logs quiet") == "logged", "the log keeps what the client did not see")
+        let both = try f.sh("docker run -d -a stdout busybox true")
+        #expect(both.status == 125 && both.output == "conflicting options: cannot specify both --attach and --detach\n")
+        let bad = try f.sh("docker run -a bogus busybox true")
+        #expect(bad.status == 125 && bad.output.hasPrefix("invalid argument \"bogus\" for \"-a, --attach\" flag: valid streams are STDIN, STDOUT and STDERR\n\nUsage:"))
+    }
+
     @Test func restartPolicies() throws {
         let f = try CLIFixture()
         defer { f.close() }

@@ -36,6 +36,7 @@ struct isolab_spec {
     int ngids;
     int new_ns;                       /* CLONE_NEW* flags to create */
     int readonly, privileged, no_new_privs, detach, tty, init, keep_stdin;
+    int attach_mask;                  /* run -a: bit 0 stdout, bit 1 stderr reach the client */
     const char *shm;                  /* a /dev/shm to bind instead of a private tmpfs */
     const char *cgroupfs[24];         /* "cgroup2", or v1 "dir:options" for /sys/fs/cgroup/dir */
     int ncgroupfs;

@@ -41,6 +41,9 @@ extension Runtime {
         spec.add("tty", cfg.tty)
         spec.add("init", cfg.initProcess)
         spec.add("stdin", cfg.interactive)
+        if let streams = cfg.attachStreams {
+            spec.add("attach", String((streams.contains("stdout") ? 1 : 0) | (streams.contains("stderr") ? 2 : 0)))
+        }
         var newNS = ["mnt", "uts", "cgroup"]
         if let shm = try addNamespace("ipc", mode: cfg.ipcMode, private: ["private", "shareable", "none"], to: &newNS, spec: &spec) {
             spec.add("shm", shm)

@@ -41,6 +41,7 @@ public struct RunCommand: ParsableCommand {
     @Option(name: .customLong("tmpfs"), help: "Mount a tmpfs directory (PATH[:OPTIONS])") var tmpfs: [String] = []
     @Option(name: .customLong("env-file"), help: "Read in a file of environment variables") var envFile: [String] = []
     @Option(help: "Overwrite the default ENTRYPOINT of the image") var entrypoint: String?
+    @Option(name: [.customShort("a"), .customLong("attach")], help: "Attach to STDIN, STDOUT or STDERR") var attach: [String] = []
     @Option(help: "Restart policy to apply when a container exits (no, always, unless-stopped, on-failure[:N])") var restart: String?
     @Argument(help: "The image") var image: String
     @Argument(parsing: .captureForPassthrough, help: "The command and its arguments") var command: [String] = []
@@ -106,6 +107,17 @@ public struct RunCommand: ParsableCommand {
         do { o.mounts = try MountFlags.parse(volumes: volume, mounts: mount, tmpfs: tmpfs) } catch let e as MountFlags.FlagError {
             let usage = CommandUsage.table["run"].map { $0.flagMessage(e.description, program: IsolabMain.programName, key: "run") } ?? e.description
             IsolabMain.fail(usage, code: 125)
+        }
+        if !attach.isEmpty {
+            if let bad = attach.first(where: { !["stdin", "stdout", "stderr"].contains($0.lowercased()) }) {
+                let usage = CommandUsage.table["run"]?.flagMessage("invalid argument \"\(bad)\" for \"-a, --attach\" flag: valid streams are STDIN, STDOUT and STDERR",
+                                                                  program: IsolabMain.programName, key: "run")
+                IsolabMain.fail(usage ?? bad, code: 125)
+            }
+            if detach { IsolabMain.fail("conflicting options: cannot specify both --attach and --detach", code: 125) }
+            let streams = attach.map { $0.lowercased() }
+            o.attachStreams = streams.filter { $0 != "stdin" }
+            if streams.contains("stdin") { o.interactive = true }
         }
         return o
     }
