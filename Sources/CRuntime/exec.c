@@ -128,7 +128,7 @@ int isolab_exec(char *buf, size_t len, char *err, size_t errlen, int *exec_errno
             close(console[1]);
             int master = isolab_tty_receive(console[0]);
             close(console[0]);
-            if (master >= 0) _exit(isolab_tty_relay(master, s.keep_stdin ? 0 : -1, 1, c2, NULL));
+            if (master >= 0) _exit(isolab_tty_relay(master, s.keep_stdin ? 0 : -1, 1, c2, NULL, NULL));
         }
         /* The client is killed → we get SIGKILL (pdeathsig) → so does the command. */
         int st = 0; pid_t r;

@@ -28,6 +28,7 @@ struct clone_ctx {
     struct isolab_privs *privs;
     int go_r, go_w, err_r, err_w, sync_fd, console_keep;
     int keep[3];                      /* the monitor's ends of the stdio pipes */
+    int attach_fd;                    /* the attach socket (the monitor's) */
 };
 
 static volatile sig_atomic_t g_child = 0;
@@ -48,6 +49,7 @@ static int clone_entry(void *arg) {
     close(c->go_w); close(c->err_r); close(c->sync_fd);
     if (c->console_keep >= 0) close(c->console_keep);
     for (int i = 0; i < 3; i++) if (c->keep[i] >= 0) close(c->keep[i]);
+    if (c->attach_fd >= 0) close(c->attach_fd);
     isolab_container_init(c->spec, c->privs, c->go_r, c->err_w);
 }
 
@@ -108,7 +110,8 @@ static void run_exit_command(struct isolab_spec *s, int remove) {
 /* Without -t: copies the container's stdout and stderr into its log and, in the foreground,
  * to the client's own stdout and stderr, until the init has ended and the pipes are drained
  * (a process of a shared PID namespace may keep a pipe open after the init is gone). */
-static void relay_output(int out_r, int err_r, pid_t child, struct isolab_log *log, int echo_mask) {
+static void relay_output(int out_r, int err_r, pid_t child, struct isolab_log *log, int echo_mask,
+                         struct isolab_attach *att, int stdin_w) {
     int fds[2] = {out_r, err_r};
     int dest[2] = {(echo_mask & 1) ? 1 : -1, (echo_mask & 2) ? 2 : -1};
     int pidfd = (int)syscall(SYS_pidfd_open, child, 0);
@@ -116,13 +119,15 @@ static void relay_output(int out_r, int err_r, pid_t child, struct isolab_log *l
     time_t gone_at = 0;
     char buf[8192];
     while (fds[0] >= 0 || fds[1] >= 0) {
-        struct pollfd p[3] = {{fds[0], POLLIN, 0}, {fds[1], POLLIN, 0}, {child_gone ? -1 : pidfd, POLLIN, 0}};
-        int r = poll(p, 3, child_gone || pidfd < 0 ? 200 : -1);
+        struct pollfd p[12] = {{fds[0], POLLIN, 0}, {fds[1], POLLIN, 0}, {child_gone ? -1 : pidfd, POLLIN, 0}};
+        int natt = child_gone ? 0 : isolab_attach_pollfds(att, p + 3);
+        int r = poll(p, (nfds_t)(3 + natt), child_gone || pidfd < 0 ? 200 : -1);
         if (r < 0) { if (errno == EINTR) continue; diag("poll: %s", strerror(errno)); break; }
         /* Drained, or a process left behind (shared PID namespace) keeps writing: stop after 1 s. */
         struct timespec now;
         clock_gettime(CLOCK_MONOTONIC, &now);
         if (child_gone && (r == 0 || now.tv_sec > gone_at + 1)) break;
+        isolab_attach_handle(att, p + 3, natt, stdin_w);
         if (p[2].revents) {
             child_gone = 1;
             gone_at = now.tv_sec;
@@ -135,6 +140,7 @@ static void relay_output(int out_r, int err_r, pid_t child, struct isolab_log *l
             if (n <= 0) { isolab_log_flush(log, i); close(fds[i]); fds[i] = -1; continue; }
             if (dest[i] >= 0 && isolab_write_all(dest[i], buf, (size_t)n) != 0) dest[i] = -1;   /* client gone: keep logging */
             isolab_log_write(log, i, buf, (size_t)n);
+            isolab_attach_broadcast(att, i + 1, buf, (size_t)n);
         }
     }
     for (int i = 0; i < 2; i++) if (fds[i] >= 0) { isolab_log_flush(log, i); close(fds[i]); }
@@ -202,6 +208,11 @@ int isolab_monitor_main(int argc, char **argv) {
         }
     }
 
+    /* Detached: `docker attach` connects here. Made before clone, closed in the child. */
+    static struct isolab_attach att;
+    isolab_attach_init(&att, spec.detach && spec.attach_path ? isolab_attach_listen(spec.attach_path) : -1);
+    if (spec.detach && spec.attach_path && att.listen_fd < 0) diag("attach socket %s: %s", spec.attach_path, strerror(errno));
+
     int gop[2], errp[2];
     if (pipe2(gop, O_CLOEXEC) != 0 || pipe2(errp, O_CLOEXEC) != 0) { dprintf(sync_fd, "err 125\tpipe: %s\n", strerror(errno)); return 125; }
 
@@ -222,7 +233,7 @@ int isolab_monitor_main(int argc, char **argv) {
         }
         spec.console_fd = console[1];
     }
-    struct clone_ctx ctx = {&spec, &privs, gop[0], gop[1], errp[0], errp[1], sync_fd, console[0], {keep[0], keep[1], keep[2]}};
+    struct clone_ctx ctx = {&spec, &privs, gop[0], gop[1], errp[0], errp[1], sync_fd, console[0], {keep[0], keep[1], keep[2]}, att.listen_fd};
     size_t stack_size = 1 << 20;
     char *stack = malloc(stack_size);
     if (!stack) { dprintf(sync_fd, "err 125\tout of memory\n"); return 125; }
@@ -276,11 +287,11 @@ int isolab_monitor_main(int argc, char **argv) {
     if (master >= 0) {
         /* -t: relay the client's terminal (with -i) and the container's pty; then reap. */
         /* Detached, nobody types: the terminal stays open with no input (Docker's -dit). */
-        code = isolab_tty_relay(master, spec.keep_stdin && !spec.detach ? 0 : -1, spec.detach || !(spec.attach_mask & 1) ? -1 : 1, child, &log);
+        code = isolab_tty_relay(master, spec.keep_stdin && !spec.detach ? 0 : -1, spec.detach || !(spec.attach_mask & 1) ? -1 : 1, child, &log, &att);
         if (code < 0) { diag("waitpid %d: %s", child, strerror(errno)); code = 255; }
         else if (code > 128) sig = code - 128;
     } else {
-        if (keep[1] >= 0) relay_output(keep[1], keep[2], child, &log, spec.detach ? 0 : spec.attach_mask);
+        if (keep[1] >= 0) relay_output(keep[1], keep[2], child, &log, spec.detach ? 0 : spec.attach_mask, &att, keep[0]);
         int status = 0;
         pid_t r;
         do { r = waitpid(child, &status, 0); } while (r < 0 && errno == EINTR);
@@ -289,6 +300,8 @@ int isolab_monitor_main(int argc, char **argv) {
         else if (WIFSIGNALED(status)) { sig = WTERMSIG(status); code = 128 + sig; }
     }
     g_child = 0;
+    isolab_attach_close(&att);   /* clients see end-of-file: the container has ended */
+    if (spec.attach_path) unlink(spec.attach_path);
     if (spec.exit_file) write_exit_file(spec.exit_file, code, sig);
     run_exit_command(&spec, 0);
     return code;

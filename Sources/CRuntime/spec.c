@@ -81,6 +81,7 @@ int isolab_spec_parse(char *buf, size_t len, struct isolab_spec *s, char *err, s
         else if (!strcmp(key, "join.uts")) s->join_uts_ns = val;
         else if (!strcmp(key, "target")) s->exec_target = val;
         else if (!strcmp(key, "log")) s->log_path = val;
+        else if (!strcmp(key, "attachsock")) s->attach_path = val;
         else if (!strcmp(key, "exitfile")) s->exit_file = val;
         else if (!strcmp(key, "diag")) s->monitor_diag = val;
         else if (!strcmp(key, "uid") || !strcmp(key, "gid") || !strcmp(key, "gid.add")) {

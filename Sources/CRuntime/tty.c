@@ -80,7 +80,7 @@ static int put(int fd, const char *buf, size_t len) {
     return 0;
 }
 
-int isolab_tty_relay(int master, int in_fd, int out_fd, pid_t child, struct isolab_log *log) {
+int isolab_tty_relay(int master, int in_fd, int out_fd, pid_t child, struct isolab_log *log, struct isolab_attach *att) {
     struct termios saved;
     int raw = in_fd >= 0 && isatty(in_fd) && tcgetattr(in_fd, &saved) == 0;
     if (raw) {
@@ -100,8 +100,9 @@ int isolab_tty_relay(int master, int in_fd, int out_fd, pid_t child, struct isol
     int in_open = in_fd >= 0;
     for (;;) {
         if (g_winch) { g_winch = 0; if (raw) copy_size(in_fd, master); }
-        struct pollfd p[2] = {{master, POLLIN, 0}, {in_open ? in_fd : -1, POLLIN, 0}};
-        int r = poll(p, 2, -1);
+        struct pollfd p[12] = {{master, POLLIN, 0}, {in_open ? in_fd : -1, POLLIN, 0}};
+        int natt = isolab_attach_pollfds(att, p + 2);
+        int r = poll(p, (nfds_t)(2 + natt), -1);
         if (r < 0) { if (errno == EINTR) continue; break; }
         if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
             ssize_t n = read(master, buf, sizeof buf);
@@ -109,7 +110,9 @@ int isolab_tty_relay(int master, int in_fd, int out_fd, pid_t child, struct isol
             if (n <= 0) break;   /* EIO: every holder of the terminal's other side is gone */
             if (out_fd >= 0 && put(out_fd, buf, (size_t)n) != 0) out_fd = -1;   /* client gone: keep logging */
             isolab_log_write(log, 0, buf, (size_t)n);
+            isolab_attach_broadcast(att, 1, buf, (size_t)n);
         }
+        isolab_attach_handle(att, p + 2, natt, master);
         if (in_open && (p[1].revents & (POLLIN | POLLHUP | POLLERR))) {
             ssize_t n = read(in_fd, buf, sizeof buf);
             if (n < 0 && errno == EINTR) continue;

@@ -45,6 +45,7 @@ enum FlagNormalizer {
         "cp": Spec(bools: ["q": "quiet", "a": "archive", "L": "follow-link"], longBools: ["quiet", "archive", "follow-link"]),
         "update": Spec(values: ["m": "memory"], longValues: ["cpus", "cpu-quota", "cpu-period", "cpuset-cpus", "memory", "pids-limit"]),
         "pull": Spec(longValues: ["platform"], bools: ["a": "all-tags", "q": "quiet"], longBools: ["all-tags", "quiet", "disable-content-trust"]),
+        "attach": Spec(longValues: ["detach-keys"], longBools: ["no-stdin", "sig-proxy"]),
         "rmi": Spec(bools: ["f": "force"], longBools: ["force", "no-prune"]),
         "stats": Spec(longValues: ["format"], bools: ["a": "all"], longBools: ["all", "no-stream", "no-trunc"]),
         "version": Spec(values: ["f": "format"], longValues: ["format"]),

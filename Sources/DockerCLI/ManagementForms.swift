@@ -8,7 +8,7 @@ enum ManagementForms {
         "run": ["run"], "create": ["create"], "start": ["start"], "stop": ["stop"], "restart": ["restart"],
         "kill": ["kill"], "wait": ["wait"], "rename": ["rename"], "exec": ["exec"], "logs": ["logs"],
         "top": ["top"], "port": ["port"], "stats": ["stats"], "commit": ["commit"], "export": ["export"],
-        "diff": ["diff"], "cp": ["cp"], "pause": ["pause"], "unpause": ["unpause"], "update": ["update"],
+        "diff": ["diff"], "cp": ["cp"], "pause": ["pause"], "unpause": ["unpause"], "update": ["update"], "attach": ["attach"],
     ]
     static let image: [String: [String]] = [
         "ls": ["images"], "list": ["images"], "rm": ["rmi"], "remove": ["rmi"],

@@ -23,4 +23,21 @@ struct DetachedStdinTests {
         let refused = try f.sh("docker run -it --rm busybox true")
         #expect(refused.status == 1 && refused.output == "the input device is not a TTY\n")
     }
+
+    @Test func attachJoinsADetachedContainer() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        try f.ok("docker run -di --name reader busybox sh -c 'read line; echo got $line; echo err >&2; exit 5'")
+        Thread.sleep(forTimeInterval: 0.3)
+        let piped = try f.sh("docker attach reader", stdin: "hi\n")
+        #expect(piped.status == 5, "the container's status")
+        #expect(piped.output == "got hi\nerr\n")
+        #expect(try f.ok("docker logs reader") == "got hi\nerr")
+        try f.ok("docker run -dit --name shell busybox sh")
+        Thread.sleep(forTimeInterval: 0.3)
+        let tty = try f.sh("docker attach shell", stdin: "echo hi; exit 3\n")
+        #expect(tty.status == 3 && tty.output.contains("\r\nhi\r\n"), "\(tty.output)")
+        let stopped = try f.sh("docker attach shell")
+        #expect(stopped.status == 1 && stopped.output == "You cannot attach to a stopped container, start it first\n")
+    }
 }

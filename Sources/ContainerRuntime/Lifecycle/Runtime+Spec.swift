@@ -53,6 +53,7 @@ extension Runtime {
         spec.add("ns", newNS.joined(separator: ","))
         spec.add("cgroupfs", try Self.cgroupfsMounts())
         spec.add("log", c.logPath)
+        spec.add("attachsock", c.runDir + "/attach.sock")
         spec.add("exitfile", c.dir + "/exit.json")
         spec.add("diag", c.dir + "/monitor.log")
         spec.add("exitcmd", exitCommand(for: cfg.id))
