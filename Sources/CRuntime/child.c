@@ -185,6 +185,35 @@ static void bind_mounts(const struct isolab_spec *s) {
         mount_in_root(s->bind_src[i], s->bind_dst[i], S_ISDIR(st.st_mode), NULL, MS_BIND | MS_REC, NULL);
         if (strstr(s->bind_opts[i], "ro")) remount_in_root(s->bind_dst[i], MS_RDONLY);
     }
+    /* --tmpfs: Docker's defaults (noexec, nosuid, nodev) unless the options say otherwise;
+     * flag words become mount flags, the rest (size=, mode=) the tmpfs's own options. */
+    for (int i = 0; i < s->ntmpfs; i++) {
+        target(dst, sizeof dst, root, s->tmpfs_dst[i]);
+        mkdir_p(dst, 0755);
+        unsigned long flags = MS_NOEXEC | MS_NOSUID | MS_NODEV;
+        char data[512] = "", word[256];
+        const char *o = s->tmpfs_opts[i];
+        while (*o) {
+            size_t n = strcspn(o, ",");
+            if (n >= sizeof word) FAIL("tmpfs option too long in %s", s->tmpfs_opts[i]);
+            memcpy(word, o, n); word[n] = 0;
+            o += n + (o[n] == ',');
+            if (!strcmp(word, "ro")) flags |= MS_RDONLY;
+            else if (!strcmp(word, "rw") || !*word) continue;
+            else if (!strcmp(word, "exec")) flags &= ~(unsigned long)MS_NOEXEC;
+            else if (!strcmp(word, "noexec")) flags |= MS_NOEXEC;
+            else if (!strcmp(word, "suid")) flags &= ~(unsigned long)MS_NOSUID;
+            else if (!strcmp(word, "nosuid")) flags |= MS_NOSUID;
+            else if (!strcmp(word, "dev")) flags &= ~(unsigned long)MS_NODEV;
+            else if (!strcmp(word, "nodev")) flags |= MS_NODEV;
+            else {
+                size_t used = strlen(data);
+                if (used + strlen(word) + 2 > sizeof data) FAIL("tmpfs options too long: %s", s->tmpfs_opts[i]);
+                snprintf(data + used, sizeof data - used, "%s%s", used ? "," : "", word);
+            }
+        }
+        do_mount("tmpfs", dst, "tmpfs", flags, data[0] ? data : NULL);
+    }
 }
 
 static void mask_one(const char *path) {
@@ -363,7 +392,12 @@ _Noreturn void isolab_container_init(const struct isolab_spec *s, const struct i
     if (s->cwd && *s->cwd && chdir(s->cwd) != 0) FAIL("chdir to cwd (\"%s\") set in config.json failed: %s", s->cwd, isolab_strerror(errno));
     if (s->tty && s->console_fd >= 0) {
         isolab_tty_attach(s->console_fd, err_fd);   /* its own session, the pty as stdio */
-    } else if (!s->keep_stdin && !s->detach) {
+    } else {
+        /* The monitor's pipes: it logs what comes out, and holds stdin open for -di. */
+        for (int fd = 0; fd < 3; fd++)
+            if (s->stdio_fd[fd] >= 0 && dup2(s->stdio_fd[fd], fd) < 0) FAIL("dup2 stdio: %s", isolab_strerror(errno));
+    }
+    if (!s->tty && !s->keep_stdin && !s->detach) {
         /* Without -i the command reads nothing, as with Docker: not the rest of a caller's script. */
         int dn = open("/dev/null", O_RDONLY);
         if (dn < 0 || dup2(dn, 0) < 0) FAIL("open /dev/null for stdin: %s", isolab_strerror(errno));

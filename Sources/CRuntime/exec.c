@@ -115,7 +115,8 @@ int isolab_exec(char *buf, size_t len, char *err, size_t errlen, int *exec_errno
             close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
             isolab_reset_signals();
             if (s.cwd && *s.cwd && chdir(s.cwd) != 0)
-                isolab_child_fail(efd, 126, "chdir to cwd (\"%s\") set in config.json failed: %s", s.cwd, isolab_strerror(errno));
+                /* Docker's rule for a process that cannot start: 127 when something is missing. */
+                isolab_child_fail(efd, errno == ENOENT ? 127 : 126, "chdir to cwd (\"%s\") set in config.json failed: %s", s.cwd, isolab_strerror(errno));
             if (console[1] >= 0) { close(console[0]); isolab_tty_attach(console[1], efd); }
             isolab_apply_privs(&s, &privs, efd);
             isolab_exec_command(&s, efd);
@@ -127,7 +128,7 @@ int isolab_exec(char *buf, size_t len, char *err, size_t errlen, int *exec_errno
             close(console[1]);
             int master = isolab_tty_receive(console[0]);
             close(console[0]);
-            if (master >= 0) _exit(isolab_tty_relay(master, s.keep_stdin ? 0 : -1, 1, c2));
+            if (master >= 0) _exit(isolab_tty_relay(master, s.keep_stdin ? 0 : -1, 1, c2, NULL, NULL));
         }
         /* The client is killed → we get SIGKILL (pdeathsig) → so does the command. */
         int st = 0; pid_t r;

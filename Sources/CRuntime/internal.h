@@ -4,6 +4,25 @@
 #include <sys/capability.h>
 #include "isolab_runtime.h"
 
+struct isolab_log;   /* log.c, below */
+
+/* attach.c: the clients of `docker attach` on a detached container's socket. */
+#include <poll.h>
+#include <sys/uio.h>
+struct isolab_attach {
+    int listen_fd;                        /* -1: nobody can attach */
+    int clients[8];
+    int n;
+};
+int isolab_attach_listen(const char *path);
+void isolab_attach_init(struct isolab_attach *a, int listen_fd);
+/* Fills p with the listening socket and the clients; returns how many (at most 9). */
+int isolab_attach_pollfds(const struct isolab_attach *a, struct pollfd *p);
+/* Accepts, reads the clients' input into input_fd (when >= 0), drops closed clients. */
+void isolab_attach_handle(struct isolab_attach *a, const struct pollfd *p, int count, int input_fd);
+void isolab_attach_broadcast(struct isolab_attach *a, int stream, const char *buf, size_t n);
+void isolab_attach_close(struct isolab_attach *a);
+
 /* A seccomp BPF program, built before fork/clone (len 0: unconfined). */
 struct isolab_seccomp {
     struct sock_filter *filter;
@@ -59,8 +78,20 @@ void isolab_tty_attach(int sock, int errfd);
 /* The other side: receive the master (or -1). */
 int isolab_tty_receive(int sock);
 /* Relays in_fd → master and master → out_fd (in_fd in raw mode if a terminal, restored after)
- * until the terminal closes, then reaps `child` and returns its exit status (128+signal). */
-int isolab_tty_relay(int master, int in_fd, int out_fd, pid_t child);
+ * until the terminal closes, then reaps `child` and returns its exit status (128+signal).
+ * With `log`, the terminal's output also goes to the container's log (as stdout). */
+int isolab_tty_relay(int master, int in_fd, int out_fd, pid_t child, struct isolab_log *log, struct isolab_attach *att);
+
+/* The container's log in json-file shape (log.c): whole lines per entry, per stream. */
+#define ISOLAB_LOG_LINE 16384
+struct isolab_log {
+    int fd;                               /* -1: not logging */
+    char part[2][ISOLAB_LOG_LINE];        /* an unfinished line of stdout [0] and stderr [1] */
+    size_t len[2];
+};
+void isolab_log_init(struct isolab_log *l, int fd);
+void isolab_log_write(struct isolab_log *l, int stream, const char *buf, size_t n);
+void isolab_log_flush(struct isolab_log *l, int stream);
 
 /* write(2) all of buf, retrying on EINTR. */
 int isolab_write_all(int fd, const void *buf, size_t len);

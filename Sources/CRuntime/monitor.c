@@ -19,6 +19,7 @@
 #include <sys/time.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <poll.h>
 #include <time.h>
 #include <unistd.h>
 #include "internal.h"
@@ -27,6 +28,8 @@ struct clone_ctx {
     struct isolab_spec *spec;
     struct isolab_privs *privs;
     int go_r, go_w, err_r, err_w, sync_fd, console_keep;
+    int keep[3];                      /* the monitor's ends of the stdio pipes */
+    int attach_fd;                    /* the attach socket (the monitor's) */
 };
 
 static volatile sig_atomic_t g_child = 0;
@@ -46,6 +49,8 @@ static int clone_entry(void *arg) {
     struct clone_ctx *c = arg;
     close(c->go_w); close(c->err_r); close(c->sync_fd);
     if (c->console_keep >= 0) close(c->console_keep);
+    for (int i = 0; i < 3; i++) if (c->keep[i] >= 0) close(c->keep[i]);
+    if (c->attach_fd >= 0) close(c->attach_fd);
     isolab_container_init(c->spec, c->privs, c->go_r, c->err_w);
 }
 
@@ -189,6 +194,46 @@ static void run_exit_command(struct isolab_spec *s, int remove) {
     if (code != 0) diag("exit command %s exited with %d", s->exit_cmd[0], code);
 }
 
+/* Without -t: copies the container's stdout and stderr into its log and, in the foreground,
+ * to the client's own stdout and stderr, until the init has ended and the pipes are drained
+ * (a process of a shared PID namespace may keep a pipe open after the init is gone). */
+static void relay_output(int out_r, int err_r, pid_t child, struct isolab_log *log, int echo_mask,
+                         struct isolab_attach *att, int stdin_w) {
+    int fds[2] = {out_r, err_r};
+    int dest[2] = {(echo_mask & 1) ? 1 : -1, (echo_mask & 2) ? 2 : -1};
+    int pidfd = (int)syscall(SYS_pidfd_open, child, 0);
+    int child_gone = 0;
+    time_t gone_at = 0;
+    char buf[8192];
+    while (fds[0] >= 0 || fds[1] >= 0) {
+        struct pollfd p[12] = {{fds[0], POLLIN, 0}, {fds[1], POLLIN, 0}, {child_gone ? -1 : pidfd, POLLIN, 0}};
+        int natt = child_gone ? 0 : isolab_attach_pollfds(att, p + 3);
+        int r = poll(p, (nfds_t)(3 + natt), child_gone || pidfd < 0 ? 200 : -1);
+        if (r < 0) { if (errno == EINTR) continue; diag("poll: %s", strerror(errno)); break; }
+        /* Drained, or a process left behind (shared PID namespace) keeps writing: stop after 1 s. */
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (child_gone && (r == 0 || now.tv_sec > gone_at + 1)) break;
+        isolab_attach_handle(att, p + 3, natt, stdin_w);
+        if (p[2].revents) {
+            child_gone = 1;
+            gone_at = now.tv_sec;
+            for (int i = 0; i < 2; i++) if (fds[i] >= 0) fcntl(fds[i], F_SETFL, O_NONBLOCK);
+        }
+        for (int i = 0; i < 2; i++) {
+            if (fds[i] < 0 || !(p[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+            ssize_t n = read(fds[i], buf, sizeof buf);
+            if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+            if (n <= 0) { isolab_log_flush(log, i); close(fds[i]); fds[i] = -1; continue; }
+            if (dest[i] >= 0 && isolab_write_all(dest[i], buf, (size_t)n) != 0) dest[i] = -1;   /* client gone: keep logging */
+            isolab_log_write(log, i, buf, (size_t)n);
+            isolab_attach_broadcast(att, i + 1, buf, (size_t)n);
+        }
+    }
+    for (int i = 0; i < 2; i++) if (fds[i] >= 0) { isolab_log_flush(log, i); close(fds[i]); }
+    if (pidfd >= 0) close(pidfd);
+}
+
 int isolab_monitor_main(int argc, char **argv) {
     const char *spec_path = NULL;
     int sync_fd = -1;
@@ -239,13 +284,34 @@ int isolab_monitor_main(int argc, char **argv) {
     /* Out of the CLI's process group and session: a lab's timeout that kills the CLI's group,
      * or a closing terminal, must not orphan the container without its reaper. */
     setsid();
+    /* Every container's output is logged, attached or not (as Docker's json-file driver). */
+    static struct isolab_log log;
+    int lf = spec.log_path ? open(spec.log_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640) : -1;
+    if (spec.log_path && lf < 0) { dprintf(sync_fd, "err 125\topen log %s: %s\n", spec.log_path, strerror(errno)); return 125; }
+    isolab_log_init(&log, lf);
     if (spec.detach) {
-        int dn = open("/dev/null", O_RDONLY);
-        int lf = spec.log_path ? open(spec.log_path, O_WRONLY | O_APPEND | O_CREAT, 0640) : open("/dev/null", O_WRONLY);
-        if (dn < 0 || lf < 0) { dprintf(sync_fd, "err 125\topen log %s: %s\n", spec.log_path ? spec.log_path : "/dev/null", strerror(errno)); return 125; }
-        dup2(dn, 0); dup2(lf, 1); dup2(lf, 2);
-        close(dn); close(lf);
+        int dn = open("/dev/null", O_RDWR);
+        if (dn < 0) { dprintf(sync_fd, "err 125\topen /dev/null: %s\n", strerror(errno)); return 125; }
+        dup2(dn, 0); dup2(dn, 1); dup2(dn, 2);
+        if (dn > 2) close(dn);
     }
+    /* Without -t: stdout and stderr through pipes the monitor reads; with -di, a stdin pipe the
+     * monitor holds open, so the container does not see end-of-input (Docker keeps it open). */
+    int keep[3] = {-1, -1, -1};
+    if (!spec.tty) {
+        for (int fd = 0; fd < 3; fd++) {
+            if (fd == 0 && !(spec.detach && spec.keep_stdin)) continue;
+            int pp[2];
+            if (pipe2(pp, O_CLOEXEC) != 0) { dprintf(sync_fd, "err 125\tpipe: %s\n", strerror(errno)); return 125; }
+            spec.stdio_fd[fd] = fd == 0 ? pp[0] : pp[1];
+            keep[fd] = fd == 0 ? pp[1] : pp[0];
+        }
+    }
+
+    /* Detached: `docker attach` connects here. Made before clone, closed in the child. */
+    static struct isolab_attach att;
+    isolab_attach_init(&att, spec.detach && spec.attach_path ? isolab_attach_listen(spec.attach_path) : -1);
+    if (spec.detach && spec.attach_path && att.listen_fd < 0) diag("attach socket %s: %s", spec.attach_path, strerror(errno));
 
     int gop[2], errp[2];
     if (pipe2(gop, O_CLOEXEC) != 0 || pipe2(errp, O_CLOEXEC) != 0) { dprintf(sync_fd, "err 125\tpipe: %s\n", strerror(errno)); return 125; }
@@ -267,7 +333,7 @@ int isolab_monitor_main(int argc, char **argv) {
         }
         spec.console_fd = console[1];
     }
-    struct clone_ctx ctx = {&spec, &privs, gop[0], gop[1], errp[0], errp[1], sync_fd, console[0]};
+    struct clone_ctx ctx = {&spec, &privs, gop[0], gop[1], errp[0], errp[1], sync_fd, console[0], {keep[0], keep[1], keep[2]}, att.listen_fd};
     size_t stack_size = 1 << 20;
     char *stack = malloc(stack_size);
     if (!stack) { dprintf(sync_fd, "err 125\tout of memory\n"); return 125; }
@@ -282,6 +348,7 @@ int isolab_monitor_main(int argc, char **argv) {
     g_child = child;
     close(gop[0]); close(errp[1]);
     if (console[1] >= 0) close(console[1]);
+    for (int fd = 0; fd < 3; fd++) if (spec.stdio_fd[fd] >= 0) { close(spec.stdio_fd[fd]); spec.stdio_fd[fd] = -1; }
 
     dprintf(sync_fd, "pid %d\n", child);
     char line[64];
@@ -321,10 +388,12 @@ int isolab_monitor_main(int argc, char **argv) {
     if (console[0] >= 0) close(console[0]);
     if (master >= 0) {
         /* -t: relay the client's terminal (with -i) and the container's pty; then reap. */
-        code = isolab_tty_relay(master, spec.keep_stdin ? 0 : -1, 1, child);
+        /* Detached, nobody types: the terminal stays open with no input (Docker's -dit). */
+        code = isolab_tty_relay(master, spec.keep_stdin && !spec.detach ? 0 : -1, spec.detach || !(spec.attach_mask & 1) ? -1 : 1, child, &log, &att);
         if (code < 0) { diag("waitpid %d: %s", child, strerror(errno)); code = 255; }
         else if (code > 128) sig = code - 128;
     } else {
+        if (keep[1] >= 0) relay_output(keep[1], keep[2], child, &log, spec.detach ? 0 : spec.attach_mask, &att, keep[0]);
         int status = 0;
         pid_t r;
         do { r = waitpid(child, &status, 0); } while (r < 0 && errno == EINTR);
@@ -333,6 +402,8 @@ int isolab_monitor_main(int argc, char **argv) {
         else if (WIFSIGNALED(status)) { sig = WTERMSIG(status); code = 128 + sig; }
     }
     g_child = 0;
+    isolab_attach_close(&att);   /* clients see end-of-file: the container has ended */
+    if (spec.attach_path) unlink(spec.attach_path);
     if (spec.exit_file) write_exit_file(spec.exit_file, code, sig, container_oom_killed(&spec));
     run_exit_command(&spec, 0);
     return code;

@@ -23,6 +23,8 @@ int isolab_spec_parse(char *buf, size_t len, struct isolab_spec *s, char *err, s
     memset(s, 0, sizeof *s);
     s->uid = 0; s->gid = 0;
     s->console_fd = -1;
+    s->attach_mask = 3;
+    s->stdio_fd[0] = s->stdio_fd[1] = s->stdio_fd[2] = -1;
     size_t i = 0;
     while (i < len) {
         char *key = buf + i;
@@ -40,6 +42,14 @@ int isolab_spec_parse(char *buf, size_t len, struct isolab_spec *s, char *err, s
         else if (!strcmp(key, "lower")) PUSH(s->lowers, s->nlowers, 128, val);
         else if (!strcmp(key, "exitcmd")) PUSH(s->exit_cmd, s->nexit_cmd, 32, val);
         else if (!strcmp(key, "cgroupfs")) PUSH(s->cgroupfs, s->ncgroupfs, 24, val);
+        else if (!strcmp(key, "tmpfs")) {
+            char *a = strchr(val, '\x1f');
+            if (s->ntmpfs >= 16) { snprintf(err, errlen, "spec: too many tmpfs mounts"); return -1; }
+            if (!a) { snprintf(err, errlen, "spec: bad tmpfs %s", val); return -1; }
+            *a = 0;
+            s->tmpfs_dst[s->ntmpfs] = val; s->tmpfs_opts[s->ntmpfs] = a + 1;
+            s->ntmpfs++;
+        }
         else if (!strcmp(key, "bind")) {
             /* "src\x1fdst\x1fopts" */
             if (s->nbinds >= 31) { snprintf(err, errlen, "spec: too many binds"); return -1; }
@@ -71,6 +81,7 @@ int isolab_spec_parse(char *buf, size_t len, struct isolab_spec *s, char *err, s
         else if (!strcmp(key, "join.uts")) s->join_uts_ns = val;
         else if (!strcmp(key, "target")) s->exec_target = val;
         else if (!strcmp(key, "log")) s->log_path = val;
+        else if (!strcmp(key, "attachsock")) s->attach_path = val;
         else if (!strcmp(key, "exitfile")) s->exit_file = val;
         else if (!strcmp(key, "diag")) s->monitor_diag = val;
         else if (!strcmp(key, "uid") || !strcmp(key, "gid") || !strcmp(key, "gid.add")) {
@@ -90,6 +101,7 @@ int isolab_spec_parse(char *buf, size_t len, struct isolab_spec *s, char *err, s
         else if (!strcmp(key, "tty")) s->tty = atoi(val);
         else if (!strcmp(key, "init")) s->init = atoi(val);
         else if (!strcmp(key, "stdin")) s->keep_stdin = atoi(val);
+        else if (!strcmp(key, "attach")) s->attach_mask = atoi(val) & 3;
         else if (!strcmp(key, "shm")) s->shm = val;
         else { snprintf(err, errlen, "spec: unknown key %s", key); return -1; }
     }

@@ -80,7 +80,7 @@ static int put(int fd, const char *buf, size_t len) {
     return 0;
 }
 
-int isolab_tty_relay(int master, int in_fd, int out_fd, pid_t child) {
+int isolab_tty_relay(int master, int in_fd, int out_fd, pid_t child, struct isolab_log *log, struct isolab_attach *att) {
     struct termios saved;
     int raw = in_fd >= 0 && isatty(in_fd) && tcgetattr(in_fd, &saved) == 0;
     if (raw) {
@@ -100,15 +100,19 @@ int isolab_tty_relay(int master, int in_fd, int out_fd, pid_t child) {
     int in_open = in_fd >= 0;
     for (;;) {
         if (g_winch) { g_winch = 0; if (raw) copy_size(in_fd, master); }
-        struct pollfd p[2] = {{master, POLLIN, 0}, {in_open ? in_fd : -1, POLLIN, 0}};
-        int r = poll(p, 2, -1);
+        struct pollfd p[12] = {{master, POLLIN, 0}, {in_open ? in_fd : -1, POLLIN, 0}};
+        int natt = isolab_attach_pollfds(att, p + 2);
+        int r = poll(p, (nfds_t)(2 + natt), -1);
         if (r < 0) { if (errno == EINTR) continue; break; }
         if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
             ssize_t n = read(master, buf, sizeof buf);
             if (n < 0 && errno == EINTR) continue;
             if (n <= 0) break;   /* EIO: every holder of the terminal's other side is gone */
-            if (out_fd >= 0) put(out_fd, buf, (size_t)n);
+            if (out_fd >= 0 && put(out_fd, buf, (size_t)n) != 0) out_fd = -1;   /* client gone: keep logging */
+            isolab_log_write(log, 0, buf, (size_t)n);
+            isolab_attach_broadcast(att, 1, buf, (size_t)n);
         }
+        isolab_attach_handle(att, p + 2, natt, master);
         if (in_open && (p[1].revents & (POLLIN | POLLHUP | POLLERR))) {
             ssize_t n = read(in_fd, buf, sizeof buf);
             if (n < 0 && errno == EINTR) continue;
@@ -121,6 +125,7 @@ int isolab_tty_relay(int master, int in_fd, int out_fd, pid_t child) {
         }
     }
     if (raw) tcsetattr(in_fd, TCSANOW, &saved);
+    isolab_log_flush(log, 0);
     close(master);
     int st = 0;
     pid_t w;

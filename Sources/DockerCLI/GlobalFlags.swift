@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Docker's global flags come before the command (`docker --root X ps`); ArgumentParser has no
 /// inherited options, so they are folded into the environment the runtime reads.
@@ -23,6 +26,11 @@ enum GlobalFlags {
             case "--namespace", "-n": setenv("ISOLAB_NAMESPACE", try value(), 1)
             case "--log-level", "-l", "--host", "-H", "--context", "-c", "--config": _ = try value()
             case "-D", "--debug": break
+            case "-v", "--version":
+                // Docker's one-line version (isolab's own name keeps ArgumentParser's).
+                guard IsolabMain.programName == "docker" else { out.append(contentsOf: args[i...]); i = args.count; continue }
+                print("Docker version \(VersionCommand.version), build isolab")
+                exit(0)
             default: out.append(contentsOf: args[i...]); i = args.count; continue
             }
             i += 1

@@ -22,30 +22,62 @@ public enum IsolabMain {
         if let ns = ProcessInfo.processInfo.environment["ISOLAB_NAMESPACE"], !ns.isEmpty {
             do { try NamespaceName.validate(ns) } catch let e as RuntimeError { fail(e.message, code: 125) } catch {}
         }
+        rest = ManagementForms.rewrite(rest)
+        do { rest = try FlagNormalizer.normalize(rest) } catch {
+            let key = CommandUsage.key(rest)
+            if let usage = CommandUsage.table[key] { fail(usage.flagMessage("\(error)", program: programName, key: key), code: 125) }
+            fail("\(programName): \(error)", code: 125)
+        }
         let command: ParsableCommand
         do {
             command = try root.parseAsRoot(rest)
         } catch {
             if root.exitCode(for: error) == .success { root.exit(withError: error) }
-            let sub = rest.first { !$0.hasPrefix("-") } ?? ""
-            let msg = dockerStyle(root.message(for: error))
-            fail("\(programName): \(msg)\nSee '\(programName) \(sub.isEmpty ? "" : sub + " ")--help'.", code: 125)
+            usageFailure(root.message(for: error), arguments: rest, root: root)
         }
+        // Docker: `run` and `create` exit 125 for their own errors; every other command exits 1.
+        let ownErrorCode: Int32 = command is ExitsWith125OnError ? 125 : 1
         do {
             var c = command
             try c.run()
             exit(0)
         } catch let e as RuntimeError {
-            fail(e.message, code: e.exitCode)
+            // Docker 28's `run` ends its errors with where to read more.
+            let name = command is RunCommand ? "run" : (command is CreateCommand ? "create" : nil)
+            let trailer = name.map { "\n\nRun '\(programName) \($0) --help' for more information" } ?? ""
+            if case .cannotExecute(let code) = e.kind { fail(e.message + trailer, code: code) }
+            fail(e.message + trailer, code: ownErrorCode)
         } catch let e as ExitCode {
             fflush(stdout)
             exit(e.rawValue)
         } catch let e as GoTemplate.ParseError {
-            fail(e.description, code: 125)
+            fail(e.description, code: ownErrorCode)
         } catch {
             if root.exitCode(for: error) == .success { root.exit(withError: error) }
-            fail("\(programName): \(root.message(for: error))", code: 125)
+            fail("\(programName): \(root.message(for: error))", code: ownErrorCode)
         }
+    }
+
+    /// A command line ArgumentParser refused, in docker/cli's words: an unknown command exits 1,
+    /// a wrong number of arguments 1 (with the usage line), a bad flag 125.
+    static func usageFailure(_ message: String, arguments: [String], root: ParsableCommand.Type) -> Never {
+        let p = programName
+        if let first = arguments.first, !first.hasPrefix("-") {
+            let known = root.configuration.subcommands.flatMap { [$0.configuration.commandName ?? ""] + $0.configuration.aliases }
+            if !known.contains(first) {
+                fail("\(p): unknown command: \(p) \(first)\n\nRun '\(p) --help' for more information", code: 1)
+            }
+        }
+        let key = CommandUsage.key(arguments)
+        let usage = key.isEmpty ? CommandUsage(usage: "[OPTIONS] COMMAND [ARG...]", arity: .atLeast(1)) : CommandUsage.table[key]
+        if message.hasPrefix("Missing expected argument") || message.hasPrefix("Unexpected argument"), let usage {
+            fail(usage.arityMessage(program: p, key: key), code: 1)
+        }
+        let flagError = dockerStyle(message)
+        if flagError != message, let usage {
+            fail(usage.flagMessage(flagError, program: p, key: key), code: 125)
+        }
+        fail("\(p): \(flagError)\nSee '\(p) \(key.isEmpty ? "" : key + " ")--help'.", code: 125)
     }
 
     public static func fail(_ message: String, code: Int32) -> Never {
@@ -54,11 +86,21 @@ public enum IsolabMain {
         exit(code)
     }
 
-    /// ArgumentParser's "Unknown option '--foo'" becomes Docker's "unknown flag: --foo".
+    /// ArgumentParser's flag errors in pflag's words: "unknown flag: --foo", "unknown shorthand
+    /// flag: 'z' in -z", "flag needs an argument: 'm' in -m" / "flag needs an argument: --memory".
     static func dockerStyle(_ m: String) -> String {
+        func quoted(after prefix: String) -> Substring {
+            m.dropFirst(prefix.count).prefix { $0 != "'" && $0 != " " }
+        }
         if m.hasPrefix("Unknown option '") {
-            let flag = m.dropFirst("Unknown option '".count).prefix { $0 != "'" }
-            return "unknown flag: " + flag
+            let flag = quoted(after: "Unknown option '")
+            if flag.hasPrefix("--") { return "unknown flag: " + flag }
+            return "unknown shorthand flag: '\(flag.dropFirst().prefix(1))' in \(flag)"
+        }
+        if m.hasPrefix("Missing value for '") {
+            let flag = quoted(after: "Missing value for '")
+            if flag.hasPrefix("--") { return "flag needs an argument: " + flag }
+            return "flag needs an argument: '\(flag.dropFirst())' in \(flag)"
         }
         return m
     }

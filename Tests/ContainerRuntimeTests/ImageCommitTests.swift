@@ -37,8 +37,8 @@ import Glibc
         #expect(try store.resolve("committed:v1") == image)
         let inspect = try store.inspectJSON(image)
         #expect(inspect["Comment"] as? String == "added hello")
-        #expect((inspect["RootFS"] as? [String: Any])?["Layers"] as? [String] == image.layers)
-        let graph = (inspect["GraphDriver"] as? [String: Any])?["Data"] as? [String: String]
+        #expect((inspect["RootFS"] as? JSONObject)?["Layers"] as? [String] == image.layers)
+        let graph = (inspect["GraphDriver"] as? JSONObject)?["Data"] as? [String: String]
         #expect(graph?["UpperDir"] == lowers[0])
         #expect(graph?["LowerDir"] == lowers[1])
         #expect(graph?["MergedDir"] == store.layerPath(top) + "/merged")

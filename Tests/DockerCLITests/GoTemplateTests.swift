@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ContainerRuntime
 @testable import DockerCLI
 
 struct GoTemplateTests {
@@ -7,7 +8,7 @@ struct GoTemplateTests {
         "Name": "/container1",
         "State": ["Status": "running", "Pid": 42, "Running": true],
         "NetworkSettings": ["IPAddress": "10.213.0.2", "Networks": ["bridge": ["IPAddress": "10.213.0.2"]]],
-        "Config": ["Labels": ["app": "web"], "Env": ["A=1", "B=2"], "Cmd": ["sleep", "3600"]],
+        "Config": ["Labels": ["app": "web"], "Env": ["A=1", "B=2"], "Cmd": ["sleep", "3600"], "Nothing": [Any]()],
         "HostConfig": ["PidsLimit": NSNull(), "CapDrop": ["CHOWN"]],
     ]
 
@@ -26,6 +27,20 @@ struct GoTemplateTests {
         ("{{upper .State.Status}}\\t{{len .Config.Env}}", "RUNNING\t2"),
         ("{{with .State}}{{.Pid}}{{end}}", "42"),
         ("{{- .Name -}}", "/container1"),
+        ("a  {{- .Name -}}  b", "a/container1b"),
+        ("{{if eq .State.Status \"running\" \"paused\"}}yes{{end}} {{ne .State.Pid 42}}", "yes false"),
+        ("{{printf \"%-8s|%4d|%q\" .State.Status .State.Pid .Name}}", "running |  42|\"/container1\""),
+        ("{{title \"hello wide world\"}} {{truncate .Name 4}} [{{pad .State.Status 1 2}}]", "Hello Wide World /con [ running  ]"),
+        ("{{range $k, $v := .Config.Labels}}{{$k}}={{$v}}{{end}}", "app=web"),
+        ("{{range $i, $e := .Config.Env}}{{$i}}:{{$e}} {{end}}", "0:A=1 1:B=2 "),
+        ("{{$n := .Name}}{{with .State}}{{$n}} {{.Pid}}{{end}}", "/container1 42"),
+        ("{{(index .NetworkSettings.Networks \"bridge\").IPAddress}}", "10.213.0.2"),
+        ("{{.Config.Labels | json}}", "{\"app\":\"web\"}"),
+        ("{{join (split \"a:b:c\" \":\") \",\"}}", "a,b,c"),
+        ("{{if not .State.Running}}down{{else if .State.Pid}}pid{{else}}up{{end}}", "pid"),
+        ("{{range .Config.Nothing}}x{{else}}empty{{end}}", "empty"),
+        ("{{len .Name}} {{lt 1 2}} {{and 1 0}} {{or 0 \"x\"}}", "11 true 0 x"),
+        ("{{/* a comment */}}ok", "ok"),
     ]
 
     @Test(arguments: cases)
@@ -40,6 +55,15 @@ struct GoTemplateTests {
         ("{{end}}", "unexpected {{end}}"),
         ("{{frob .Name}}", "function \"frob\" not defined"),
     ]
+
+    @Test func inspectsRawViewPrintsNoValueForAMissingKey() throws {
+        #expect(try GoTemplate("{{.Nope}}", missingKey: .noValue).render(data) == "<no value>")
+        var state = ContainerRuntime.JSONObject(["Status": "running"])
+        state.set("Health", NSNull(), hiddenInJSON: true)
+        #expect(try GoTemplate("{{.Health}} {{.}}").render(state) == "<nil> {running <nil>}")
+        #expect(JSONText.compact(state) == "{\"Status\":\"running\"}")
+        #expect(JSONText.pretty([state, [String: Any](), [Any]()] as [Any]) == "[\n    {\n        \"Status\": \"running\"\n    },\n    {},\n    []\n]")
+    }
 
     @Test(arguments: bad)
     func rejects(_ template: String, _ message: String) {

@@ -20,14 +20,15 @@ struct isolab_spec {
     const char *cgroup_procs[32];
     const char *lowers[128];          /* overlay lowerdirs, top first */
     const char *bind_src[32], *bind_dst[32], *bind_opts[32];
-    int nargs, nenv, ncgroups, nlowers, nbinds;
+    const char *tmpfs_dst[16], *tmpfs_opts[16];   /* --tmpfs / --mount type=tmpfs */
+    int nargs, nenv, ncgroups, nlowers, nbinds, ntmpfs;
     const char *cwd, *hostname, *rootfs, *upper, *work;
     const char *caps;                 /* libcap text for permitted/effective ("=" empty) */
     const char *seccomp;              /* "default" or "unconfined" (no key: unconfined) */
     const char *bounding;             /* libcap text of the caps to keep in the bounding set */
     const char *join_pid_ns, *join_ipc_ns, *join_net_ns, *join_uts_ns; /* paths, when joining */
     const char *exec_target;          /* exec: pid of the container's init, as text */
-    const char *log_path, *exit_file, *monitor_diag;
+    const char *log_path, *exit_file, *monitor_diag, *attach_path;
     const char *exit_cmd[32];
     int nexit_cmd;
     unsigned uid, gid;
@@ -35,11 +36,13 @@ struct isolab_spec {
     int ngids;
     int new_ns;                       /* CLONE_NEW* flags to create */
     int readonly, privileged, no_new_privs, detach, tty, init, keep_stdin;
+    int attach_mask;                  /* run -a: bit 0 stdout, bit 1 stderr reach the client */
     const char *shm;                  /* a /dev/shm to bind instead of a private tmpfs */
     const char *cgroupfs[24];         /* "cgroup2", or v1 "dir:options" for /sys/fs/cgroup/dir */
     int ncgroupfs;
     int cgroup_joined;                /* set by C: the child was created in its cgroup (clone3) */
     int console_fd;                   /* -t: where the child sends its pty master (set by C) */
+    int stdio_fd[3];                  /* pipes the monitor relays and logs, or -1 (set by C) */
     char *title_area;                 /* the monitor's argv memory, for --init's command line */
     size_t title_len;
 };

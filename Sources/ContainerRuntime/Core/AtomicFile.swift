@@ -43,7 +43,14 @@ public enum AtomicFile {
     public static func writeJSON<T: Encodable>(_ value: T, to path: String) throws {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys]
-        enc.dateEncodingStrategy = .iso8601
+        // RFC 3339 with nanoseconds, so that inspect can print times as Docker does.
+        enc.dateEncodingStrategy = .custom { date, encoder in
+            let t = date.timeIntervalSince1970
+            let whole = t.rounded(.down)
+            let nanos = min(999_999_999, max(0, Int(((t - whole) * 1e9).rounded())))
+            var c = encoder.singleValueContainer()
+            try c.encode(LogTimestamp.format(seconds: Int64(whole), nanos: nanos))
+        }
         try write(try enc.encode(value), to: path)
     }
 
@@ -54,7 +61,14 @@ public enum AtomicFile {
             throw RuntimeError(.notFound, "read \(path): no such file")
         }
         let dec = JSONDecoder()
-        dec.dateDecodingStrategy = .iso8601
+        dec.dateDecodingStrategy = .custom { decoder in
+            let c = try decoder.singleValueContainer()
+            let text = try c.decode(String.self)
+            guard let t = LogTimestamp.parseRFC3339(text) else {
+                throw DecodingError.dataCorruptedError(in: c, debugDescription: "not an RFC 3339 time: \(text)")
+            }
+            return Date(timeIntervalSince1970: Double(t.seconds) + Double(t.nanos) / 1e9)
+        }
         do { return try dec.decode(T.self, from: data) } catch {
             throw RuntimeError(.failed, "parse \(path): \(error)")
         }

@@ -38,4 +38,7 @@ public struct ContainerConfig: Codable, Sendable {
     public var seccompProfile: String    // "default" or "unconfined" (--privileged, seccomp=unconfined)
     public var limits: ResourceLimits
     public var lowerDirs: [String]       // the image's layers, top first
+    public var mounts: [ContainerMount]? // -v, --mount, --tmpfs (absent in configs of older isolab)
+    public var restartPolicy: RestartPolicy? // --restart; nil: "no"
+    public var attachStreams: [String]?  // run -a: which of stdout/stderr reach the client (nil: both)
 }

@@ -24,6 +24,10 @@ public struct RunOptions: Sendable {
     public var capAdd: [String] = []
     public var capDrop: [String] = []
     public var limits = ResourceLimits()
+    public var mounts: [ContainerMount] = []
+    public var entrypoint: [String]?        // --entrypoint: replaces the image's ([""]: none)
+    public var restartPolicy: RestartPolicy?
+    public var attachStreams: [String]?     // run -a stdout|stderr (lower case)
 
     public init(image: String) { self.image = image }
 }

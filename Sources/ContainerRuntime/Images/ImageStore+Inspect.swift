@@ -4,7 +4,7 @@ extension ImageStore {
     /// `docker image inspect` of `image`, Docker-shaped: Id, RepoTags, Created, Size, Config,
     /// RootFS.Layers, and GraphDriver overlay2 with the real layer directories (LowerDir: the lower
     /// layers top first, joined by ":"; UpperDir: the top layer; MergedDir/WorkDir beside it).
-    public func inspectJSON(_ image: ImageRecord) throws -> [String: Any] {
+    public func inspectJSON(_ image: ImageRecord) throws -> JSONObject {
         let document = try ImageConfigDocument.decode(try configData(of: image), source: image.id)
         let dirs = try lowerDirs(of: image)
         var graph: [String: Any] = [:]
@@ -15,17 +15,19 @@ extension ImageStore {
             graph["WorkDir"] = topLayer + "/work"
             if dirs.count > 1 { graph["LowerDir"] = dirs.dropFirst().joined(separator: ":") }
         }
-        let config: [String: Any] = [
-            "Env": image.config.env.isEmpty ? NSNull() : image.config.env,
-            "Cmd": image.config.cmd.isEmpty ? NSNull() : image.config.cmd,
-            "Entrypoint": image.config.entrypoint.isEmpty ? NSNull() : image.config.entrypoint,
-            "WorkingDir": image.config.workingDir,
-            "User": image.config.user,
-            "Labels": image.config.labels.isEmpty ? NSNull() : image.config.labels,
-            "Hostname": "", "Domainname": "", "AttachStdin": false, "AttachStdout": false, "AttachStderr": false,
-            "Tty": false, "OpenStdin": false, "StdinOnce": false, "Image": "", "Volumes": NSNull(), "OnBuild": NSNull(),
-        ]
-        return [
+        // Docker's order (moby's ImageInspect and container.Config); maps print sorted.
+        let config = JSONObject([
+            "Hostname": "", "Domainname": "", "User": image.config.user,
+            "AttachStdin": false, "AttachStdout": false, "AttachStderr": false,
+            "Tty": false, "OpenStdin": false, "StdinOnce": false,
+            "Env": image.config.env.isEmpty ? NSNull() : image.config.env as Any,
+            "Cmd": image.config.cmd.isEmpty ? NSNull() : image.config.cmd as Any,
+            "Image": "", "Volumes": NSNull(), "WorkingDir": image.config.workingDir,
+            "Entrypoint": image.config.entrypoint.isEmpty ? NSNull() : image.config.entrypoint as Any,
+            "OnBuild": NSNull(),
+            "Labels": image.config.labels.isEmpty ? NSNull() : image.config.labels as Any,
+        ])
+        return JSONObject([
             "Id": image.id,
             "RepoTags": image.repoTags,
             "RepoDigests": [String](),
@@ -38,9 +40,9 @@ extension ImageStore {
             "Architecture": document.architecture,
             "Os": document.os,
             "Size": image.size,
-            "GraphDriver": ["Name": "overlay2", "Data": graph],
-            "RootFS": ["Type": "layers", "Layers": image.layers],
-            "Metadata": ["LastTagTime": "0001-01-01T00:00:00Z"],
-        ]
+            "GraphDriver": JSONObject(["Data": graph, "Name": "overlay2"]),
+            "RootFS": JSONObject(["Type": "layers", "Layers": image.layers]),
+            "Metadata": JSONObject(["LastTagTime": "0001-01-01T00:00:00Z"]),
+        ])
     }
 }

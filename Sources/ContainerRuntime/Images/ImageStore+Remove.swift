@@ -8,7 +8,10 @@ extension ImageStore {
     /// lock, so it must not call changing methods of `ImageStore`. An image in use is refused unless
     /// `force`; with `force` its tags go but the image stays, untagged (Docker deletes it when only
     /// stopped containers use it; here a container's overlay reads the layer dirs themselves).
-    public func remove(reference: String, force: Bool, inUse: (ImageRecord) -> String?) throws -> [String] {
+    /// `isRunning` says whether that container runs: an image a running container uses is never
+    /// deleted, not even with `force` (Docker's "cannot be forced").
+    public func remove(reference: String, force: Bool, isRunning: (String) -> Bool = { _ in false },
+                       inUse: (ImageRecord) -> String?) throws -> [String] {
         try locked {
             guard let image = try find(reference) else {
                 throw RuntimeError(.notFound, "No such image: \(ImageReference.normalize(reference))")
@@ -26,12 +29,17 @@ extension ImageStore {
                 try writeTags(tags)
                 return ["Untagged: \(normalized)"]
             }
-            if let user, !force {
+            if let user {
                 let short = String(ImageStore.hex(image.id).prefix(12))
-                if byTag {
+                if byTag && !force {
                     throw RuntimeError(.conflict, "conflict: unable to remove repository reference \"\(reference)\" (must force) - container \(user.prefix(12)) is using its referenced image \(short)")
                 }
-                throw RuntimeError(.conflict, "conflict: unable to delete \(short) (must be forced) - image is being used by stopped container \(user.prefix(12))")
+                if isRunning(user) {
+                    throw RuntimeError(.conflict, "conflict: unable to delete \(short) (cannot be forced) - image is being used by running container \(user.prefix(12))")
+                }
+                if !force {
+                    throw RuntimeError(.conflict, "conflict: unable to delete \(short) (must be forced) - image is being used by stopped container \(user.prefix(12))")
+                }
             }
             if !byTag && imageTags.count > 1 && !force {
                 let short = String(ImageStore.hex(image.id).prefix(12))

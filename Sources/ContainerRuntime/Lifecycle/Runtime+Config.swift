@@ -12,8 +12,10 @@ extension Runtime {
         // Without --name, `create` picks one under the namespace lock (empty until then).
         let name = try o.name.map(Self.validName) ?? ""
         let hostname = try o.hostname ?? defaultHostname(id: id, networkMode: o.networkMode)
-        let cmd = o.command.isEmpty ? image.config.cmd : o.command
-        let entrypoint = image.config.entrypoint
+        // --entrypoint replaces the image's, and then its Cmd is not inherited either (moby's
+        // rule); `--entrypoint ""` clears it.
+        let entrypoint = o.entrypoint.map { $0 == [""] ? [] : $0 } ?? image.config.entrypoint
+        let cmd = o.command.isEmpty ? (o.entrypoint == nil ? image.config.cmd : []) : o.command
         guard !(entrypoint + cmd).isEmpty else {
             throw RuntimeError(.invalidArgument, "docker: Error response from daemon: no command specified.")
         }
@@ -39,7 +41,15 @@ extension Runtime {
             let allowed: [String] = flag == "--ipc" ? ["private", "shareable", "host", ""] :
                                      flag == "--pid" ? ["", "host"] : ["bridge", "none", "host", "default"]
             if !allowed.contains(mode) && !mode.hasPrefix("container:") {
-                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: invalid \(flag) value: \"\(mode)\".")
+                // Docker looks a --network value up as a network's name.
+                if flag == "--network" { throw RuntimeError(.notFound, "docker: Error response from daemon: network \(mode) not found") }
+                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: invalid \(flag) value: \"\(mode)\"")
+            }
+        }
+        // moby checks each list on its own and names it: "invalid CapAdd: unknown capability: ...".
+        for (what, list) in [("CapAdd", o.capAdd), ("CapDrop", o.capDrop)] {
+            do { _ = try Capabilities.resolve(add: what == "CapAdd" ? list : [], drop: what == "CapDrop" ? list : [], privileged: false) } catch let e as RuntimeError {
+                throw RuntimeError(e.kind, "docker: Error response from daemon: invalid \(what): \(e.message)")
             }
         }
         var caps = try Capabilities.resolve(add: o.capAdd, drop: o.capDrop, privileged: o.privileged)
@@ -57,7 +67,8 @@ extension Runtime {
             ipcMode: o.ipcMode.isEmpty ? "private" : o.ipcMode, pidMode: o.pidMode,
             networkMode: o.networkMode == "default" ? "bridge" : o.networkMode,
             capAdd: o.capAdd, capDrop: o.capDrop, capabilities: caps, securityOpt: o.securityOpt, seccompProfile: seccomp,
-            limits: o.limits, lowerDirs: lowers)
+            limits: o.limits, lowerDirs: lowers, mounts: o.mounts.isEmpty ? nil : o.mounts, restartPolicy: o.restartPolicy,
+            attachStreams: o.attachStreams)
     }
 
     static func validName(_ n: String) throws -> String {

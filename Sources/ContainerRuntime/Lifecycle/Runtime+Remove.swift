@@ -10,6 +10,8 @@ extension Runtime {
     /// if it reads, else the cgroup its id names.
     public func remove(_ ref: String, force: Bool) throws {
         let c = try store.find(ref, allowBroken: true)
+        // A restart policy must not bring back what the user removes.
+        markStoppedByUser(c)
         let manager = try? Cgroups.manager()
         let placement = c.run?.cgroup ?? (c.run == nil ? try? manager?.placement(for: c.id) : nil)
         // Without a run state, processes are known only by the cgroup (a start killed before it
@@ -26,6 +28,8 @@ extension Runtime {
                 CgroupFS.kill((try? m.pids(cg)) ?? [])
             }
             if let run = c.run { Glibc.kill(run.pid, SIGKILL) }
+            // A paused container's processes die only once thawed (Docker unpauses too).
+            if let cg = placement, CgroupLiveChanges.isFrozen(cg) { try? CgroupLiveChanges.setFrozen(cg, false) }
         }
         // Whether we killed it or it just ended: its monitor's clean-up finishes first.
         if let run = c.run {
@@ -77,6 +81,7 @@ extension Runtime {
             firstError = firstError ?? RuntimeError(.failed, problem)
         }
         if let e = firstError { throw e }
+        if !removeContainer && !c.config.autoRemove { try restartIfPolicySays(id: id) }
     }
 
     /// Removes the container's directory; returns what went wrong, if anything.

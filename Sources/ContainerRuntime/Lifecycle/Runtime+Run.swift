@@ -59,7 +59,7 @@ extension Runtime {
         return try store.load(id: config.id)
     }
 
-    private func start(_ c: Container, undo: inout Teardown, started: (Container) -> Void) throws -> Int32 {
+    func start(_ c: Container, undo: inout Teardown, started: (Container) -> Void) throws -> Int32 {
         let cfg = c.config
         try checkInterrupted()
         let cgroup = try Cgroups.manager().create(containerID: cfg.id, limits: cfg.limits)

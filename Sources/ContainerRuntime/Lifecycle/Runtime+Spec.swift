@@ -21,6 +21,12 @@ extension Runtime {
         for (src, dst) in [("hostname", "/etc/hostname"), ("hosts", "/etc/hosts"), ("resolv.conf", "/etc/resolv.conf")] {
             spec.add("bind", c.dir + "/" + src + "\u{1f}" + dst + "\u{1f}" + (cfg.readOnly ? "ro" : "rw"))
         }
+        for m in cfg.mounts ?? [] {
+            switch m.kind {
+            case .bind: spec.add("bind", m.source + "\u{1f}" + m.target + "\u{1f}" + (m.readOnly ? "ro" : "rw"))
+            case .tmpfs: spec.add("tmpfs", m.target + "\u{1f}" + ([m.readOnly ? "ro" : ""] + [m.options]).filter { !$0.isEmpty }.joined(separator: ","))
+            }
+        }
         spec.add("cgroup", cgroup.procsFiles)
         spec.add("caps", cfg.capabilities.libcapText)
         spec.add("seccomp", cfg.seccompProfile)
@@ -35,6 +41,9 @@ extension Runtime {
         spec.add("tty", cfg.tty)
         spec.add("init", cfg.initProcess)
         spec.add("stdin", cfg.interactive)
+        if let streams = cfg.attachStreams {
+            spec.add("attach", String((streams.contains("stdout") ? 1 : 0) | (streams.contains("stderr") ? 2 : 0)))
+        }
         var newNS = ["mnt", "uts", "cgroup"]
         if let shm = try addNamespace("ipc", mode: cfg.ipcMode, private: ["private", "shareable", "none"], to: &newNS, spec: &spec) {
             spec.add("shm", shm)
@@ -44,6 +53,7 @@ extension Runtime {
         spec.add("ns", newNS.joined(separator: ","))
         spec.add("cgroupfs", try Self.cgroupfsMounts())
         spec.add("log", c.logPath)
+        spec.add("attachsock", c.runDir + "/attach.sock")
         spec.add("exitfile", c.dir + "/exit.json")
         spec.add("diag", c.dir + "/monitor.log")
         spec.add("exitcmd", exitCommand(for: cfg.id))

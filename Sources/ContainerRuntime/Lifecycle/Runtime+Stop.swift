@@ -4,17 +4,21 @@ import Glibc
 #endif
 
 extension Runtime {
-    /// `stop`: the signal (TERM), then KILL after `timeout` seconds. An init that does not handle
-    /// the signal ignores it (PID-namespace init rule), so then KILL is sent at once.
+    /// `stop`: the signal (TERM), then KILL after `timeout` seconds (negative: no limit), as
+    /// Docker's. A PID 1 without a handler for the signal ignores it (the PID-namespace init
+    /// rule), so it gets the whole grace period: the lesson about PID 1 and `--init`.
     public func stop(_ ref: String, timeout: Double = 10, signal sig: Int32 = SIGTERM) throws {
         let c = try store.find(ref)
+        // First, so that a restart waiting out its back-off does not happen either.
+        markStoppedByUser(c)
         guard c.isRunning, let run = c.run else { return }  // Docker: stopping a stopped container is fine
-        if HostProcess.catches(run.pid, signal: sig) {
-            Glibc.kill(run.pid, sig)
-            if HostProcess.waitGone(run.pid, startTime: run.pidStartTime, timeout: timeout) {
-                waitForMonitor(run)
-                return
-            }
+        Glibc.kill(run.pid, sig)   // Docker sends it even with -t 0
+        // A paused container handles nothing until thawed: thaw it, as Docker does.
+        if let cg = run.cgroup, CgroupLiveChanges.isFrozen(cg) { try? CgroupLiveChanges.setFrozen(cg, false) }
+        let limit = timeout < 0 ? Double(Int32.max) : timeout
+        if timeout != 0, HostProcess.waitGone(run.pid, startTime: run.pidStartTime, timeout: limit) {
+            waitForMonitor(run)
+            return
         }
         Glibc.kill(run.pid, SIGKILL)
         waitForMonitor(run)
@@ -26,6 +30,7 @@ extension Runtime {
         guard c.isRunning, let run = c.run else {
             throw RuntimeError(.conflict, "Error response from daemon: cannot kill container: \(ref): container \(c.id) is not running")
         }
+        markStoppedByUser(c)
         guard Glibc.kill(run.pid, sig) == 0 else { throw RuntimeError.errno("kill \(run.pid)") }
         if sig == SIGKILL { waitForMonitor(run) }
     }

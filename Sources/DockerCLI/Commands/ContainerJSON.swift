@@ -1,37 +1,60 @@
 import ContainerRuntime
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Docker-shaped views of a container: `inspect`'s JSON and `ps`'s template fields.
 enum ContainerJSON {
-    static let iso: ISO8601DateFormatter = {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f
-    }()
     static let zeroTime = "0001-01-01T00:00:00Z"
+
+    /// Go's RFC3339Nano in UTC: up to nine digits of fraction, trailing zeros dropped.
+    static func rfc3339Nano(_ seconds: Double) -> String {
+        let whole = seconds.rounded(.down)
+        let nanos = Int(((seconds - whole) * 1e9).rounded())
+        var s = LogTimestamp.format(seconds: Int64(whole) + Int64(nanos / 1_000_000_000), nanos: nanos % 1_000_000_000)
+        // "....123456789Z" → trim zeros of the fraction, and the dot if nothing is left.
+        s.removeLast()
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s + "Z"
+    }
+    static func rfc3339Nano(_ d: Date) -> String { rfc3339Nano(d.timeIntervalSince1970) }
+
+    /// A running container whose cgroup is frozen (`pause`).
+    static func isPaused(_ c: Container) -> Bool {
+        guard c.isRunning, let cg = c.run?.cgroup else { return false }
+        return CgroupLiveChanges.isFrozen(cg)
+    }
 
     static func stateString(_ c: Container) -> String {
         switch c.status {
-        case .running: return "running"
+        case .running: return isPaused(c) ? "paused" : "running"
         case .exited: return "exited"
         case .dead: return "dead"
         case .created: return "created"
         }
     }
 
-    static func inspect(_ c: Container, startedAt: Date? = nil) -> [String: Any] {
+    /// `inspect` of a container, its keys in Docker's order (moby's ContainerJSON). Fields
+    /// Docker leaves out when empty (`State.Health`, `Config.ExposedPorts`) are there for
+    /// templates only, as Go's typed view has them (`<nil>`, `map[]`).
+    static func inspect(_ c: Container, startedAt: Date? = nil) -> JSONObject {
         let cfg = c.config
         let exitCode = c.exit?.exitCode ?? (c.status == .dead ? 255 : 0)
-        let finished = c.exit.map { iso.string(from: Date(timeIntervalSince1970: $0.finishedAt)) } ?? zeroTime
-        var state: [String: Any] = [
-            "Status": stateString(c), "Running": c.isRunning, "Paused": false, "Restarting": false,
-            "OOMKilled": !c.isRunning && (c.exit?.oomKilled ?? false), "Dead": c.status == .dead, "Pid": c.isRunning ? Int(c.run?.pid ?? 0) : 0,
-            "ExitCode": Int(c.isRunning ? 0 : exitCode), "Error": "",
-            "StartedAt": c.run.map { iso.string(from: $0.startedAt) } ?? (startedAt.map { iso.string(from: $0) } ?? zeroTime),
+        let finished = c.exit.map { rfc3339Nano($0.finishedAt) } ?? zeroTime
+        var error = c.status == .dead ? "the container's monitor ended without recording an exit status" : ""
+        if let problem = c.broken { error = problem }
+        var state = JSONObject([
+            "Status": stateString(c), "Running": c.isRunning, "Paused": isPaused(c), "Restarting": false,
+            "OOMKilled": !c.isRunning && (c.exit?.oomKilled ?? false), "Dead": c.status == .dead,
+            "Pid": c.isRunning ? Int(c.run?.pid ?? 0) : 0,
+            "ExitCode": Int(c.isRunning ? 0 : exitCode),
+            "Error": error,
+            "StartedAt": c.run.map { rfc3339Nano($0.startedAt) } ?? (startedAt.map { rfc3339Nano($0) } ?? zeroTime),
             "FinishedAt": c.isRunning ? zeroTime : finished,
-        ]
-        if c.status == .dead { state["Error"] = "the container's monitor ended without recording an exit status" }
-        if let problem = c.broken { state["Error"] = problem }
+        ])
+        state.set("Health", NSNull(), hiddenInJSON: true)
         let net = c.run?.network
         let ip = c.isRunning ? (net?.ipAddress ?? "") : ""
         let gw = c.isRunning ? (net?.gateway ?? "") : ""
@@ -40,42 +63,71 @@ enum ContainerJSON {
         var networks: [String: Any] = [:]
         let netName = cfg.networkMode == "bridge" ? "bridge" : cfg.networkMode
         if !cfg.networkMode.hasPrefix("container:") {
-            networks[netName] = ["IPAddress": ip, "Gateway": gw, "IPPrefixLen": prefix, "MacAddress": mac,
-                                 "NetworkID": net?.bridge ?? "", "EndpointID": ""]
+            networks[netName] = JSONObject([
+                "IPAMConfig": NSNull(), "Links": NSNull(), "Aliases": NSNull(), "MacAddress": mac,
+                "NetworkID": net?.bridge ?? "", "EndpointID": "", "Gateway": gw, "IPAddress": ip, "IPPrefixLen": prefix,
+            ])
         }
         let l = cfg.limits
-        let hostConfig: [String: Any] = [
-            "NanoCpus": l.nanoCPUs, "CpuQuota": l.cpuQuota, "CpuPeriod": l.cpuPeriod, "CpusetCpus": l.cpusetCpus,
-            "Memory": l.memory, "MemorySwap": l.memory > 0 ? l.memory * 2 : 0, "PidsLimit": l.pidsLimit > 0 ? l.pidsLimit as Any : NSNull(),
+        let binds = (cfg.mounts ?? []).filter { $0.kind == .bind }.map { $0.source + ":" + $0.target + ($0.options.isEmpty ? "" : ":" + $0.options) }
+        var tmpfs: [String: Any] = [:]
+        for m in cfg.mounts ?? [] where m.kind == .tmpfs { tmpfs[m.target] = m.options }
+        var hostConfig = JSONObject([
+            "Binds": binds.isEmpty ? NSNull() : binds as Any,
+            "NetworkMode": cfg.networkMode, "PortBindings": [String: Any](),
+            "RestartPolicy": JSONObject(["Name": cfg.restartPolicy?.name ?? "no", "MaximumRetryCount": cfg.restartPolicy?.maximumRetryCount ?? 0]),
+            "AutoRemove": cfg.autoRemove,
             "CapAdd": cfg.capAdd.isEmpty ? NSNull() : cfg.capAdd as Any,
             "CapDrop": cfg.capDrop.isEmpty ? NSNull() : cfg.capDrop as Any,
-            "Privileged": cfg.privileged, "ReadonlyRootfs": cfg.readOnly, "IpcMode": cfg.ipcMode,
-            "PidMode": cfg.pidMode, "NetworkMode": cfg.networkMode, "AutoRemove": cfg.autoRemove,
+            "IpcMode": cfg.ipcMode, "PidMode": cfg.pidMode, "Privileged": cfg.privileged, "ReadonlyRootfs": cfg.readOnly,
             "SecurityOpt": cfg.securityOpt.isEmpty ? NSNull() : cfg.securityOpt as Any,
-            "SeccompProfile": cfg.seccompProfile,
-            "Init": cfg.initProcess, "CgroupParent": "",
-        ]
-        let config: [String: Any] = [
-            "Hostname": cfg.hostname, "User": cfg.user, "Env": cfg.env, "Cmd": cfg.cmd, "Image": cfg.image,
-            "WorkingDir": cfg.workingDir, "Labels": cfg.labels, "Tty": cfg.tty, "OpenStdin": cfg.interactive,
-            "AttachStdout": !cfg.detached, "AttachStderr": !cfg.detached,
-            "Entrypoint": cfg.entrypoint.isEmpty ? NSNull() : cfg.entrypoint as Any,
-        ]
-        return [
-            "Id": cfg.id, "Created": iso.string(from: cfg.created), "Path": cfg.args.first ?? "",
-            "Args": Array(cfg.args.dropFirst()), "State": state, "Image": cfg.imageID, "Name": "/" + cfg.name,
-            "RestartCount": 0, "Driver": "overlay2", "Platform": "linux", "LogPath": c.logPath,
-            "HostnamePath": c.dir + "/hostname", "HostsPath": c.dir + "/hosts", "ResolvConfPath": c.dir + "/resolv.conf",
+            "Memory": l.memory, "NanoCpus": l.nanoCPUs, "CgroupParent": "",
+            "CpuPeriod": l.cpuPeriod, "CpuQuota": l.cpuQuota, "CpusetCpus": l.cpusetCpus,
+            "MemorySwap": l.memory > 0 ? l.memory * 2 : 0, "PidsLimit": l.pidsLimit > 0 ? l.pidsLimit as Any : NSNull(),
+            "Init": cfg.initProcess,
+        ])
+        if !tmpfs.isEmpty { hostConfig.set("Tmpfs", tmpfs) }
+        hostConfig.set("SeccompProfile", cfg.seccompProfile)   // isolab's: which filter the container got
+        var config = JSONObject([
+            "Hostname": cfg.hostname, "Domainname": "", "User": cfg.user,
+            "AttachStdin": cfg.interactive && !cfg.detached, "AttachStdout": !cfg.detached, "AttachStderr": !cfg.detached,
+        ])
+        config.set("ExposedPorts", [String: Any](), hiddenInJSON: true)
+        for (k, v) in [("Tty", cfg.tty as Any), ("OpenStdin", cfg.interactive), ("StdinOnce", cfg.interactive && !cfg.detached),
+                       ("Env", cfg.env), ("Cmd", cfg.cmd.isEmpty ? NSNull() : cfg.cmd as Any), ("Image", cfg.image),
+                       ("Volumes", NSNull()), ("WorkingDir", cfg.workingDir),
+                       ("Entrypoint", cfg.entrypoint.isEmpty ? NSNull() : cfg.entrypoint as Any), ("OnBuild", NSNull()),
+                       ("Labels", cfg.labels)] {
+            config.set(k, v)
+        }
+        var o = JSONObject([
+            "Id": cfg.id, "Created": rfc3339Nano(cfg.created), "Path": cfg.args.first ?? "",
+            "Args": Array(cfg.args.dropFirst()), "State": state, "Image": cfg.imageID,
+            "ResolvConfPath": c.dir + "/resolv.conf", "HostnamePath": c.dir + "/hostname", "HostsPath": c.dir + "/hosts",
+            "LogPath": c.logPath, "Name": "/" + cfg.name, "RestartCount": IsolabMain.runtime().restartCount(c), "Driver": "overlay2", "Platform": "linux",
+            "MountLabel": "", "ProcessLabel": "", "AppArmorProfile": "", "ExecIDs": NSNull(),
             "HostConfig": hostConfig,
-            "GraphDriver": ["Name": "overlay2", "Data": [
+            "GraphDriver": JSONObject(["Data": [
                 "LowerDir": cfg.lowerDirs.joined(separator: ":"), "UpperDir": c.upperDir,
-                "MergedDir": c.mergedDir, "WorkDir": c.workDir]],
+                "MergedDir": c.mergedDir, "WorkDir": c.workDir], "Name": "overlay2"]),
+            "Mounts": (cfg.mounts ?? []).map { m -> Any in
+                m.kind == .bind
+                    ? JSONObject(["Type": "bind", "Source": m.source, "Destination": m.target, "Mode": m.options,
+                                  "RW": !m.readOnly, "Propagation": "rprivate"])
+                    : JSONObject(["Type": "tmpfs", "Source": "", "Destination": m.target, "Mode": m.options,
+                                  "RW": !m.readOnly, "Propagation": ""])
+            },
             "Config": config,
-            "NetworkSettings": ["IPAddress": ip, "Gateway": gw, "IPPrefixLen": prefix, "MacAddress": mac,
-                                "Networks": networks, "Ports": [String: Any]()],
-            "Namespace": cfg.namespace,
-            "Capabilities": cfg.capabilities.names,
-        ]
+            "NetworkSettings": JSONObject([
+                "Bridge": "", "SandboxID": "", "SandboxKey": c.run.map { "/proc/\($0.pid)/ns/net" } ?? "",
+                "Ports": [String: Any](), "EndpointID": "", "Gateway": gw, "IPAddress": ip, "IPPrefixLen": prefix,
+                "MacAddress": mac, "Networks": networks,
+            ]),
+        ])
+        // isolab's own, after Docker's: the namespace and the capability set the container got.
+        o.set("Namespace", cfg.namespace)
+        o.set("Capabilities", cfg.capabilities.names)
+        return o
     }
 
     static func status(_ c: Container, now: Date = Date()) -> String {
@@ -85,7 +137,7 @@ enum ContainerJSON {
         }
         switch c.status {
         case .running:
-            return "Up " + ImageDisplay.humanDuration(now.timeIntervalSince(c.run?.startedAt ?? c.config.created))
+            return "Up " + ImageDisplay.humanDuration(now.timeIntervalSince(c.run?.startedAt ?? c.config.created)) + (isPaused(c) ? " (Paused)" : "")
         case .exited:
             let when = c.exit.map { Date(timeIntervalSince1970: $0.finishedAt) } ?? now
             return "Exited (\(c.exit?.exitCode ?? 0)) " + ImageDisplay.createdSince(when, now: now)
@@ -95,15 +147,32 @@ enum ContainerJSON {
     }
 
     /// `ps --format` fields, as Docker names them.
-    static func psFields(_ c: Container) -> [String: Any] {
-        let cmd = c.config.args.joined(separator: " ")
+    static func psFields(_ c: Container, truncate trunc: Bool = true) -> [String: Any] {
+        // moby's list: the path, then the arguments, those with a space in single quotes;
+        // docker/cli truncates to 20 and quotes it as Go's strconv.Quote.
+        let args = c.config.args.dropFirst().map { $0.contains(" ") ? "'\($0)'" : $0 }
+        let cmd = ([c.config.args.first ?? ""] + args).joined(separator: " ")
         return [
-            "ID": c.shortID, "Image": c.config.image, "Command": "\"" + truncate(cmd, 20) + "\"",
-            "CreatedAt": c.config.created.description, "RunningFor": ImageDisplay.createdSince(c.config.created),
+            "ID": c.shortID, "Image": c.config.image, "Command": JSONText.quote(trunc ? truncate(cmd, 20) : cmd),
+            "CreatedAt": goTimeString(c.config.created), "RunningFor": ImageDisplay.createdSince(c.config.created),
             "Ports": "", "State": stateString(c), "Status": status(c), "Names": c.config.name,
             "Labels": c.config.labels.keys.sorted().map { "\($0)=\(c.config.labels[$0] ?? "")" }.joined(separator: ","),
-            "Mounts": "", "Networks": c.config.networkMode, "Size": "",
+            "Mounts": "", "Networks": c.config.networkMode, "Size": "0B", "LocalVolumes": "0",
+            "Label": { (args: [Any]) throws -> Any in
+                guard args.count == 1 else { throw GoTemplate.ParseError("wrong number of args for Label: want 1 got \(args.count)") }
+                return c.config.labels[GoTemplate.show(args[0])] ?? ""
+            } as GoTemplate.Method,
         ]
+    }
+
+    /// Go's time.Time.String() in local time: `2006-01-02 15:04:05 -0700 MST`.
+    static func goTimeString(_ d: Date) -> String {
+        var t = time_t(d.timeIntervalSince1970.rounded(.down))
+        var tm = tm()
+        localtime_r(&t, &tm)
+        var buf = [Int8](repeating: 0, count: 64)
+        let n = strftime(&buf, buf.count, "%Y-%m-%d %H:%M:%S %z %Z", &tm)
+        return String(decoding: buf.prefix(n).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     static func truncate(_ s: String, _ n: Int) -> String { s.count <= n ? s : String(s.prefix(n - 1)) + "…" }

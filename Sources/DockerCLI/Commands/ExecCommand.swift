@@ -20,6 +20,10 @@ public struct ExecCommand: ParsableCommand {
     @Argument(help: "The container") var container: String
     @Argument(parsing: .captureForPassthrough, help: "The command and its arguments") var command: [String] = []
 
+    public func validate() throws {
+        if command.isEmpty { throw ValidationError("Missing expected argument '<command>'") }
+    }
+
     public func run() throws {
         if interactive && tty && isatty(0) == 0 {
             IsolabMain.fail("the input device is not a TTY", code: 1)

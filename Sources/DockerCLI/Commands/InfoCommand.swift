@@ -34,7 +34,7 @@ public struct InfoCommand: ParsableCommand {
          Server Version: \(VersionCommand.version) (isolab)
          Storage Driver: overlay2
          Cgroup Driver: cgroupfs
-         Cgroup Version: \(cg.hasPrefix("v2") ? "2" : "1") (\(cg))
+         Cgroup Version: \(cg.hasPrefix("v2") ? "2" : "1")
          Kernel Version: \(HostInfo.kernel())
          Operating System: \(HostInfo.osName())
          CPUs: \(ProcessInfo.processInfo.activeProcessorCount)

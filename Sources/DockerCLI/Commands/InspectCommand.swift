@@ -11,7 +11,12 @@ public struct InspectCommand: ParsableCommand {
     @Option(name: .customLong("type"), help: "Return JSON for specified type (container, image)") var type: String?
     @Argument(help: "Names or IDs") var names: [String]
 
+    static let types = ["config", "container", "image", "network", "node", "plugin", "secret", "service", "task", "volume"]
+
     public func run() throws {
+        if let t = type, !t.isEmpty, !Self.types.contains(t) {
+            throw RuntimeError(.invalidArgument, "unknown type: \"\(t)\": must be one of " + Self.types.map { "\"\($0)\"" }.joined(separator: ", "))
+        }
         let rt = IsolabMain.runtime()
         var objects: [Any] = []
         var missing: [String] = []
@@ -23,11 +28,12 @@ public struct InspectCommand: ParsableCommand {
             missing.append(n)
         }
         if let f = format {
-            let t = try GoTemplate(f)
+            let t = try GoTemplate(f, missingKey: .noValue)   // docker/cli falls back to the raw JSON
             for o in objects { print(try t.render(o)) }
         } else {
             print(JSONText.pretty(objects))
         }
+        fflush(stdout)
         if !missing.isEmpty {
             for m in missing { FileHandle.standardError.write(Data("Error: No such object: \(m)\n".utf8)) }
             throw ExitCode(1)

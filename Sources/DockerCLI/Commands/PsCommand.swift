@@ -12,15 +12,29 @@ public struct PsCommand: ParsableCommand {
     @Flag(name: .customLong("no-trunc"), help: "Don't truncate output") var noTrunc = false
     @Option(name: .shortAndLong, help: "Filter output based on conditions provided (name=, label=, status=, id=)") var filter: [String] = []
     @Option(help: "Format output using a Go template") var format: String?
+    @Option(name: [.customShort("n"), .customLong("last")], help: "Show n last created containers (includes all states)") var last: Int = -1
+    @Flag(name: [.customShort("l"), .customLong("latest")], help: "Show the latest created container (includes all states)") var latest = false
+    @Flag(name: [.customShort("s"), .customLong("size")], help: "Display total file sizes") var size = false
 
     public func run() throws {
         let store = ContainerStore(context: RuntimeContext.fromEnvironment())
         let filters = try filter.map(Self.parseFilter)
         // Docker's rule: values of one key are OR-ed, different keys AND-ed.
         let byKey = Dictionary(grouping: filters, by: \.0)
-        let shown = store.list().reversed().filter { c in
-            if !all && byKey["status"] == nil && !c.isRunning { return false }
+        // Docker: -n and -l count the newest containers of any state; exited= and status= look
+        // at stopped ones too.
+        let limit = latest ? 1 : last
+        let everyState = all || limit >= 0 || byKey["status"] != nil || byKey["exited"] != nil
+        var shown = store.list().sorted { $0.config.created > $1.config.created }.filter { c in
+            if !everyState && !c.isRunning { return false }
             return byKey.allSatisfy { key, values in values.contains { Self.matches(c, key, $0.1) } }
+        }
+        if limit >= 0 { shown = Array(shown.prefix(limit)) }
+        let images = ImageStore(root: store.context.root)
+        func sizes(_ c: Container) -> String {
+            let upper = Self.diskUsage(c.upperDir)
+            let image = (try? images.find(c.config.imageID))?.size ?? 0
+            return ImageDisplay.humanSize(upper) + " (virtual " + ImageDisplay.humanSize(upper + image) + ")"
         }
         if quiet {
             for c in shown { print(noTrunc ? c.id : c.shortID) }
@@ -28,18 +42,19 @@ public struct PsCommand: ParsableCommand {
         }
         if let f = format, f != "table" {
             let rows = shown.map { c -> [String: Any] in
-                var fields = ContainerJSON.psFields(c)
+                var fields = ContainerJSON.psFields(c, truncate: !noTrunc)
                 if noTrunc { fields["ID"] = c.id }
+                if size { fields["Size"] = sizes(c) }
                 return fields
             }
             print(try FormattedList.render(format: f, rows: rows, headers: Self.headerFields), terminator: "")
             return
         }
-        var t = TableWriter(header: ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"])
+        var t = TableWriter(header: ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"] + (size ? ["SIZE"] : []))
         for c in shown {
-            let f = ContainerJSON.psFields(c)
+            let f = ContainerJSON.psFields(c, truncate: !noTrunc)
             t.add([noTrunc ? c.id : c.shortID, c.config.image, f["Command"] as? String ?? "",
-                   f["RunningFor"] as? String ?? "", f["Status"] as? String ?? "", "", c.config.name])
+                   f["RunningFor"] as? String ?? "", f["Status"] as? String ?? "", "", c.config.name] + (size ? [sizes(c)] : []))
         }
         print(t.render(), terminator: "")
     }
@@ -52,11 +67,14 @@ public struct PsCommand: ParsableCommand {
 
     static func parseFilter(_ f: String) throws -> (String, String) {
         let p = f.split(separator: "=", maxSplits: 1).map(String.init)
-        guard p.count == 2, ["name", "label", "status", "id", "ancestor"].contains(p[0]) else {
+        guard p.count == 2, ["name", "label", "status", "id", "ancestor", "exited"].contains(p[0]) else {
             throw RuntimeError(.invalidArgument, "Error response from daemon: invalid filter '\(f)'")
         }
         if p[0] == "status", !["created", "restarting", "running", "removing", "paused", "exited", "dead"].contains(p[1]) {
             throw RuntimeError(.invalidArgument, "Error response from daemon: invalid filter 'status=\(p[1])'")
+        }
+        if p[0] == "exited", Int32(p[1]) == nil {
+            throw RuntimeError(.invalidArgument, "Error response from daemon: invalid filter 'exited=\(p[1])'")
         }
         if p[0] == "name", (try? Regex(p[1])) == nil {
             throw RuntimeError(.invalidArgument, "Error response from daemon: invalid filter 'name=\(p[1])': not a regular expression")
@@ -73,11 +91,24 @@ public struct PsCommand: ParsableCommand {
         case "id": return c.id.hasPrefix(value)
         case "ancestor": return c.config.image == value || c.config.imageID.contains(value)
         case "status": return ContainerJSON.stateString(c) == value
+        case "exited": return c.status == .exited && c.exit.map { String($0.exitCode) } == value
         case "label":
             let kv = value.split(separator: "=", maxSplits: 1).map(String.init)
             guard let v = c.config.labels[kv[0]] else { return false }
             return kv.count == 1 || v == kv[1]
         default: return false
         }
+    }
+
+    /// Bytes of the regular files under `dir` (the container's writable layer), walked without
+    /// following links.
+    static func diskUsage(_ dir: String) -> Int64 {
+        guard let walker = FileManager.default.enumerator(at: URL(fileURLWithPath: dir), includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey]) else { return 0 }
+        var total: Int64 = 0
+        for case let url as URL in walker {
+            guard let v = try? url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey]), v.isRegularFile == true else { continue }
+            total += Int64(v.fileSize ?? 0)
+        }
+        return total
     }
 }

@@ -13,6 +13,6 @@ public struct RmCommand: ParsableCommand {
 
     public func run() throws {
         let rt = IsolabMain.runtime()
-        try ContainerBatch.each(containers) { c in try rt.remove(c, force: force) }
+        try ContainerBatch.each(containers, ignoringMissing: force) { c in try rt.remove(c, force: force) }
     }
 }

@@ -36,18 +36,56 @@ public struct RunCommand: ParsableCommand {
     @Option(name: .customLong("cap-add"), help: "Add Linux capabilities") var capAdd: [String] = []
     @Option(name: .customLong("cap-drop"), help: "Drop Linux capabilities") var capDrop: [String] = []
     @Option(name: .customLong("security-opt"), help: "Security Options (no-new-privileges)") var securityOpt: [String] = []
+    @Option(name: [.customShort("v"), .customLong("volume")], help: "Bind mount a host path (HOST:CONTAINER[:ro])") var volume: [String] = []
+    @Option(name: .customLong("mount"), help: "Attach a filesystem mount (type=bind|tmpfs,source=,target=,readonly)") var mount: [String] = []
+    @Option(name: .customLong("tmpfs"), help: "Mount a tmpfs directory (PATH[:OPTIONS])") var tmpfs: [String] = []
+    @Option(name: .customLong("env-file"), help: "Read in a file of environment variables") var envFile: [String] = []
+    @Option(help: "Overwrite the default ENTRYPOINT of the image") var entrypoint: String?
+    @Option(name: [.customShort("a"), .customLong("attach")], help: "Attach to STDIN, STDOUT or STDERR") var attach: [String] = []
+    @Option(help: "Restart policy to apply when a container exits (no, always, unless-stopped, on-failure[:N])") var restart: String?
     @Argument(help: "The image") var image: String
     @Argument(parsing: .captureForPassthrough, help: "The command and its arguments") var command: [String] = []
 
     public func run() throws {
-        if interactive && tty && isatty(0) == 0 {
+        // Docker checks the terminal only when a client stays attached: -dit needs none.
+        if interactive && tty && !detach && isatty(0) == 0 {
             IsolabMain.fail("the input device is not a TTY", code: 1)
         }
+        let o = try runOptions()
+        let rt = IsolabMain.runtime()
+        let code: Int32
+        do {
+            code = try rt.run(o) { c in
+                if c.config.detached { print(c.id); fflush(stdout) }
+            }
+        } catch let e as RuntimeError where e.kind == .notFound && e.message.hasPrefix("Unable to find image") {
+            throw Self.pullDenied(e, image: image)
+        }
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    /// Docker's answer for an image it would have pulled: isolab never pulls.
+    static func pullDenied(_ e: RuntimeError, image: String) -> RuntimeError {
+        let repo = image.split(separator: ":").first.map(String.init) ?? image
+        return RuntimeError(.notFound, e.message + "\ndocker: Error response from daemon: pull access denied for \(repo), repository does not exist or may require 'docker login' (isolab never pulls: build it with `isolab image build`, or `docker load`/`docker import` it).")
+    }
+
+    /// The flags as the runtime takes them (shared with `create`).
+    func runOptions() throws -> RunOptions {
         var o = RunOptions(image: image)
         o.command = command
         o.name = name
         o.hostname = hostname
-        o.env = try env.map { try FlagValue.env($0) }
+        o.env = try (envFile.flatMap(Self.readEnvFile) + env).map { try FlagValue.env($0) }
+        o.entrypoint = entrypoint.map { [$0] }
+        if let r = restart {
+            do { o.restartPolicy = try RestartPolicy.parse(r) } catch let e as RestartPolicy.Invalid {
+                IsolabMain.fail("\(IsolabMain.programName): \(e.description)", code: 125)
+            }
+            if autoRemove && o.restartPolicy?.name != "no" {
+                IsolabMain.fail("\(IsolabMain.programName): conflicting options: cannot specify both --restart and --rm", code: 125)
+            }
+        }
         o.workingDir = workdir
         o.user = user
         o.labels = try Self.parseLabels(label)
@@ -66,17 +104,47 @@ public struct RunCommand: ParsableCommand {
         o.capDrop = capDrop
         o.limits = try ResourceFlags.limits(cpus: cpus, cpuQuota: cpuQuota, cpuPeriod: cpuPeriod,
                                             cpusetCpus: cpusetCpus, memory: memory, pidsLimit: pidsLimit)
-        let rt = IsolabMain.runtime()
-        let code: Int32
-        do {
-            code = try rt.run(o) { c in
-                if c.config.detached { print(c.id); fflush(stdout) }
-            }
-        } catch let e as RuntimeError where e.kind == .notFound && e.message.hasPrefix("Unable to find image") {
-            let repo = image.split(separator: ":").first.map(String.init) ?? image
-            throw RuntimeError(.notFound, e.message + "\ndocker: Error response from daemon: pull access denied for \(repo), repository does not exist or may require 'docker login' (isolab never pulls: build it with `isolab image build`, or `docker load`/`docker import` it).")
+        do { o.mounts = try MountFlags.parse(volumes: volume, mounts: mount, tmpfs: tmpfs) } catch let e as MountFlags.FlagError {
+            let usage = CommandUsage.table["run"].map { $0.flagMessage(e.description, program: IsolabMain.programName, key: "run") } ?? e.description
+            IsolabMain.fail(usage, code: 125)
         }
-        if code != 0 { throw ExitCode(code) }
+        if !attach.isEmpty {
+            if let bad = attach.first(where: { !["stdin", "stdout", "stderr"].contains($0.lowercased()) }) {
+                let usage = CommandUsage.table["run"]?.flagMessage("invalid argument \"\(bad)\" for \"-a, --attach\" flag: valid streams are STDIN, STDOUT and STDERR",
+                                                                  program: IsolabMain.programName, key: "run")
+                IsolabMain.fail(usage ?? bad, code: 125)
+            }
+            if detach { IsolabMain.fail("conflicting options: cannot specify both --attach and --detach", code: 125) }
+            let streams = attach.map { $0.lowercased() }
+            o.attachStreams = streams.filter { $0 != "stdin" }
+            if streams.contains("stdin") { o.interactive = true }
+        }
+        return o
+    }
+
+    /// docker/cli's env file: one `KEY=value` a line (the value as written, no quotes removed),
+    /// `KEY` alone takes the caller's value, blank lines and `#` comments are skipped.
+    static func readEnvFile(_ path: String) throws -> [String] {
+        guard let fh = FileHandle(forReadingAtPath: path) else {
+            throw RuntimeError(.invalidArgument, "open \(path): \(String(cString: strerror(errno)).lowercased())")
+        }
+        defer { try? fh.close() }
+        // An env file is small: more than 1 MiB is refused rather than read without a limit.
+        let data = (try fh.read(upToCount: (1 << 20) + 1)) ?? Data()
+        guard data.count <= 1 << 20 else { throw RuntimeError(.invalidArgument, "\(path): env file larger than 1 MiB") }
+        var out: [String] = []
+        for (n, raw) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let key = String(trimmed.prefix { $0 != "=" })
+            guard !key.isEmpty, !key.contains(where: { $0 == " " || $0 == "\t" }) else {
+                throw RuntimeError(.invalidArgument, "\(path):\(n + 1): variable '\(key)' contains whitespaces")
+            }
+            if trimmed.contains("=") { out.append(String(trimmed)) }
+            else if let v = ProcessInfo.processInfo.environment[key] { out.append(key + "=" + v) }
+        }
+        return out
     }
 
     /// docker/cli's ValidateLabel: a name (leading blanks ignored) without blanks; then

@@ -11,8 +11,11 @@ public struct VersionCommand: ParsableCommand {
     public static let version = "0.1.0"
 
     public func run() throws {
+        var client = JSONObject(["Platform": ["Name": "isolab"], "Version": Self.version, "ApiVersion": "1.43",
+                                 "DefaultAPIVersion": "1.43", "Os": "linux", "Arch": HostInfo.goArch()])
+        client.set("APIVersion", "1.43", hiddenInJSON: true)   // the Go field behind "ApiVersion"
         let info: [String: Any] = [
-            "Client": ["Version": Self.version, "ApiVersion": "1.43", "Os": "linux", "Arch": HostInfo.goArch(), "Platform": ["Name": "isolab"]],
+            "Client": client,
             "Server": ["Version": Self.version, "ApiVersion": "1.43", "Os": "linux", "Arch": HostInfo.goArch(),
                        "KernelVersion": HostInfo.kernel(), "Platform": ["Name": "isolab (no engine: containers are made by this binary)"]],
         ]

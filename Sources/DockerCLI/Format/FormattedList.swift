@@ -2,9 +2,12 @@ import Foundation
 
 /// `--format` of the list commands (ps, images, stats): a Go template per row; a leading
 /// `table` adds a header (the same template over the column titles) and aligns the columns
-/// as Docker's tabwriter does.
+/// as Docker's tabwriter does. `json` is each row as one line of JSON, and `table` alone the
+/// command's default table, as docker/cli's.
 public enum FormattedList {
-    public static func render(format: String, rows: [[String: Any]], headers: [String: Any]) throws -> String {
+    public static func render(format: String, rows: [[String: Any]], headers: [String: Any], defaultTable: String? = nil) throws -> String {
+        if format == "json" { return try render(format: "{{json .}}", rows: rows, headers: headers) }
+        if format == "table", let defaultTable { return try render(format: defaultTable, rows: rows, headers: headers) }
         let isTable = format.hasPrefix("table")
         var body = isTable ? String(format.dropFirst(5)) : format
         if isTable { body = body.trimmingCharacters(in: CharacterSet(charactersIn: " ")) }

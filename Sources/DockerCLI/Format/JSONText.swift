@@ -1,33 +1,90 @@
+import ContainerRuntime
 import Foundation
 
-/// JSON text of JSON-shaped values, as Docker prints it.
+/// JSON text as Go's encoding/json writes it for Docker: struct fields (`JSONObject`) in their
+/// order, maps with sorted keys, `"Key": value` with four-space indents, `{}` and `[]` for
+/// empty ones, no escaping of `<`, `>`, `&` or `/` (Docker turns HTML escaping off).
 public enum JSONText {
-    public static func compact(_ v: Any) -> String { encode(v, pretty: false) }
+    public static func compact(_ v: Any) -> String {
+        var out = ""
+        write(v, indent: nil, level: 0, into: &out)
+        return out
+    }
 
     /// Docker's `inspect`: an indented array.
-    public static func pretty(_ v: Any) -> String { encode(v, pretty: true) }
+    public static func pretty(_ v: Any) -> String {
+        var out = ""
+        write(v, indent: "    ", level: 0, into: &out)
+        return out
+    }
 
-    static func encode(_ v: Any, pretty: Bool) -> String {
-        if v is NSNull { return "null" }
-        if let s = v as? String { return quote(s) }
-        if let b = v as? Bool { return b ? "true" : "false" }
-        var opts: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed]
-        if pretty { opts.insert(.prettyPrinted) }
-        guard let data = try? JSONSerialization.data(withJSONObject: v, options: opts) else { return "null" }
-        let s = String(decoding: data, as: UTF8.self)
-        return pretty ? reindent(s) : s
+    static func write(_ v: Any, indent: String?, level: Int, into out: inout String) {
+        func newline(_ l: Int) {
+            guard let indent else { return }
+            out += "\n" + String(repeating: indent, count: l)
+        }
+        let colon = indent == nil ? ":" : ": "
+        switch v {
+        case is NSNull: out += "null"
+        case let s as String: out += quote(s)
+        case let b as Bool: out += b ? "true" : "false"
+        case let n as Int: out += String(n)
+        case let n as Int64: out += String(n)
+        case let n as Int32: out += String(n)
+        case let n as UInt32: out += String(n)
+        case let n as UInt64: out += String(n)
+        case let d as Double: out += d.isFinite ? (d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)) : "null"
+        case let a as [Any]:
+            if a.isEmpty { out += "[]"; return }
+            out += "["
+            for (i, e) in a.enumerated() {
+                if i > 0 { out += "," }
+                newline(level + 1)
+                write(e, indent: indent, level: level + 1, into: &out)
+            }
+            newline(level)
+            out += "]"
+        case let o as JSONObject:
+            let shown = o.entries.filter { !$0.hiddenInJSON }
+            writeObject(shown.map { ($0.key, $0.value) }, indent: indent, level: level, colon: colon, into: &out)
+        case let m as [String: Any]:
+            writeObject(m.keys.sorted().map { ($0, m[$0] as Any) }, indent: indent, level: level, colon: colon, into: &out)
+        case let m as [String: String]:
+            writeObject(m.keys.sorted().map { ($0, m[$0] as Any) }, indent: indent, level: level, colon: colon, into: &out)
+        case let a as [String]: write(a as [Any], indent: indent, level: level, into: &out)
+        default: out += quote("\(v)")
+        }
+    }
+
+    static func writeObject(_ all: [(String, Any)], indent: String?, level: Int, colon: String, into out: inout String) {
+        let pairs = all.filter { !($0.1 is GoTemplate.Method) }   // methods (`.Label`) are not data
+        if pairs.isEmpty { out += "{}"; return }
+        out += "{"
+        for (i, (k, v)) in pairs.enumerated() {
+            if i > 0 { out += "," }
+            if let indent { out += "\n" + String(repeating: indent, count: level + 1) }
+            out += quote(k) + colon
+            write(v, indent: indent, level: level + 1, into: &out)
+        }
+        if let indent { out += "\n" + String(repeating: indent, count: level) }
+        out += "}"
     }
 
     static func quote(_ s: String) -> String {
-        (try? JSONSerialization.data(withJSONObject: s, options: [.fragmentsAllowed, .withoutEscapingSlashes]))
-            .map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
-    }
-
-    /// Foundation indents by two spaces; Docker by four.
-    static func reindent(_ s: String) -> String {
-        s.components(separatedBy: "\n").map { line -> String in
-            let n = line.prefix { $0 == " " }.count
-            return String(repeating: " ", count: n * 2) + line.dropFirst(n)
-        }.joined(separator: "\n")
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
     }
 }

@@ -9,12 +9,13 @@ public struct TableWriter {
 
     public func render() -> String { Self.align(rows).map { $0 + "\n" }.joined() }
 
-    /// Lays out rows of cells (tab-separated lines split by the caller).
-    public static func align(_ rows: [[String]]) -> [String] {
+    /// Lays out rows of cells (tab-separated lines split by the caller). `top` uses a minimum
+    /// width of 20, the other tables 10.
+    public static func align(_ rows: [[String]], minWidth: Int = 10) -> [String] {
         var widths: [Int] = []
         for row in rows {
             for (i, cell) in row.dropLast().enumerated() {
-                let w = max(10, cell.count + 3)
+                let w = max(minWidth, cell.count + 3)
                 if i < widths.count { widths[i] = max(widths[i], w) } else { widths.append(w) }
             }
         }

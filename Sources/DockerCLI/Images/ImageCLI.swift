@@ -7,9 +7,9 @@ import Glibc
 
 /// What the image commands share: the store of this invocation's root, and Docker's way of failing.
 enum ImageCLI {
-    /// The project's contract: 125 for isolab's own errors (the Docker CLI itself exits 1 for a
-    /// refused `rmi`/`tag`/`load`; change it here if labs must match that).
-    static let failureExitCode: Int32 = 125
+    /// Docker's CLI exits 1 for a refused `rmi`/`tag`/`load`/`save`/`images` (only `run` and
+    /// `create` use 125).
+    static let failureExitCode: Int32 = 1
 
     static func store() -> ImageStore {
         ImageStore(root: RuntimeContext.fromEnvironment().root)

@@ -6,7 +6,7 @@ public struct ImageCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "image", abstract: "Manage images",
         subcommands: [ImageBuildCommand.self, ImageListCommand.self, ImageRemoveCommand.self, TagCommand.self,
-                      SaveCommand.self, LoadCommand.self, ImportCommand.self])
+                      SaveCommand.self, LoadCommand.self, ImportCommand.self, ImagePruneCommand.self])
 
     public init() {}
 }

@@ -71,9 +71,9 @@ public struct ImagesOptions: ParsableArguments {
                 return seen.insert(id).inserted ? id : nil
             }
         }
-        let format = format ?? "table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}"
+        let table = "table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}"
         let fields = rows.map { $0.fields(truncate: truncate, now: now) }
-        let text = try FormattedList.render(format: format, rows: fields, headers: ImageRow.headers)
+        let text = try FormattedList.render(format: format ?? table, rows: fields, headers: ImageRow.headers, defaultTable: table)
         return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
     }
 }

@@ -11,7 +11,7 @@ public struct RmiOptions: ParsableArguments {
     public init() {}
 
     public func validate() throws {
-        if images.isEmpty { throw ValidationError("\"rmi\" requires at least 1 argument.") }
+        if images.isEmpty { throw ValidationError("Missing expected argument '<images>'") }
     }
 
     func run() throws {
@@ -20,9 +20,11 @@ public struct RmiOptions: ParsableArguments {
         var failure: ExitCode?
         for image in images {
             do {
-                ImageCLI.printLines(try store.remove(reference: image, force: force) { ImageUsage.containerUsing(context, $0) })
+                ImageCLI.printLines(try store.remove(reference: image, force: force, isRunning: { ImageUsage.isRunning(context, $0) }) { ImageUsage.containerUsing(context, $0) })
             } catch {
-                failure = ImageCLI.fail(error)
+                let exit = ImageCLI.fail(error)
+                // `rmi -f` of an image that is not there: reported, not a failure (Docker's).
+                if !(force && (error as? RuntimeError)?.kind == .notFound) { failure = exit }
             }
         }
         if let failure { throw failure }

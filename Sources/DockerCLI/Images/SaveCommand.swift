@@ -16,14 +16,14 @@ public struct SaveCommand: ParsableCommand {
     public init() {}
 
     public func validate() throws {
-        if images.isEmpty { throw ValidationError("\"save\" requires at least 1 argument.") }
+        if images.isEmpty { throw ValidationError("Missing expected argument '<images>'") }
     }
 
     public func run() throws {
         let store = ImageCLI.store()
         guard let output else {
             if isatty(STDOUT_FILENO) == 1 {
-                ImageCLI.printError("Cowardly refusing to save to a terminal. Use the -o flag or redirect")
+                ImageCLI.printError("cowardly refusing to save to a terminal. Use the -o flag or redirect")
                 throw ExitCode(ImageCLI.failureExitCode)
             }
             do { try store.save(references: images, to: STDOUT_FILENO) } catch { throw ImageCLI.fail(error) }

@@ -1,0 +1,36 @@
+import Foundation
+
+extension Runtime {
+    /// `pause` / `unpause`: the container's cgroup frozen or thawed, with Docker's refusals.
+    public func setPaused(_ ref: String, _ paused: Bool) throws {
+        let c = try store.find(ref)
+        guard c.isRunning, let cgroup = c.run?.cgroup else {
+            throw RuntimeError(.conflict, "Error response from daemon: Container \(c.id) is not running")
+        }
+        let frozen = CgroupLiveChanges.isFrozen(cgroup)
+        if paused && frozen { throw RuntimeError(.conflict, "Error response from daemon: Container \(c.id) is already paused") }
+        if !paused && !frozen { throw RuntimeError(.conflict, "Error response from daemon: Container \(c.id) is not paused") }
+        try CgroupLiveChanges.setFrozen(cgroup, paused)
+    }
+
+    /// Whether a running container is paused (for inspect and ps).
+    public func isPaused(_ c: Container) -> Bool {
+        guard c.isRunning, let cgroup = c.run?.cgroup else { return false }
+        return CgroupLiveChanges.isFrozen(cgroup)
+    }
+
+    /// `update`: new limits, written into the running container's cgroup at once (a lab can
+    /// watch them change) and kept in its config for inspect and the next start.
+    public func updateLimits(_ ref: String, _ change: (inout ResourceLimits) -> Void) throws {
+        let c = try store.find(ref)
+        var cfg = c.config
+        change(&cfg.limits)
+        _ = try cfg.limits.validatedCPUBandwidth()
+        if c.isRunning, let cgroup = c.run?.cgroup { try CgroupLiveChanges.apply(cfg.limits, to: cgroup) }
+        try FileLock(path: store.namespaceLock).withLock {
+            var fresh = try store.load(id: c.id).config
+            fresh.limits = cfg.limits
+            try AtomicFile.writeJSON(fresh, to: c.dir + "/config.json")
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Runtime {
+    /// `create`: the container's directory and config, its name claimed; nothing runs. Its
+    /// status is "created" until `start`.
+    public func createOnly(_ o: RunOptions) throws -> Container {
+        let image = try images.resolve(o.image)
+        let config = try makeConfig(o, image: image)
+        var undo = Teardown(runtime: self, id: config.id)
+        do {
+            let c = try create(config, undo: &undo)
+            undo.disarm()
+            return c
+        } catch {
+            undo.run()
+            throw error
+        }
+    }
+
+    /// `start`: runs a created or stopped container again, with its writable layer as it was
+    /// left (Docker's). `attach`: in the foreground, returning the command's status; otherwise
+    /// detached, returning 0 once it runs. A running container is left alone.
+    public func startExisting(_ ref: String, attach: Bool, interactive: Bool = false, keepRestartCount: Bool = false,
+                              started: (Container) -> Void = { _ in }) throws -> Int32 {
+        var c = try store.find(ref)
+        if c.isRunning { return 0 }
+        try FileLock(path: store.namespaceLock).withLock {
+            // A start by the user: the restart policy applies again, counted from zero.
+            unlink(c.dir + "/stopped-by-user")
+            if !keepRestartCount { unlink(c.dir + "/restarts") }
+            // What the last run left: its exit record, and a run state if its monitor died.
+            unlink(c.dir + "/exit.json")
+            store.removeRunState(id: c.id)
+            var cfg = c.config
+            cfg.detached = !attach
+            cfg.interactive = cfg.interactive && (interactive || !attach)
+            try AtomicFile.writeJSON(cfg, to: c.dir + "/config.json")
+        }
+        c = try store.load(id: c.id)
+        var undo = Teardown(runtime: self, id: c.id)
+        do {
+            return try start(c, undo: &undo, started: started)
+        } catch {
+            undo.run()
+            throw error
+        }
+    }
+
+    /// `wait`: blocks until the container is stopped, then returns its exit status.
+    public func wait(_ ref: String) throws -> Int32 {
+        let c = try store.find(ref)
+        var now = c
+        while now.isRunning {
+            if let run = now.run {
+                // The monitor writes the exit record and cleans up: the status is final then.
+                HostProcess.waitGone(run.monitorPid, startTime: run.monitorStartTime, timeout: 3600)
+            } else {
+                usleep(100_000)
+            }
+            guard let again = try? store.load(id: c.id) else {
+                throw RuntimeError(.notFound, "Error response from daemon: No such container: \(ref)")
+            }
+            now = again
+        }
+        return now.exit?.exitCode ?? 0
+    }
+
+    /// `rename`: a new name for a container, checked and claimed under the namespace lock.
+    public func rename(_ ref: String, to newName: String) throws {
+        let c = try store.find(ref)
+        var name: String
+        do { name = try Self.validName(newName) } catch let e as RuntimeError {
+            // Without run's "docker: " prefix: rename is not run.
+            throw RuntimeError(e.kind, e.message.replacingOccurrences(of: "docker: ", with: ""))
+        }
+        try FileLock(path: store.namespaceLock).withLock {
+            if c.config.name == name {
+                throw RuntimeError(.invalidArgument, "Error response from daemon: Renaming a container with the same name as its current name")
+            }
+            if let other = store.list().first(where: { $0.config.name == name }) {
+                throw RuntimeError(.conflict, "Error response from daemon: Conflict. The container name \"/\(name)\" is already in use by container \"\(other.id)\". You have to remove (or rename) that container to be able to reuse that name.")
+            }
+            var cfg = try store.load(id: c.id).config
+            cfg.name = name
+            try AtomicFile.writeJSON(cfg, to: c.dir + "/config.json")
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import ContainerRuntime
+import Foundation
+
+/// `diff CONTAINER`: the changes of its writable layer, `A`/`C`/`D` and the path, sorted.
+public struct DiffCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(commandName: "diff", abstract: "Inspect changes to files or directories on a container's filesystem")
+    public init() {}
+
+    @Argument var container: String
+
+    public func run() throws {
+        let c = try ContainerStore(context: RuntimeContext.fromEnvironment()).find(container)
+        let changes = try LayerChanges(upper: c.upperDir, lowers: c.config.lowerDirs).changes()
+        FileHandle.standardOutput.write(Data(changes.map { "\($0.kind.rawValue) \($0.path)\n" }.joined().utf8))
+    }
+}

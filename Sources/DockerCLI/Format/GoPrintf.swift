@@ -1,0 +1,56 @@
+import Foundation
+
+/// Go's fmt.Sprintf for the verbs templates use: %s %v %d %q %f %x %t %%, with `-`/`0` flags,
+/// width and precision. A verb without its argument prints `%!v(MISSING)`, as Go's.
+enum GoPrintf {
+    static func format(_ f: String, _ args: [Any]) -> String {
+        var out = ""
+        var next = 0
+        var chars = f[...]
+        while let c = chars.first {
+            chars.removeFirst()
+            guard c == "%" else { out.append(c); continue }
+            var left = false, zero = false, plus = false
+            while let fl = chars.first, "-0+ #".contains(fl) {
+                if fl == "-" { left = true } else if fl == "0" { zero = true } else if fl == "+" { plus = true }
+                chars.removeFirst()
+            }
+            let widthDigits = chars.prefix { $0.isNumber }
+            chars = chars.dropFirst(widthDigits.count)
+            var precision: Int?
+            if chars.first == "." {
+                chars.removeFirst()
+                let p = chars.prefix { $0.isNumber }
+                chars = chars.dropFirst(p.count)
+                precision = Int(p) ?? 0
+            }
+            guard let verb = chars.first else { out += "%!(NOVERB)"; break }
+            chars.removeFirst()
+            if verb == "%" { out += "%"; continue }
+            guard next < args.count else { out += "%!\(verb)(MISSING)"; continue }
+            let arg = args[next]
+            next += 1
+            var s: String
+            switch verb {
+            case "d":
+                if let n = GoTemplate.number(arg) { s = String(Int64(n)); if plus && n >= 0 { s = "+" + s } } else { s = "%!d(\(GoTemplate.show(arg)))" }
+            case "f", "F":
+                if let n = GoTemplate.number(arg) { s = String(format: "%.\(precision ?? 6)f", n) } else { s = "%!f(\(GoTemplate.show(arg)))" }
+            case "x":
+                if let n = GoTemplate.number(arg) { s = String(Int64(n), radix: 16) } else { s = GoTemplate.show(arg).utf8.map { String(format: "%02x", $0) }.joined() }
+            case "q": s = JSONText.quote(GoTemplate.show(arg))
+            case "t", "s", "v":
+                s = GoTemplate.show(arg)
+                if let p = precision, verb == "s" { s = String(s.prefix(p)) }
+            default: s = "%!\(verb)(\(GoTemplate.show(arg)))"
+            }
+            if let w = Int(widthDigits), s.count < w {
+                let pad = String(repeating: zero && !left ? "0" : " ", count: w - s.count)
+                s = left ? s + pad : pad + s
+            }
+            out += s
+        }
+        if next < args.count { out += "%!(EXTRA " + args[next...].map(GoTemplate.show).joined(separator: ", ") + ")" }
+        return out
+    }
+}
