@@ -188,8 +188,6 @@ static void bind_mounts(const struct isolab_spec *s) {
     /* --tmpfs: Docker's defaults (noexec, nosuid, nodev) unless the options say otherwise;
      * flag words become mount flags, the rest (size=, mode=) the tmpfs's own options. */
     for (int i = 0; i < s->ntmpfs; i++) {
-        target(dst, sizeof dst, root, s->tmpfs_dst[i]);
-        mkdir_p(dst, 0755);
         unsigned long flags = MS_NOEXEC | MS_NOSUID | MS_NODEV;
         char data[512] = "", word[256];
         const char *o = s->tmpfs_opts[i];
@@ -212,7 +210,7 @@ static void bind_mounts(const struct isolab_spec *s) {
                 snprintf(data + used, sizeof data - used, "%s%s", used ? "," : "", word);
             }
         }
-        do_mount("tmpfs", dst, "tmpfs", flags, data[0] ? data : NULL);
+        mount_in_root("tmpfs", s->tmpfs_dst[i], 1, "tmpfs", flags, data[0] ? data : NULL);
     }
 }
 

@@ -47,6 +47,9 @@ public enum IsolabMain {
             let trailer = name.map { "\n\nRun '\(programName) \($0) --help' for more information" } ?? ""
             if case .cannotExecute(let code) = e.kind { fail(e.message + trailer, code: code) }
             fail(e.message + trailer, code: ownErrorCode)
+        } catch let e as FlagValueError {
+            let usage = CommandUsage.table[e.command]
+            fail(usage?.flagMessage(e.description, program: programName, key: e.command) ?? "\(programName): \(e)", code: 125)
         } catch let e as ExitCode {
             fflush(stdout)
             exit(e.rawValue)

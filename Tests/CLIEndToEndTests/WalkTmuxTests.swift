@@ -70,12 +70,12 @@ struct WalkTmuxTests {
         defer { f.close() }
         let w = try f.walk()
         _ = try f.learnNamespace(w)
-        try w.wait(for: "Lab 4 · step 1/6 · 0/2 points")
+        try w.wait(for: "Lab 4 · step 1/8 · 0/5 points")
         try w.wait(for: "› Enter run")
-        for (i, id) in ["start", "chown-refused", "chown-allowed", "capeff-default", "capeff-no-chown"].enumerated() {
+        for (i, id) in ["start", "same-uid", "chown-refused", "chown-allowed", "capeff-default", "capeff-no-chown"].enumerated() {
             try w.send("Enter")
             try w.wait(for: "✓ \(id)")
-            try w.wait(for: "step \(i + 2)/6")
+            try w.wait(for: "step \(i + 2)/8")
         }
         var screen = try w.wait(for: "Exercise minimal · 2 points")
         // The commands as typed, their real output (container ids are in no lab file).
@@ -100,7 +100,27 @@ struct WalkTmuxTests {
         try w.send("exit", literal: true)
         try w.send("Enter")
         screen = try w.wait(for: "✓ minimal")
-        try w.wait(for: "Score: 2/2 points")
+        // The puzzle, done in the shell too.
+        try w.wait(for: "Exercise powerless · 3 points")
+        // The walk drops keys typed while it finishes a block (no stray key runs the next one),
+        // so `!` may need saying again once the prompt is up. The typed line shows `SHELL""-2`;
+        // only the shell's output reads SHELL-2.
+        var inShell = false
+        for _ in 0..<3 where !inShell {
+            try w.send("!")
+            usleep(500_000)
+            try w.send("echo SHELL\"\"-2", literal: true)
+            try w.send("Enter")
+            inShell = (try? w.wait(for: "SHELL-2", timeout: 20)) != nil
+        }
+        #expect(inShell, "the shell opened at the second exercise")
+        try w.send("docker run -d --name powerless --cap-drop ALL busybox sleep 3600; echo RAN\"\"-2", literal: true)
+        try w.send("Enter")
+        try w.wait(for: "RAN-2")
+        try w.send("exit", literal: true)
+        try w.send("Enter")
+        screen = try w.wait(for: "✓ powerless")
+        try w.wait(for: "Score: 5/5 points")
         try w.wait(for: "Results: \(f.home)/.isolab/walk/")
         try w.send("n")
         screen = try w.wait(for: "WALK-EXIT=0")

@@ -5,8 +5,8 @@ import Foundation
 /// ValidateEnv, go-units' RAMInBytes), every number range-checked before it becomes an Int.
 /// Errors are pflag's: `invalid argument "V" for "FLAG" flag: REASON`, exit 125.
 enum FlagValue {
-    static func error(_ value: String, flag: String, _ reason: String, command: String = "run") -> RuntimeError {
-        RuntimeError(.invalidArgument, "invalid argument \"\(value)\" for \"\(flag)\" flag: \(reason)\nSee '\(IsolabMain.programName) \(command) --help'.")
+    static func error(_ value: String, flag: String, _ reason: String, command: String = "run") -> FlagValueError {
+        FlagValueError(command: command, description: "invalid argument \"\(value)\" for \"\(flag)\" flag: \(reason)")
     }
 
     /// Go's `strconv.ParseInt(s, 0, 64)`, as pflag's int64 flags use it: an optional sign, then
@@ -94,7 +94,7 @@ enum FlagValue {
     }
 
     /// "a/b" as Go's big.Rat reads it: a signed integer over a positive one.
-    private static func fractionNano(_ a: String, _ b: String, notRational: RuntimeError, tooPrecise: RuntimeError) throws -> Int64 {
+    private static func fractionNano(_ a: String, _ b: String, notRational: FlagValueError, tooPrecise: FlagValueError) throws -> Int64 {
         var num = Substring(a)
         var negative = false
         if let f = num.first, f == "+" || f == "-" { negative = f == "-"; num = num.dropFirst() }

@@ -7,11 +7,11 @@ public struct UpdateCommand: ParsableCommand {
     public init() {}
 
     @Option(help: "Number of CPUs") var cpus: String?
-    @Option(name: .customLong("cpu-quota"), help: "Limit CPU CFS quota") var cpuQuota: Int64?
-    @Option(name: .customLong("cpu-period"), help: "Limit CPU CFS period") var cpuPeriod: Int64?
+    @Option(name: .customLong("cpu-quota"), help: "Limit CPU CFS quota") var cpuQuota: String?
+    @Option(name: .customLong("cpu-period"), help: "Limit CPU CFS period") var cpuPeriod: String?
     @Option(name: .customLong("cpuset-cpus"), help: "CPUs in which to allow execution (0-3, 0,1)") var cpusetCpus: String?
     @Option(name: [.customShort("m"), .customLong("memory")], help: "Memory limit") var memory: String?
-    @Option(name: .customLong("pids-limit"), help: "Tune container pids limit") var pidsLimit: Int64?
+    @Option(name: .customLong("pids-limit"), help: "Tune container pids limit") var pidsLimit: String?
     @Argument var containers: [String]
 
     public func run() throws {
