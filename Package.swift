@@ -7,9 +7,12 @@ let package = Package(
     products: [
         .executable(name: "isolab", targets: ["isolab"]),
         .executable(name: "isolab-monitor", targets: ["isolab-monitor"]),
+        .executable(name: "isolab-serve", targets: ["isolab-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
     ],
     targets: [
         // System libraries: module maps only.
@@ -36,6 +39,17 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // `isolab lab serve`: a web server is a program of its own, so isolab's every start does
+        // not load NIO; `isolab lab serve` execs it.
+        .target(name: "LabServe", dependencies: [
+            "LabEngine", "LabFormat", "LabReports",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+        ]),
+        .executableTarget(name: "isolab-serve", dependencies: [
+            "LabServe", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
         .testTarget(name: "LabFormatTests", dependencies: ["LabFormat"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LabEngineTests", dependencies: ["LabEngine", "LabFormat", "LabReports"]),
         .testTarget(name: "LabReportsTests", dependencies: ["LabReports", "LabFormat"]),
@@ -43,6 +57,7 @@ let package = Package(
         .testTarget(name: "DockerCLITests", dependencies: ["DockerCLI", "ContainerRuntime"]),
         .testTarget(name: "RuntimeIntegrationTests", dependencies: ["ContainerRuntime"]),
         .testTarget(name: "CLIEndToEndTests", dependencies: []),
+        .testTarget(name: "LabServeTests", dependencies: ["LabServe", "LabFormat"]),
     ],
     swiftLanguageModes: [.v5]
 )
