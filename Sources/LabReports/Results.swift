@@ -75,14 +75,16 @@ public struct BlockResult: Codable, Sendable, Equatable {
     public var hint: String?             // shown when a check fails
     public var background: Bool
     public var measure: CPUMeasurement?
+    public var solutionShown: Bool?      // `lab walk`: the learner revealed the solution (absent: no)
 
     public init(id: String, kind: BlockKind, language: String, line: Int, column: Int, status: Status,
                 duration: Double, attempts: Int, commands: [CommandResult], score: Double, maxScore: Double,
-                message: String?, hint: String?, background: Bool, measure: CPUMeasurement?) {
+                message: String?, hint: String?, background: Bool, measure: CPUMeasurement?,
+                solutionShown: Bool? = nil) {
         self.id = id; self.kind = kind; self.language = language; self.line = line; self.column = column
         self.status = status; self.duration = duration; self.attempts = attempts; self.commands = commands
         self.score = score; self.maxScore = maxScore; self.message = message; self.hint = hint
-        self.background = background; self.measure = measure
+        self.background = background; self.measure = measure; self.solutionShown = solutionShown
     }
 }
 

@@ -4,9 +4,10 @@ import LabEngine
 import LabFormat
 import LabReports
 
-/// `isolab lab walk FILE [--resume]`: prose, then each step on the learner's key press; at a
-/// check the learner does the task and asks for grading; hints on failure; progress kept for
-/// `--resume`. Exit 0 finished with full score, 1 otherwise, 2 invalid lab or no terminal.
+/// `isolab lab walk FILE`: the lab as a tutorial in the terminal. Prose rendered for the
+/// terminal, each step's commands as typed; Enter runs a step with its output live; at an
+/// exercise `!` opens a shell with isolab's `docker`; progress kept for `--resume`. Exit 0
+/// finished with full score, 1 otherwise, 2 invalid lab or no terminal, 143 terminated.
 struct LabWalkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "walk", abstract: "Walk through a lab interactively, step by step.")
@@ -15,47 +16,115 @@ struct LabWalkCommand: ParsableCommand {
     var file: String
     @Flag(name: .long, help: "Continue where the last walk of this lab stopped.")
     var resume = false
+    @Option(name: .long, help: "Start at the step or exercise with this id.")
+    var step: String?
+    @Flag(name: .long, help: "Keep the lab's containers at the end (no cleanup).")
+    var keep = false
+    @Flag(name: .long, help: "Remove the saved progress and the lab's containers, then exit.")
+    var reset = false
 
     func run() throws {
-        guard isatty(0) == 1, isatty(1) == 1 else {
-            LabConsole.error("isolab: lab walk needs a terminal (use lab run or lab grade in scripts)")
+        guard let lab = LabPaths.load([file])?.first else { throw ExitCode(2) }
+        if let step, !WalkDocument(lab: lab).blocks.contains(where: { $0.id == step }) {
+            LabConsole.error("isolab: \(file) has no step or exercise with id '\(step)'")
             throw ExitCode(2)
         }
-        guard let lab = LabPaths.load([file])?.first else { throw ExitCode(2) }
+        let environment = ProcessInfo.processInfo.environment
+        let home = environment["HOME"] ?? "/root"
+        let progressFile = WalkProgress.file(for: file, home: home)
+        let resultsFile = WalkProgress.resultsFile(for: file, home: home)
+        var progress = WalkProgress(labPath: file)
+        if resume || reset {
+            do {
+                progress = try WalkProgress.load(from: progressFile) ?? progress
+            } catch {
+                LabConsole.error("isolab: reading \(progressFile): \(error); starting from the beginning")
+            }
+        } else if FileManager.default.fileExists(atPath: progressFile) {
+            LabConsole.out("An earlier walk of this lab was saved; starting over (--resume continues it).")
+        }
+        if progress.namespace.isEmpty {
+            if let mine = environment["ISOLAB_NAMESPACE"], !mine.isEmpty {
+                progress.namespace = mine
+                progress.ownsNamespace = false
+            } else {
+                progress.namespace = WalkProgress.namespace(for: file)
+                progress.ownsNamespace = true
+            }
+        }
+        if !reset {
+            guard isatty(0) == 1, isatty(1) == 1 else {
+                LabConsole.error("isolab: lab walk needs a terminal (use lab run or lab grade in scripts)")
+                throw ExitCode(2)
+            }
+        }
         let host: ContainerHost
         do { host = try LabEnvironment.host() } catch { LabConsole.error("\(error)"); throw ExitCode(1) }
+        var env = environment
+        env["ISOLAB_NAMESPACE"] = progress.namespace
+        let options = LabRunOptions(mode: .walk, keep: keep, dockerExecutable: LabEnvironment.selfExecutable(),
+                                    environment: env)
+        let style = TerminalStyle.detect()
+        let screen = WalkScreen(style: style)
+        let terminal = reset ? nil : TerminalMode(fd: 0)
+        let driver: LabWalkDriver
+        do {
+            driver = try LabWalkDriver(
+                lab: lab, host: host, options: options, ownsNamespace: progress.ownsNamespace,
+                progressFile: progressFile, resultsFile: resultsFile,
+                suspendTerminal: { terminal?.restore() },
+                resumeTerminal: { terminal?.keys(); terminal?.discardTypeahead() },
+                blockStarts: { terminal?.step(); screen.blockStarted() },
+                blockEnds: { screen.blockEnded(); terminal?.discardTypeahead(); terminal?.keys() })
+        } catch {
+            LabConsole.error("isolab: \(error)")
+            throw ExitCode(1)
+        }
+        defer { driver.finish() }
+        if reset {
+            throw ExitCode(Self.reset(driver: driver, lab: lab, progressFile: progressFile, resultsFile: resultsFile))
+        }
+        driver.stepper.restore(captures: progress.captures)
+        driver.stepper.live = screen
+
+        LabConsole.out("Preparing the built-in images…")
         do {
             try host.prepareImages()
         } catch {
             LabConsole.error("isolab: preparing the built-in images: \(error)")
             throw ExitCode(1)
         }
-        let environment = ProcessInfo.processInfo.environment
-        let options = LabRunOptions(mode: .walk, dockerExecutable: LabEnvironment.selfExecutable(),
-                                    environment: environment)
-        let progressFile = WalkProgress.file(for: file, home: environment["HOME"] ?? "/root")
-        var progress = WalkProgress(labPath: file)
-        if resume {
-            do {
-                progress = try WalkProgress.load(from: progressFile) ?? progress
-            } catch {
-                LabConsole.error("isolab: reading \(progressFile): \(error); starting from the beginning")
+        let signals = WalkSignals(interruptStep: { driver.interruptRunningBlock() })
+        defer {
+            signals.uninstall()
+            terminal?.close()
+        }
+        terminal?.keys()
+        let machine = WalkMachine(document: WalkDocument(lab: lab), progress: progress, driver: driver,
+                                  output: screen, options: WalkMachine.Options(startAt: step, keep: keep))
+        machine.start()
+        let keys = WalkKeyReader(fd: 0, signals: signals)
+        while !machine.isFinished { machine.handle(keys.next()) }
+        throw ExitCode(machine.exitStatus)
+    }
+
+    /// `--reset`: the lab's containers (cleanup blocks, and the namespace the walk made) and
+    /// the saved progress and results go.
+    static func reset(driver: LabWalkDriver, lab: Lab, progressFile: String, resultsFile: String) -> Int32 {
+        var status: Int32 = 0
+        for result in driver.removeContainers() where result.status != .passed {
+            LabConsole.error("isolab: \(result.id): \(result.message ?? "failed")")
+            status = 1
+        }
+        for path in [progressFile, resultsFile] where FileManager.default.fileExists(atPath: path) {
+            do { try FileManager.default.removeItem(atPath: path) } catch {
+                LabConsole.error("isolab: removing \(path): \(error)")
+                status = 1
             }
         }
-        let cancellation = RunCancellation()
-        let signals = InterruptHandler(cancellation: cancellation)
-        defer { signals.uninstall() }
-        let stepper: LabStepper
-        do {
-            stepper = try LabStepper(lab: lab, host: host, options: options, cancellation: cancellation)
-        } catch {
-            LabConsole.error("isolab: \(error)")
-            throw ExitCode(1)
-        }
-        defer { stepper.finish() }
-        stepper.restore(captures: progress.captures)
-        let walk = LabWalk(lab: lab, stepper: stepper, cancellation: cancellation, progress: progress,
-                           progressFile: progressFile)
-        throw ExitCode(walk.run())
+        let left = driver.containerNames()
+        LabConsole.out(left.isEmpty ? "Reset \(lab.path): progress and containers (namespace \(driver.namespace)) removed."
+                                    : "Reset \(lab.path): progress removed; still there: " + left.joined(separator: ", "))
+        return status
     }
 }

@@ -104,8 +104,9 @@ final class ShellProcess {
     }
 
     /// Reads the pipe while waiting (a full pipe never blocks the command), kills the group at
-    /// `timeout` or on cancellation, and returns what was read.
-    func wait(timeout: Double) -> ProcessOutcome {
+    /// `timeout` or on cancellation, and returns what was read. `onOutput` sees each chunk as
+    /// it is read (the walk shows output live), the part beyond the kept limit included.
+    func wait(timeout: Double, onOutput: (([UInt8]) -> Void)? = nil) -> ProcessOutcome {
         var output = [UInt8]()
         var truncated = false
         let deadline = started + timeout
@@ -146,6 +147,7 @@ final class ShellProcess {
             if ready > 0 {
                 let n = read(fd, &buffer, buffer.count)
                 if n > 0 {
+                    onOutput?(Array(buffer[0..<n]))
                     let room = ShellProcess.outputLimit - output.count
                     if room > 0 { output.append(contentsOf: buffer[0..<min(n, room)]) }
                     if n > room { truncated = true }

@@ -30,6 +30,7 @@ extension BlockExecutor {
                 let process = try ShellProcess(command: command.text, environment: session.environment(),
                                                directory: session.workDirectory, output: .file(file),
                                                cancellation: token)
+                live?.commandStarted(command.text, background: true)
                 started.append((process, file, command.text, command.line))
             } catch {
                 startError = "\(lab.path):\(command.line): could not start: \(error)"
@@ -49,7 +50,9 @@ extension BlockExecutor {
             do {
                 let ns = try host.cpuUsageNanos(container: spec.container, namespace: session.namespace)
                 if let p = previous, p.t >= BlockExecutor.warmUp, ns >= p.ns, t > p.t {
-                    samples.append(CPUSample(t: t, cores: Double(ns - p.ns) / 1e9 / (t - p.t)))
+                    let sample = CPUSample(t: t, cores: Double(ns - p.ns) / 1e9 / (t - p.t))
+                    samples.append(sample)
+                    live?.cpuSample(sample, window: spec.window, expected: spec.expectedCores)
                     if firstKept == nil { firstKept = p }
                     last = (t, ns)
                 }

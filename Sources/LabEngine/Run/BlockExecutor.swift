@@ -8,6 +8,9 @@ final class BlockExecutor {
     let session: LabSession
     let cancellation: RunCancellation
     let host: ContainerHost
+    /// Where the walk sees commands start, their output as it comes and CPU samples; nil for
+    /// `run` and `grade`, which report a block when it ends.
+    weak var live: BlockLiveOutput?
     /// Background blocks started so far, stopped by the runner before cleanup.
     private(set) var backgroundJobs: [BackgroundJob] = []
 
@@ -76,7 +79,8 @@ final class BlockExecutor {
         do {
             let process = try ShellProcess(command: command, environment: environment,
                                            directory: session.workDirectory, output: .pipe, cancellation: token)
-            return process.wait(timeout: timeout)
+            live?.commandStarted(command, background: false)
+            return process.wait(timeout: timeout, onOutput: live.map { sink in { sink.output($0) } })
         } catch {
             return ProcessOutcome(output: "isolab: could not start the command: \(error)\n", exitStatus: 127,
                                   signal: nil, timedOut: false, interrupted: false, duration: 0)
@@ -192,6 +196,7 @@ final class BlockExecutor {
             let process = try ShellProcess(command: command.text, environment: session.environment(),
                                            directory: session.workDirectory, output: .file(file),
                                            cancellation: token)
+            live?.commandStarted(command.text, background: true)
             keepInBackground(BackgroundJob(blockID: block.id, process: process, outputFile: file,
                                            command: command.text, line: command.line))
         } catch {

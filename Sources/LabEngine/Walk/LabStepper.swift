@@ -21,9 +21,42 @@ public final class LabStepper {
 
     deinit { finish() }
 
-    /// Runs one block (any kind) and returns its result.
-    public func run(_ block: LabBlock) -> BlockResult {
-        executor.execute(block)
+    /// Runs one block (any kind) and returns its result; `cancellation` (when given) stops this
+    /// block alone, so the walk survives a Ctrl-C of one step.
+    public func run(_ block: LabBlock, cancellation: RunCancellation? = nil) -> BlockResult {
+        executor.execute(block, cancellation: cancellation)
+    }
+
+    /// Where the running block's commands, output and CPU samples go as they happen.
+    public var live: BlockLiveOutput? {
+        get { executor.live }
+        set { executor.live = newValue }
+    }
+
+    /// The folder first on the commands' PATH (its `docker` is isolab).
+    public var binDirectory: String { session.root + "/bin" }
+
+    /// The scratch folder of this walk (removed by `finish`).
+    public var scratchDirectory: String { session.root }
+
+    /// The environment every command of the lab gets (the reset variables and the captures).
+    public var environment: [String: String] { session.environment() }
+
+    /// Runs a shell command line of the walk's own (listing containers) in the lab's
+    /// environment and returns its output; nil when it did not exit 0.
+    public func query(_ command: String, timeout: Double = 30) -> String? {
+        // Not the learner's command: nothing of it is shown.
+        let shown = executor.live
+        executor.live = nil
+        defer { executor.live = shown }
+        let outcome = executor.run(command, environment: session.environment(), timeout: timeout,
+                                   token: RunCancellation())
+        return outcome.exitStatus == 0 ? outcome.output : nil
+    }
+
+    /// Stops the background blocks (before cleanup), keeping the session.
+    public func stopBackground() {
+        _ = executor.stopBackgroundJobs()
     }
 
     /// Runs a cleanup block even after an interrupt.
