@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // System libraries: module maps only.
@@ -34,8 +36,10 @@ let package = Package(
         .target(name: "LabFormat", dependencies: ["CCmark"]),
         .target(name: "LabReports", dependencies: ["LabFormat", "CCmark"]),
         .target(name: "LabEngine", dependencies: ["LabFormat", "LabReports"]),
+        // The lab engine's ContainerHost over the runtime, for isolab and isolab-serve.
+        .target(name: "RuntimeHost", dependencies: ["ContainerRuntime", "LabEngine"]),
         .executableTarget(name: "isolab", dependencies: [
-            "DockerCLI", "LabEngine", "LabReports", "LabFormat", "ContainerRuntime",
+            "DockerCLI", "LabEngine", "LabReports", "LabFormat", "ContainerRuntime", "RuntimeHost",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -45,9 +49,11 @@ let package = Package(
             "LabEngine", "LabFormat", "LabReports",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "isolab-serve", dependencies: [
-            "LabServe", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "LabServe", "RuntimeHost", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "LabFormatTests", dependencies: ["LabFormat"], resources: [.copy("Fixtures")]),

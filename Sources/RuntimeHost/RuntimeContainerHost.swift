@@ -1,0 +1,35 @@
+import ContainerRuntime
+import Foundation
+import LabEngine
+
+/// The lab engine's window on the runtime, for what a shell command cannot give it: used by
+/// `isolab` and by `isolab-serve`, so it is a library of its own.
+public struct RuntimeContainerHost: ContainerHost {
+    /// isolab's executable, which a container's monitor runs to clean up after it.
+    let isolabExecutable: String
+
+    public init(isolabExecutable: String) { self.isolabExecutable = isolabExecutable }
+
+    public func prepareImages() throws {
+        let images = ImageStore(root: RuntimeContext.fromEnvironment().root)
+        for name in ImageStore.builtinNames { try images.ensureBuiltin(name) }
+    }
+
+    public func cpuUsageNanos(container name: String, namespace: String) throws -> UInt64 {
+        var ctx = RuntimeContext.fromEnvironment()
+        ctx.namespace = namespace
+        let c = try ContainerStore(context: ctx).find(name)
+        guard c.isRunning, let cg = c.run?.cgroup else {
+            throw RuntimeError(.conflict, "container \(name) is not running")
+        }
+        return try Cgroups.manager().cpuUsageNanos(cg)
+    }
+
+    public func removeNamespace(_ namespace: String) throws {
+        var ctx = RuntimeContext.fromEnvironment()
+        ctx.namespace = namespace
+        try Runtime(context: ctx, isolabExecutable: isolabExecutable).removeNamespace()
+    }
+
+    public func cgroupDescription() -> String { Cgroups.describeHost() }
+}
