@@ -2,7 +2,7 @@ import Foundation
 
 extension HTMLReport {
     /// A status badge; a check with some but not all points reads "partial".
-    static func badge(_ block: BlockResult) -> String {
+    public static func badge(_ block: BlockResult) -> String {
         if block.isPartial {
             return "<span class=\"badge partial\">◐ partial</span>"
         }

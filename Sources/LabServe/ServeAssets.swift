@@ -1,13 +1,13 @@
 /// The page's own script and style, written for it (no framework, nothing from a network).
 enum ServeAssets {
     static let style = """
-    body { margin: 0; }
+    body { margin: 0; max-width: none; padding: 0; }
     header.serve { padding: .5rem 1rem; border-bottom: 1px solid #ccc; font: 14px system-ui, sans-serif; position: sticky; top: 0; background: #fff; z-index: 2; }
     main.index { max-width: 60rem; margin: 1rem auto; padding: 0 1rem; }
     table.labs { border-collapse: collapse; width: 100%; } table.labs td, table.labs th { border-bottom: 1px solid #ddd; padding: .4rem; text-align: left; }
-    main.split { display: flex; gap: 1rem; align-items: flex-start; }
-    #prose { flex: 1 1 55%; padding: 0 1rem 4rem; min-width: 0; }
-    #side { flex: 1 1 45%; position: sticky; top: 2.6rem; height: calc(100vh - 3.2rem); display: flex; flex-direction: column; padding-right: .5rem; }
+    main.split { display: flex; gap: 1rem; align-items: flex-start; width: 100%; box-sizing: border-box; }
+    #prose { flex: 0 0 52%; padding: 0 1rem 4rem; min-width: 0; box-sizing: border-box; }
+    #side { flex: 1 1 0; min-width: 0; position: sticky; top: 2.6rem; height: calc(100vh - 3.2rem); display: flex; flex-direction: column; padding-right: .5rem; }
     #terminal { flex: 1; background: #000; padding: 4px; min-height: 20rem; overflow: hidden; }
     #terminal.missing { color: #eee; padding: 1rem; font: 14px system-ui, sans-serif; }
     section.step { border: 1px solid #ccc; border-left: 4px solid #999; border-radius: 4px; padding: .5rem .75rem; margin: 1rem 0; }
@@ -16,6 +16,7 @@ enum ServeAssets {
     section.step pre { white-space: pre-wrap; word-break: break-word; margin: .4rem 0; }
     section.step pre.output:empty, section.step .chart:empty { display: none; }
     section.step pre.output { background: #111; color: #eee; padding: .4rem; max-height: 24rem; overflow: auto; }
+    .actions { display: flex; gap: .5rem; align-items: center; }
     .actions button { font: inherit; padding: .2rem .8rem; cursor: pointer; }
     button.link { background: none; border: none; color: #0645ad; text-decoration: underline; padding: 0; }
     .state { font-size: 85%; color: #555; }

@@ -99,9 +99,13 @@ enum ServePage {
         return s + "</section>\n"
     }
 
-    /// The end of a block, as the report shows it: message, hint, commands with their output
-    /// and diff, the CPU chart.
+    /// The end of a block. The output is already on the page as it came: a block that passed
+    /// says so in one line; one that did not (or measured CPU) shows the report's card, with the
+    /// message, the diff, the hint and the chart.
     static func resultHTML(_ result: BlockResult) -> String {
-        HTMLReport.card(result, anchor: "result-" + result.id)
+        if result.status == .passed, result.measure == nil, result.score >= result.maxScore {
+            return "<p class=\"meta\">\(HTMLReport.badge(result)) in \(ReportEscape.markup(ReportFormat.duration(result.duration)))</p>"
+        }
+        return HTMLReport.card(result, anchor: "result-" + result.id)
     }
 }
