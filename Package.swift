@@ -55,6 +55,11 @@ let package = Package(
         .executableTarget(name: "isolab-serve", dependencies: [
             "LabServe", "RuntimeHost", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // libFuzzer target for `docker load`/`docker import` (see its source for the fuzzing build).
+        .executableTarget(name: "FuzzArchive", dependencies: ["ContainerRuntime"]),
+        // libFuzzer target for the lab parser and the results reader (scripts/fuzz.sh FuzzLabParser
+        // SECONDS); built normally it replays files given as arguments.
+        .executableTarget(name: "FuzzLabParser", dependencies: ["LabFormat", "LabReports"]),
 
         .testTarget(name: "LabFormatTests", dependencies: ["LabFormat"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LabEngineTests", dependencies: ["LabEngine", "LabFormat", "LabReports"]),

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The main job: set everything up, run the tutorial's four labs against real containers, and
+# The main job: set everything up, run the labs in Labs/ against real containers, and
 # leave an HTML report (plus JSON and JUnit) in out/. Run as root.
 set -eu
 cd "$(dirname "$0")/.."

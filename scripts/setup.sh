@@ -6,19 +6,17 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-# Build: libcmark, libcap, libseccomp, libarchive headers. Run time: busybox-static (the busybox image),
-# debootstrap (the debian image), iproute2/procps/util-linux (tests and `top`), jq (labs).
-packages="libcmark-dev libcap-dev libseccomp-dev libarchive-dev pkg-config busybox-static debootstrap debian-archive-keyring iproute2 procps util-linux jq ca-certificates"
-missing=""
-for p in $packages; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
-done
-if [ -n "$missing" ]; then
-    echo "isolab setup: installing$missing" >&2
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2
-    apt-get install -y -qq --no-install-recommends $missing >&2
-fi
+# Build: libcmark, libcap, libseccomp, libarchive headers. The busybox image: gcc, make, libc6-dev
+# and dpkg-dev (upstream's configuration is compiled once from Debian's source package; bzip2 and
+# xz-utils unpack it), busybox-static its fallback. Run time: debootstrap (the debian image),
+# iproute2/procps/util-linux (tests and `top`), jq (labs), tmux (the end-to-end tests of `lab walk`
+# drive it in a tmux window).
+scripts/apt-install "build and run isolab" \
+    libcmark-dev libcap-dev libseccomp-dev libarchive-dev pkg-config \
+    gcc make libc6-dev dpkg-dev bzip2 xz-utils busybox-static \
+    debootstrap debian-archive-keyring iproute2 procps util-linux jq ca-certificates tmux
+# `isolab lab serve`'s terminal: Debian's xterm.js, bundled for the browser by Debian's esbuild.
+scripts/apt-install "the browser terminal of lab serve" node-xterm esbuild
 
 command -v swift >/dev/null 2>&1 || [ -x /opt/swift/usr/bin/swift ] || {
     echo "isolab setup: the Swift toolchain (swift 6) is not installed; see https://swift.org/install" >&2; exit 1; }
@@ -37,6 +35,7 @@ fi
 cc -O2 -Wall -Werror -I Sources/CRuntime/include -I Sources/CRuntime Sources/CRuntime/*.c \
     Sources/isolab-monitor/main.c -lcap -lseccomp -o "$bin/isolab-monitor.tmp" >&2
 mv "$bin/isolab-monitor.tmp" "$bin/isolab-monitor"
+scripts/build-xterm.sh "$bin" >&2
 # Invoked as `docker`, isolab is its Docker-compatible CLI.
 ln -sf isolab "$bin/docker"
 echo "$bin"

@@ -1,12 +1,14 @@
 /* The container's init path, run in the freshly cloned child (single-threaded, a copy of the
  * monitor's memory): namespaces, cgroups, mounts, pivot_root, privileges, execve. */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
 #include <stdio.h>
 #include <string.h>
 #include <linux/close_range.h>
+#include <linux/openat2.h>
 #include <net/if.h>
 #include <sys/ioctl.h>
 #include <signal.h>
@@ -46,7 +48,7 @@ static void loopback_up(void) {
 
 static void mkdir_p(const char *path, mode_t mode) {
     char buf[4096];
-    snprintf(buf, sizeof buf, "%s", path);
+    if ((size_t)snprintf(buf, sizeof buf, "%s", path) >= sizeof buf) FAIL("mkdir %s: %s", path, isolab_strerror(ENAMETOOLONG));
     for (char *p = buf + 1; *p; p++) {
         if (*p == '/') { *p = 0; mkdir(buf, mode); *p = '/'; }
     }
@@ -59,63 +61,160 @@ static void do_mount(const char *src, const char *dst, const char *type, unsigne
              data ? data : "", isolab_strerror(errno));
 }
 
-static void in_root(char *out, size_t n, const char *root, const char *rel) { snprintf(out, n, "%s%s", root, rel); }
+/* The container's root (the overlay, once mounted) as an O_PATH descriptor: every mount target
+ * is resolved beneath it with openat2, never through a string path from the host's "/". */
+static int g_rootfd = -1;
 
-/* A mount target inside the image: symlinks are followed as the container would see them, so
- * an image's `/etc/hosts -> /host/file` can never make us mount or create on the host. */
-static void target(char *out, size_t n, const char *root, const char *rel) {
-    if (isolab_resolve_in_root(root, rel, out, n) != 0) FAIL("resolve %s in the container's root: %s", rel, isolab_strerror(errno));
+/* `rel` resolved as the container will see it: an absolute symlink starts again at its root,
+ * ".." never climbs above it, /proc magic links are refused. So an image whose /etc or /dev is a
+ * symlink to a host path can never make us create or mount anything outside its root. */
+static int open_in_root(const char *rel, int flags) {
+    struct open_how how;
+    memset(&how, 0, sizeof how);
+    how.flags = (unsigned long long)(flags | O_CLOEXEC);
+    how.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS;
+    int fd = -1;
+    /* EAGAIN: a rename raced the lookup; nothing of the container runs yet, so it is rare. */
+    for (int tries = 0; tries < 64; tries++) {
+        fd = (int)syscall(SYS_openat2, g_rootfd, rel, &how, sizeof how);
+        if (fd >= 0 || errno != EAGAIN) break;
+    }
+    return fd;
 }
 
-static void make_devices(const char *root) {
+/* Where mount(2) reaches the object an O_PATH descriptor holds (runc's way of mounting onto a
+ * target resolved beneath the root). */
+static void fd_path(char *out, size_t n, int fd) { snprintf(out, n, "/proc/self/fd/%d", fd); }
+
+/* A mount target inside the container's root, made when the image lacks it, as Docker does (an
+ * imported rootfs may have no /etc, /proc, /sys or /dev). Each missing directory is made with
+ * mkdirat in its parent as resolved beneath the root, a missing file with O_CREAT|O_NOFOLLOW;
+ * the new entries land in the container's writable layer. Returns an O_PATH descriptor. */
+static int make_target(const char *rel, int is_dir) {
+    int fd = open_in_root(rel, O_PATH);
+    if (fd >= 0) return fd;
+    if (errno != ENOENT) FAIL("resolve %s in the container's root: %s", rel, isolab_strerror(errno));
+    char prefix[4096] = "";
+    size_t plen = 0;
+    int parent = open_in_root("/", O_PATH | O_DIRECTORY);
+    if (parent < 0) FAIL("open the container's root: %s", isolab_strerror(errno));
+    const char *p = rel;
+    for (;;) {
+        while (*p == '/') p++;
+        if (!*p) break;
+        size_t n = strcspn(p, "/");
+        const char *after = p + n;
+        while (*after == '/') after++;
+        int last = *after == 0;
+        char name[256];
+        if (n >= sizeof name || plen + 1 + n >= sizeof prefix) FAIL("mount target %s: %s", rel, isolab_strerror(ENAMETOOLONG));
+        memcpy(name, p, n); name[n] = 0;
+        prefix[plen++] = '/'; memcpy(prefix + plen, p, n); plen += n; prefix[plen] = 0;
+        int want_dir = !last || is_dir;
+        int next = open_in_root(prefix, O_PATH | (want_dir ? O_DIRECTORY : 0));
+        if (next < 0 && errno == ENOENT) {
+            if (want_dir) {
+                if (mkdirat(parent, name, 0755) != 0 && errno != EEXIST)
+                    FAIL("mkdir %s in the container's root: %s", prefix, isolab_strerror(errno));
+            } else {
+                int f = openat(parent, name, O_CREAT | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0644);
+                if (f < 0) FAIL("create %s in the container's root: %s", prefix, isolab_strerror(errno));
+                close(f);
+            }
+            /* Still missing after EEXIST: a dangling symlink, which we do not follow to create. */
+            next = open_in_root(prefix, O_PATH | (want_dir ? O_DIRECTORY : 0));
+        }
+        if (next < 0) FAIL("mount target %s in the container's root: %s", prefix, isolab_strerror(errno));
+        close(parent);
+        parent = next;
+        p = after;
+    }
+    return parent;
+}
+
+/* Mounts onto `rel` inside the root, making it first if missing. */
+static void mount_in_root(const char *src, const char *rel, int is_dir, const char *type,
+                          unsigned long flags, const char *data) {
+    int fd = make_target(rel, is_dir);
+    char p[64];
+    fd_path(p, sizeof p, fd);
+    if (mount(src, p, type, flags, data) != 0)
+        FAIL("mount %s on %s (type %s, options %s): %s", src ? src : "none", rel, type ? type : "bind",
+             data ? data : "", isolab_strerror(errno));
+    close(fd);
+}
+
+/* A remount of what is mounted at `rel` now (resolved again, so the new mount is the one changed). */
+static void remount_in_root(const char *rel, unsigned long flags) {
+    int fd = open_in_root(rel, O_PATH);
+    if (fd < 0) FAIL("resolve %s in the container's root: %s", rel, isolab_strerror(errno));
+    char p[64];
+    fd_path(p, sizeof p, fd);
+    if (mount(NULL, p, NULL, MS_REMOUNT | MS_BIND | flags, NULL) != 0)
+        FAIL("remount %s read-only: %s", rel, isolab_strerror(errno));
+    close(fd);
+}
+
+static void make_devices(void) {
+    /* The container's /dev is our fresh tmpfs now; its entries are made relative to it. */
+    int dev = open_in_root("/dev", O_PATH | O_DIRECTORY);
+    if (dev < 0) FAIL("open the container's /dev: %s", isolab_strerror(errno));
     static const struct { const char *name; unsigned maj, min; } devs[] = {
-        {"/dev/null", 1, 3}, {"/dev/zero", 1, 5}, {"/dev/full", 1, 7},
-        {"/dev/random", 1, 8}, {"/dev/urandom", 1, 9}, {"/dev/tty", 5, 0},
+        {"null", 1, 3}, {"zero", 1, 5}, {"full", 1, 7},
+        {"random", 1, 8}, {"urandom", 1, 9}, {"tty", 5, 0},
     };
-    char p[4096];
     for (size_t i = 0; i < sizeof devs / sizeof devs[0]; i++) {
-        in_root(p, sizeof p, root, devs[i].name);
-        if (mknod(p, S_IFCHR | 0666, makedev(devs[i].maj, devs[i].min)) != 0) FAIL("mknod %s: %s", p, isolab_strerror(errno));
-        chmod(p, 0666); /* mknod honours the umask */
+        if (mknodat(dev, devs[i].name, S_IFCHR | 0666, makedev(devs[i].maj, devs[i].min)) != 0)
+            FAIL("mknod /dev/%s: %s", devs[i].name, isolab_strerror(errno));
+        fchmodat(dev, devs[i].name, 0666, 0); /* mknod honours the umask */
     }
     static const struct { const char *link, *target; } links[] = {
-        {"/dev/fd", "/proc/self/fd"}, {"/dev/stdin", "/proc/self/fd/0"}, {"/dev/stdout", "/proc/self/fd/1"},
-        {"/dev/stderr", "/proc/self/fd/2"}, {"/dev/ptmx", "pts/ptmx"}, {"/dev/core", "/proc/kcore"},
+        {"fd", "/proc/self/fd"}, {"stdin", "/proc/self/fd/0"}, {"stdout", "/proc/self/fd/1"},
+        {"stderr", "/proc/self/fd/2"}, {"ptmx", "pts/ptmx"}, {"core", "/proc/kcore"},
     };
     for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
-        in_root(p, sizeof p, root, links[i].link);
-        if (symlink(links[i].target, p) != 0) FAIL("symlink %s: %s", p, isolab_strerror(errno));
+        if (symlinkat(links[i].target, dev, links[i].link) != 0) FAIL("symlink /dev/%s: %s", links[i].link, isolab_strerror(errno));
     }
+    close(dev);
 }
 
-static void bind_mounts(const struct isolab_spec *s, const char *root) {
-    char dst[4096];
+static void bind_mounts(const struct isolab_spec *s) {
     for (int i = 0; i < s->nbinds; i++) {
-        target(dst, sizeof dst, root, s->bind_dst[i]);
         struct stat st;
         if (stat(s->bind_src[i], &st) != 0) FAIL("bind source %s: %s", s->bind_src[i], isolab_strerror(errno));
-        if (S_ISDIR(st.st_mode)) mkdir_p(dst, 0755);
-        else if (access(dst, F_OK) != 0) {
-            int fd = open(dst, O_CREAT | O_WRONLY | O_CLOEXEC, 0644);
-            if (fd < 0) FAIL("create bind target %s: %s", dst, isolab_strerror(errno));
-            close(fd);
-        }
-        do_mount(s->bind_src[i], dst, NULL, MS_BIND | MS_REC, NULL);
-        if (strstr(s->bind_opts[i], "ro"))
-            do_mount(NULL, dst, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL);
+        mount_in_root(s->bind_src[i], s->bind_dst[i], S_ISDIR(st.st_mode), NULL, MS_BIND | MS_REC, NULL);
+        if (strstr(s->bind_opts[i], "ro")) remount_in_root(s->bind_dst[i], MS_RDONLY);
     }
 }
 
-/* Docker's masked and read-only paths, applied after pivot_root (absolute paths). */
+static void mask_one(const char *path) {
+    struct stat st;
+    if (stat(path, &st) != 0) return;
+    if (S_ISDIR(st.st_mode)) do_mount("tmpfs", path, "tmpfs", MS_RDONLY, NULL);
+    else do_mount("/dev/null", path, NULL, MS_BIND, NULL);
+}
+
+/* Docker's masked and read-only paths (moby daemon/pkg/oci/defaults.go, 2025), applied after
+ * pivot_root (absolute paths). /proc/interrupts and the per-CPU thermal_throttle directories
+ * joined the list with GHSA-6fw5-f8r9-fgfm; powercap with GHSA-jq35-85cj-fj4p. */
 static void mask_paths(void) {
-    static const char *masked[] = {"/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys",
-        "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug",
-        "/proc/scsi", "/sys/firmware", "/sys/devices/virtual/powercap"};
-    for (size_t i = 0; i < sizeof masked / sizeof masked[0]; i++) {
-        struct stat st;
-        if (stat(masked[i], &st) != 0) continue;
-        if (S_ISDIR(st.st_mode)) do_mount("tmpfs", masked[i], "tmpfs", MS_RDONLY, NULL);
-        else do_mount("/dev/null", masked[i], NULL, MS_BIND, NULL);
+    static const char *masked[] = {"/proc/acpi", "/proc/asound", "/proc/interrupts", "/proc/kcore",
+        "/proc/keys", "/proc/latency_stats", "/proc/sched_debug", "/proc/scsi", "/proc/timer_list",
+        "/proc/timer_stats", "/sys/devices/virtual/powercap", "/sys/firmware"};
+    for (size_t i = 0; i < sizeof masked / sizeof masked[0]; i++) mask_one(masked[i]);
+    /* Every cpuN that has one (Docker checks each possible CPU); the container's sysfs lists
+     * the host's CPUs. */
+    DIR *cpus = opendir("/sys/devices/system/cpu");
+    if (cpus) {
+        struct dirent *e;
+        char p[512];
+        while ((e = readdir(cpus)) != NULL) {
+            if (strncmp(e->d_name, "cpu", 3) != 0 || e->d_name[3] == 0) continue;
+            if (strspn(e->d_name + 3, "0123456789") != strlen(e->d_name + 3)) continue;
+            snprintf(p, sizeof p, "/sys/devices/system/cpu/%s/thermal_throttle", e->d_name);
+            mask_one(p);
+        }
+        closedir(cpus);
     }
     static const char *ro[] = {"/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"};
     for (size_t i = 0; i < sizeof ro / sizeof ro[0]; i++) {
@@ -127,29 +226,27 @@ static void mask_paths(void) {
 
 /* /sys/fs/cgroup as Docker shows it: the container's own cgroup (the cgroup namespace makes it
  * the root), read-only unless privileged. */
-static void mount_cgroupfs(const struct isolab_spec *s, const char *root) {
+static void mount_cgroupfs(const struct isolab_spec *s) {
     if (s->ncgroupfs == 0) return;
-    char p[4096], sub[4200];
+    char sub[512];
     unsigned long ro = s->privileged ? 0 : MS_RDONLY;
-    target(p, sizeof p, root, "/sys/fs/cgroup");
     if (s->ncgroupfs == 1 && !strcmp(s->cgroupfs[0], "cgroup2")) {
-        do_mount("cgroup2", p, "cgroup2", MS_NOSUID | MS_NODEV | MS_NOEXEC | ro, NULL);
+        mount_in_root("cgroup2", "/sys/fs/cgroup", 1, "cgroup2", MS_NOSUID | MS_NODEV | MS_NOEXEC | ro, NULL);
         return;
     }
-    do_mount("tmpfs", p, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=755");
+    mount_in_root("tmpfs", "/sys/fs/cgroup", 1, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=755");
     for (int i = 0; i < s->ncgroupfs; i++) {
         const char *colon = strchr(s->cgroupfs[i], ':');
-        if (!colon) FAIL("bad cgroupfs entry %s", s->cgroupfs[i]);
-        snprintf(sub, sizeof sub, "%s/%.*s", p, (int)(colon - s->cgroupfs[i]), s->cgroupfs[i]);
-        mkdir_p(sub, 0755);
-        do_mount("cgroup", sub, "cgroup", MS_NOSUID | MS_NODEV | MS_NOEXEC | ro, colon + 1);
+        if (!colon || colon == s->cgroupfs[i] || memchr(s->cgroupfs[i], '/', (size_t)(colon - s->cgroupfs[i])))
+            FAIL("bad cgroupfs entry %s", s->cgroupfs[i]);
+        snprintf(sub, sizeof sub, "/sys/fs/cgroup/%.*s", (int)(colon - s->cgroupfs[i]), s->cgroupfs[i]);
+        mount_in_root("cgroup", sub, 1, "cgroup", MS_NOSUID | MS_NODEV | MS_NOEXEC | ro, colon + 1);
     }
-    if (ro) do_mount(NULL, p, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+    if (ro) remount_in_root("/sys/fs/cgroup", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC);
 }
 
 static void setup_rootfs(const struct isolab_spec *s) {
     const char *root = s->rootfs;
-    char p[4096];
     /* Nothing we mount may propagate back to the host. */
     do_mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL);
     if (s->nlowers > 0) {
@@ -164,22 +261,22 @@ static void setup_rootfs(const struct isolab_spec *s) {
     } else {
         do_mount(root, root, NULL, MS_BIND | MS_REC, NULL);
     }
-    target(p, sizeof p, root, "/proc"); mkdir_p(p, 0555);
-    do_mount("proc", p, "proc", MS_NOSUID | MS_NOEXEC | MS_NODEV, NULL);
-    target(p, sizeof p, root, "/dev"); mkdir_p(p, 0755);
-    do_mount("tmpfs", p, "tmpfs", MS_NOSUID | MS_STRICTATIME, "mode=755,size=65536k");
-    in_root(p, sizeof p, root, "/dev/pts"); mkdir_p(p, 0755);
-    do_mount("devpts", p, "devpts", MS_NOSUID | MS_NOEXEC, "newinstance,ptmxmode=0666,mode=0620,gid=5");
-    in_root(p, sizeof p, root, "/dev/shm"); mkdir_p(p, 01777);
-    if (s->shm) do_mount(s->shm, p, NULL, MS_BIND | MS_REC, NULL);   /* --ipc container:/host */
-    else do_mount("shm", p, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=1777,size=65536k");
-    in_root(p, sizeof p, root, "/dev/mqueue"); mkdir_p(p, 0755);
-    do_mount("mqueue", p, "mqueue", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
-    make_devices(root);
-    target(p, sizeof p, root, "/sys"); mkdir_p(p, 0555);
-    do_mount("sysfs", p, "sysfs", MS_NOSUID | MS_NOEXEC | MS_NODEV | (s->privileged ? 0 : MS_RDONLY), NULL);
-    mount_cgroupfs(s, root);
-    bind_mounts(s, root);
+    /* Opened after the overlay is mounted, so it is the overlay's root. */
+    g_rootfd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (g_rootfd < 0) FAIL("open the container's root %s: %s", root, isolab_strerror(errno));
+    mount_in_root("proc", "/proc", 1, "proc", MS_NOSUID | MS_NOEXEC | MS_NODEV, NULL);
+    mount_in_root("tmpfs", "/dev", 1, "tmpfs", MS_NOSUID | MS_STRICTATIME, "mode=755,size=65536k");
+    /* Below /dev everything is on that fresh tmpfs. */
+    mount_in_root("devpts", "/dev/pts", 1, "devpts", MS_NOSUID | MS_NOEXEC, "newinstance,ptmxmode=0666,mode=0620,gid=5");
+    if (s->shm) mount_in_root(s->shm, "/dev/shm", 1, NULL, MS_BIND | MS_REC, NULL);   /* --ipc container:/host */
+    else mount_in_root("shm", "/dev/shm", 1, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=1777,size=65536k");
+    mount_in_root("mqueue", "/dev/mqueue", 1, "mqueue", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+    make_devices();
+    mount_in_root("sysfs", "/sys", 1, "sysfs", MS_NOSUID | MS_NOEXEC | MS_NODEV | (s->privileged ? 0 : MS_RDONLY), NULL);
+    mount_cgroupfs(s);
+    bind_mounts(s);
+    close(g_rootfd);
+    g_rootfd = -1;
 
     if (chdir(root) != 0) FAIL("chdir %s: %s", root, isolab_strerror(errno));
     /* pivot_root(".", ".") then detaching the old root leaves no path to the host (runc's way). */
@@ -187,7 +284,8 @@ static void setup_rootfs(const struct isolab_spec *s) {
     if (umount2(".", MNT_DETACH) != 0) FAIL("detach the old root: %s", isolab_strerror(errno));
     if (chdir("/") != 0) FAIL("chdir /: %s", isolab_strerror(errno));
     if (!s->privileged) mask_paths();
-    /* Docker creates the working directory, even in a read-only root. */
+    /* Docker creates the working directory, even in a read-only root. After pivot_root there
+     * is no path to the host left, so a plain path is resolved inside the container. */
     if (s->cwd && *s->cwd) mkdir_p(s->cwd, 0755);
     if (s->readonly) do_mount(NULL, "/", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL);
 }
@@ -247,8 +345,9 @@ _Noreturn void isolab_container_init(const struct isolab_spec *s, const struct i
 
     if (s->new_ns & CLONE_NEWNET) loopback_up();
 
-    /* Join the cgroup before anything of the container runs, then make it the cgroup root. */
-    for (int i = 0; i < s->ncgroups; i++) {
+    /* Join the cgroup before anything of the container runs (unless clone3 created us in it), then
+     * make it the cgroup root. */
+    for (int i = 0; i < s->ncgroups && !s->cgroup_joined; i++) {
         int fd = open(s->cgroup_procs[i], O_WRONLY | O_CLOEXEC);
         if (fd < 0 || isolab_write_all(fd, "0", 1) != 0) FAIL("join cgroup %s: %s", s->cgroup_procs[i], isolab_strerror(errno));
         close(fd);

@@ -49,10 +49,6 @@ static inline const char *isolab_strerror(int e) {
  * client must not reach the container's command through execve. */
 void isolab_reset_signals(void);
 
-/* Resolves `rel` inside `root` as if root were "/", following symlinks without ever leaving
- * root (like runc's securejoin), into out. Returns 0, or -1 with errno. */
-int isolab_resolve_in_root(const char *root, const char *rel, char *out, size_t outlen);
-
 /* Reads a child's error report ("code\tmessage") until the pipe closes: at execve (CLOEXEC)
  * or at exit. NUL-terminates; returns its length, 0 when the child exec'd without a word. */
 size_t isolab_read_error(int fd, char *buf, size_t len);

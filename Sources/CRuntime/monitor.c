@@ -10,12 +10,14 @@
 #include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/time.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -49,6 +51,49 @@ static int clone_entry(void *arg) {
 
 static void forward(int sig) { if (g_child > 0) kill((pid_t)g_child, sig); }
 
+/* clone3's argument (linux/sched.h, Linux 5.3+; cgroup since 5.7), spelled here so the build does not
+ * depend on the kernel headers' version. */
+struct isolab_clone_args {
+    uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls;
+    uint64_t set_tid, set_tid_size, cgroup;
+};
+#ifndef CLONE_INTO_CGROUP
+#define CLONE_INTO_CGROUP 0x200000000ULL
+#endif
+
+/* On cgroup v2, the container's init is created inside its cgroup (clone3 with CLONE_INTO_CGROUP),
+ * so it never runs a single instruction outside it. Returns the pid (0 in the child, which then runs
+ * clone_entry on its copy of this stack, as after fork), or -1 with errno; ENOSYS, E2BIG or EINVAL mean
+ * the kernel lacks clone3 or its cgroup field, and the caller falls back to clone() (the child then joins
+ * by writing to cgroup.procs, as on v1). */
+static pid_t clone_into_cgroup(struct isolab_spec *spec, int flags, struct clone_ctx *ctx) {
+    if (spec->ncgroups != 1 || spec->ncgroupfs != 1 || strcmp(spec->cgroupfs[0], "cgroup2") != 0) {
+        errno = ENOSYS;
+        return -1;
+    }
+    char dir[4096];
+    const char *slash = strrchr(spec->cgroup_procs[0], '/');
+    if (!slash || (size_t)(slash - spec->cgroup_procs[0]) >= sizeof dir) { errno = EINVAL; return -1; }
+    snprintf(dir, sizeof dir, "%.*s", (int)(slash - spec->cgroup_procs[0]), spec->cgroup_procs[0]);
+    int cgroup_fd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (cgroup_fd < 0) return -1;
+    struct isolab_clone_args args;
+    memset(&args, 0, sizeof args);
+    args.flags = (uint64_t)(unsigned)(flags & ~0xff) | CLONE_INTO_CGROUP;
+    args.exit_signal = (uint64_t)(flags & 0xff);
+    args.cgroup = (uint64_t)cgroup_fd;
+    pid_t pid = (pid_t)syscall(SYS_clone3, &args, sizeof args);
+    if (pid == 0) {
+        ctx->spec->cgroup_joined = 1;
+        clone_entry(ctx);
+        _exit(125);
+    }
+    int saved = errno;
+    close(cgroup_fd);
+    errno = saved;
+    return pid;
+}
+
 static int read_line(int fd, char *buf, size_t n) {
     size_t got = 0;
     while (got < n - 1) {
@@ -62,12 +107,55 @@ static int read_line(int fd, char *buf, size_t n) {
     return (int)got;
 }
 
-static void write_exit_file(const char *path, int code, int sig) {
+/* The "oom_kill N" count of a cgroup's memory file (v2 memory.events, v1 memory.oom_control);
+ * -1 when the file is missing or has no such line. */
+static long long read_oom_kills(const char *path) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    char buf[1024];
+    ssize_t n;
+    do { n = read(fd, buf, sizeof buf - 1); } while (n < 0 && errno == EINTR);
+    close(fd);
+    if (n <= 0) return -1;
+    buf[n] = 0;
+    for (char *line = buf; line && *line; ) {
+        char *next = strchr(line, '\n');
+        if (next) *next++ = 0;
+        if (!strncmp(line, "oom_kill ", 9)) {
+            char *end;
+            errno = 0;
+            long long v = strtoll(line + 9, &end, 10);
+            return (errno || end == line + 9 || v < 0) ? -1 : v;
+        }
+        line = next;
+    }
+    return -1;
+}
+
+/* Whether the kernel's OOM killer killed a process of the container's cgroup, read from the
+ * cgroup's own counters before the exit command removes it (Docker's State.OOMKilled). */
+static int container_oom_killed(const struct isolab_spec *s) {
+    for (int i = 0; i < s->ncgroups; i++) {
+        const char *procs = s->cgroup_procs[i];
+        const char *slash = strrchr(procs, '/');          /* ".../<id>/cgroup.procs" */
+        if (!slash || slash - procs > 4000) continue;
+        const char *files[] = {"/memory.events", "/memory.oom_control"};
+        for (size_t f = 0; f < 2; f++) {
+            char path[4096];
+            snprintf(path, sizeof path, "%.*s%s", (int)(slash - procs), procs, files[f]);
+            if (read_oom_kills(path) > 0) return 1;
+        }
+    }
+    return 0;
+}
+
+static void write_exit_file(const char *path, int code, int sig, int oom_killed) {
     char tmp[4096], body[256];
     struct timespec ts; clock_gettime(CLOCK_REALTIME, &ts);
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    int n = snprintf(body, sizeof body, "{\"exitCode\":%d,\"signal\":%d,\"finishedAt\":%lld.%09ld}\n",
-                     code, sig, (long long)ts.tv_sec, ts.tv_nsec);
+    int n = snprintf(body, sizeof body,
+                     "{\"exitCode\":%d,\"signal\":%d,\"finishedAt\":%lld.%09ld,\"oomKilled\":%s}\n",
+                     code, sig, (long long)ts.tv_sec, ts.tv_nsec, oom_killed ? "true" : "false");
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) { diag("open %s: %s", tmp, strerror(errno)); return; }
     if (isolab_write_all(fd, body, (size_t)n) != 0 || fsync(fd) != 0) diag("write %s: %s", tmp, strerror(errno));
@@ -114,11 +202,24 @@ int isolab_monitor_main(int argc, char **argv) {
     signal(SIGPIPE, SIG_IGN);
     fcntl(sync_fd, F_SETFD, FD_CLOEXEC);
 
-    int sfd = open(spec_path, O_RDONLY | O_CLOEXEC);
+    int sfd = open(spec_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     struct stat st;
     if (sfd < 0 || fstat(sfd, &st) != 0) { diag("open %s: %s", spec_path, strerror(errno)); return 125; }
+    /* isolab writes the spec (a regular file; args and env are bounded by ARG_MAX), so one
+     * larger than 64 MiB is not ours. */
+    if (!S_ISREG(st.st_mode) || st.st_size <= 0 || st.st_size > (64 << 20)) {
+        diag("spec %s: not a regular file of 1 byte to 64 MiB", spec_path);
+        return 125;
+    }
     char *buf = malloc((size_t)st.st_size + 1);
-    if (!buf || read(sfd, buf, (size_t)st.st_size) != st.st_size) { diag("read %s: %s", spec_path, strerror(errno)); return 125; }
+    if (!buf) { diag("read %s: %s", spec_path, strerror(ENOMEM)); return 125; }
+    size_t spec_got = 0;
+    while (spec_got < (size_t)st.st_size) {
+        ssize_t r = read(sfd, buf + spec_got, (size_t)st.st_size - spec_got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) { diag("read %s: %s", spec_path, r < 0 ? strerror(errno) : "shorter than its size"); return 125; }
+        spec_got += (size_t)r;
+    }
     close(sfd);
 
     char err[1024];
@@ -172,7 +273,9 @@ int isolab_monitor_main(int argc, char **argv) {
     if (!stack) { dprintf(sync_fd, "err 125\tout of memory\n"); return 125; }
     int flags = (spec.new_ns & ~CLONE_NEWCGROUP) | SIGCHLD;
     fflush(NULL);
-    pid_t child = clone(clone_entry, stack + stack_size, flags, &ctx);
+    pid_t child = clone_into_cgroup(&spec, flags, &ctx);
+    if (child < 0 && (errno == ENOSYS || errno == E2BIG || errno == EINVAL))
+        child = clone(clone_entry, stack + stack_size, flags, &ctx);
     int clone_errno = errno;
     if (own_pidns >= 0) { setns(own_pidns, CLONE_NEWPID); close(own_pidns); }
     if (child < 0) { dprintf(sync_fd, "err 125\tclone: %s\n", strerror(clone_errno)); return 125; }
@@ -230,7 +333,7 @@ int isolab_monitor_main(int argc, char **argv) {
         else if (WIFSIGNALED(status)) { sig = WTERMSIG(status); code = 128 + sig; }
     }
     g_child = 0;
-    if (spec.exit_file) write_exit_file(spec.exit_file, code, sig);
+    if (spec.exit_file) write_exit_file(spec.exit_file, code, sig, container_oom_killed(&spec));
     run_exit_command(&spec, 0);
     return code;
 }

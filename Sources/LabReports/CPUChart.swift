@@ -19,7 +19,7 @@ enum CPUChart {
         func n(_ v: Double) -> String { String(format: "%.1f", v) }
 
         let band = bandText(m)
-        let title = "CPU cores used by container \(m.container) over \(ReportFormat.duration(m.window))"
+        let title = "CPU cores used by \(m.subject) over \(ReportFormat.duration(m.window))"
         let desc = "\(m.samples.count) samples, mean \(String(format: "%.2f", m.meanCores)) cores" + (band.map { ", expected \($0)" } ?? "")
         var s = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"\(ReportEscape.attribute(id))-title \(ReportEscape.attribute(id))-desc\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         s += "<title id=\"\(ReportEscape.attribute(id))-title\">\(ReportEscape.markup(title))</title>\n"

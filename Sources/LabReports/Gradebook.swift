@@ -56,10 +56,11 @@ public enum Gradebook {
     /// The table as aligned plain text for a terminal, with a points row under the header.
     public static func text(_ runs: [RunResults]) -> String {
         let t = table(runs)
-        var grid: [[String]] = [["learner"] + t.columns.map(\.name) + ["total"]]
+        // Names and ids come from learners' files: no control character reaches the terminal.
+        var grid: [[String]] = [["learner"] + t.columns.map { TerminalText.cell($0.name) } + ["total"]]
         grid.append(["(points)"] + t.columns.map { ReportFormat.points($0.maxScore) } + [ReportFormat.points(t.rows.first?.maxScore ?? t.columns.reduce(0) { $0 + $1.maxScore })])
         for row in t.rows {
-            grid.append([row.learner] + row.scores.map { $0.map(ReportFormat.points) ?? "-" } + [ReportFormat.points(row.total)])
+            grid.append([TerminalText.cell(row.learner)] + row.scores.map { $0.map(ReportFormat.points) ?? "-" } + [ReportFormat.points(row.total)])
         }
         let widths = (0..<(grid.first?.count ?? 0)).map { column in grid.map { $0[column].count }.max() ?? 0 }
         return grid.map { cells in
@@ -88,7 +89,7 @@ public enum Gradebook {
                 let status = score >= column.maxScore ? "passed" : (score > 0 ? "partial" : "failed")
                 s += "<td class=\"num \(status)\">\(ReportFormat.points(score))</td>"
             }
-            let percent = row.maxScore > 0 ? "\(Int((row.total / row.maxScore * 100).rounded()))%" : "–"
+            let percent = ReportFormat.percent(row.total, of: row.maxScore)
             s += "<td class=\"num\"><strong>\(ReportFormat.points(row.total)) / \(ReportFormat.points(row.maxScore))</strong></td><td class=\"num\">\(percent)</td></tr>\n"
         }
         s += "</tbody>\n</table></div>\n"

@@ -62,7 +62,8 @@ extension HTMLReport {
         }
         if let measure = block.measure {
             s += "<figure>\n" + CPUChart.svg(measure, id: anchor + "-chart") + "\n<figcaption>"
-            s += "Container <code>\(ReportEscape.markup(measure.container))</code>: mean \(String(format: "%.2f", measure.meanCores)) cores over \(ReportFormat.duration(measure.window)), \(measure.samples.count) samples"
+            s += (measure.cgroup == nil ? "Container" : "Cgroup")
+                + " <code>\(ReportEscape.markup(measure.cgroup ?? measure.container))</code>: mean \(String(format: "%.2f", measure.meanCores)) cores over \(ReportFormat.duration(measure.window)), \(measure.samples.count) samples"
             if let band = CPUChart.bandText(measure) { s += "; expected \(ReportEscape.markup(band))" }
             s += ".</figcaption>\n</figure>\n"
         }

@@ -1,4 +1,5 @@
 import Foundation
+import LabFormat
 
 /// The `--html FILE` report: one self-contained page a learner opens on a phone or prints.
 /// Each lab's prose is rendered by cmark with every block's result shown in place; a score
@@ -42,13 +43,14 @@ public enum HTMLReport {
             ("Kernel", r.host.kernel),
             ("cgroup", r.host.cgroupVersion),
         ]
+        if let busybox = r.host.busyboxImage { rows.append(("busybox image", busybox)) }
         return "<dl class=\"facts\">\n" + rows.map { "<dt>\($0.0)</dt><dd>\(ReportEscape.markup($0.1))</dd>" }.joined(separator: "\n") + "\n</dl>\n"
     }
 
     private static func scoreCard(_ r: RunResults) -> String {
         let score = r.totalScore, max = r.totalMaxScore
         var s = "<section class=\"scorecard\" aria-label=\"Score\">\n"
-        let percent = max > 0 ? " <small>\(Int((score / max * 100).rounded()))%</small>" : ""
+        let percent = max > 0 ? " <small>\(ReportFormat.percent(score, of: max))</small>" : ""
         s += "<div class=\"total\"><span class=\"score\">\(ReportFormat.points(score)) / \(ReportFormat.points(max))</span> <small>points</small>\(percent)</div>\n"
         let blocks = r.labs.flatMap(\.blocks)
         let failed = blocks.filter { !$0.isFullyPassed && $0.status != .skipped }.count
@@ -78,7 +80,7 @@ public enum HTMLReport {
     private static func labArticle(_ lab: LabResult, index: Int) -> String {
         var s = "<article class=\"lab\">\n"
         // The lab's own first heading is its title; a second copy above it would only repeat it.
-        let firstLine = lab.markdown.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let firstLine = SourceLines.split(lab.markdown).first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         if firstLine.map({ $0.trimmingCharacters(in: .whitespaces) == "# " + lab.title }) != true {
             s += "<h2>\(ReportEscape.markup(lab.title))</h2>\n"
         }

@@ -37,13 +37,16 @@ public enum JSONReport {
         }
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        let results: RunResults
         do {
-            return try decoder.decode(IsolabSection.self, from: data).isolab
+            results = try decoder.decode(IsolabSection.self, from: data).isolab
         } catch let error as DecodingError {
             throw ReportError(operation: "read results", reason: describe(error))
         } catch {
             throw ReportError(operation: "read results", reason: "\(error)")
         }
+        try results.validate()
+        return results
     }
 
     /// Only the part `read` needs, so a file whose Gradescope part was edited by hand (or by

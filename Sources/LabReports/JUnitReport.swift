@@ -40,6 +40,7 @@ public enum JUnitReport {
             ("mode", r.mode.rawValue), ("kernel", r.host.kernel), ("cgroup_version", r.host.cgroupVersion),
             ("architecture", r.host.architecture),
         ]
+        if let busybox = r.host.busyboxImage { properties.append(("busybox_image", busybox)) }
         if let learner = r.learner { properties.append(("learner", learner)) }
         if let namespace = lab.namespace { properties.append(("namespace", namespace)) }
         out += propertiesElement(properties, indent: "    ")

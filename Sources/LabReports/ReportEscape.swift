@@ -41,10 +41,20 @@ public enum ReportEscape {
     }
 
     /// One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A text cell
-    /// that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`.
+    /// that a spreadsheet would run as a formula gets a leading `'`: one starting with `=`, `+`,
+    /// `-`, `@`, or a tab or carriage return (which spreadsheets skip before a formula; OWASP's
+    /// list). NUL and the other controls but tab and line breaks become visible (NUL ends a
+    /// string in some readers and would cut the row short).
     static func csv(_ field: String, isText: Bool = true) -> String {
         var value = field
-        if isText, let first = value.first, "=+-@".contains(first) { value = "'" + value }
+        if value.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" }) {
+            var scalars = String.UnicodeScalarView()
+            for scalar in value.unicodeScalars {
+                scalars.append(scalar == "\t" || scalar == "\n" || scalar == "\r" ? scalar : visible(scalar))
+            }
+            value = String(scalars)
+        }
+        if isText, let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
         if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }

@@ -1,11 +1,12 @@
 import Foundation
+import LabFormat
 import Glibc   // isolab is Linux-only; Glibc.read/write because `read` is also a method here
 
 /// Reading results files and writing reports, with errors that name the file and errno.
 public enum ReportFiles {
     /// A results file written by `JSONReport.data`; `-` reads standard input.
     public static func readResults(_ path: String) throws -> RunResults {
-        let data = try read(path)
+        let data = try read(path, limit: LabLimits.maxResultsBytes)
         do {
             return try JSONReport.read(data)
         } catch let error as ReportError {
@@ -13,12 +14,12 @@ public enum ReportFiles {
         }
     }
 
-    /// The whole file; `-` is standard input.
-    public static func read(_ path: String) throws -> Data {
-        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// The whole file, at most `limit` bytes (a larger file is an error, not a truncated read:
+    /// `/dev/zero` or a runaway file must not exhaust memory); `-` is standard input.
+    public static func read(_ path: String, limit: Int) throws -> Data {
+        let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw posix("open", path) }
-        defer { close(fd) }
+        defer { if fd != STDIN_FILENO { close(fd) } }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -28,6 +29,10 @@ public enum ReportFiles {
                 throw posix("read", path)
             }
             if n == 0 { return data }
+            guard data.count + n <= limit else {
+                throw ReportError(operation: "read", path: path,
+                                  reason: "larger than \(limit >> 20) MiB, the limit for this kind of file")
+            }
             data.append(contentsOf: buffer[0..<n])
         }
     }
@@ -70,6 +75,23 @@ public enum ReportFiles {
             let error = posix("rename \(temporary) to", path)
             unlink(temporary)
             throw error
+        }
+    }
+
+    /// Appends `text` to `path`, creating it: for files other steps write too (GitHub Actions'
+    /// `$GITHUB_OUTPUT`).
+    public static func append(_ text: String, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw posix("open", path) }
+        defer { close(fd) }
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw posix("write", path)
+            }
+            bytes = bytes.dropFirst(n)
         }
     }
 

@@ -7,6 +7,9 @@ import LabReports
 /// files as `lab walk`), one block running at a time on a thread of its own (the engine is
 /// synchronous), and the pages listening for what happens.
 final class LabHub: @unchecked Sendable {
+    /// The page offers a check's solution after its first failure (the walk waits for two:
+    /// there, the learner asks for it with a key, here a link appears).
+    static let failuresBeforeSolution = 1
     let index: Int
     let lab: Lab
     let document: WalkDocument
@@ -43,6 +46,7 @@ final class LabHub: @unchecked Sendable {
                                    progressFile: progressFile,
                                    resultsFile: WalkProgress.resultsFile(for: lab.path, home: configuration.home))
         driver.stepper.restore(captures: progress.captures)
+        driver.stepper.restore(failures: progress.failures)
         live.hub = self
         driver.stepper.live = live
     }
@@ -105,7 +109,7 @@ final class LabHub: @unchecked Sendable {
         switch action {
         case "solution":
             let lines: [String]? = lock.withLock {
-                guard progress.canRevealSolution(block, in: lab) else { return nil }
+                guard progress.canRevealSolution(block, in: lab, afterFailures: Self.failuresBeforeSolution) else { return nil }
                 return progress.revealSolution(block, in: lab)
             }
             guard let lines else {
@@ -140,7 +144,7 @@ final class LabHub: @unchecked Sendable {
         live.flush()
         let reveal = lock.withLock { () -> Bool in
             progress.apply(result, of: block)
-            return progress.canRevealSolution(block, in: lab)
+            return progress.canRevealSolution(block, in: lab, afterFailures: Self.failuresBeforeSolution)
         }
         save()
         let status = result.status == .passed ? "passed" : result.status == .skipped ? "skipped" : "failed"

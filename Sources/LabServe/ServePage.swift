@@ -89,7 +89,7 @@ enum ServePage {
         s += "<div class=\"actions\">"
         if block.kind == .check {
             s += "<button type=\"button\" data-action=\"check\">Check</button>"
-            let reveal = hub.current.canRevealSolution(block, in: hub.lab)
+            let reveal = hub.current.canRevealSolution(block, in: hub.lab, afterFailures: LabHub.failuresBeforeSolution)
             s += " <button type=\"button\" class=\"link\" data-action=\"solution\"\(reveal ? "" : " hidden")>show solution</button>"
         } else {
             s += "<button type=\"button\" data-action=\"run\">Run</button>"

@@ -25,6 +25,22 @@ public struct RuntimeContainerHost: ContainerHost {
         return try Cgroups.manager().cpuUsageNanos(cg)
     }
 
+    /// The path was checked by `CgroupMeasurePath` (relative components only) and cgroupfs has
+    /// no symbolic links, so joined to a mount point it stays beneath it.
+    public func cpuUsageNanos(cgroup path: String) throws -> UInt64 {
+        let manager = try Cgroups.manager()
+        let relative = "/" + path.split(separator: "/").joined(separator: "/")
+        let placement: CgroupPlacement
+        if let v2 = manager as? CgroupV2Manager {
+            placement = CgroupPlacement(version: 2, directories: [v2.mountPoint + relative])
+        } else if let v1 = manager as? CgroupV1Manager {
+            placement = CgroupPlacement(version: 1, directories: v1.hierarchies.map { $0.mountPoint + relative })
+        } else {
+            throw RuntimeError(.failed, "cgroups: no manager for this host's cgroups")
+        }
+        return try manager.cpuUsageNanos(placement)
+    }
+
     public func removeNamespace(_ namespace: String) throws {
         var ctx = RuntimeContext.fromEnvironment()
         ctx.namespace = namespace
@@ -32,4 +48,8 @@ public struct RuntimeContainerHost: ContainerHost {
     }
 
     public func cgroupDescription() -> String { Cgroups.describeHost() }
+
+    public func busyboxImageOrigin() -> String? {
+        (try? ImageStore(root: RuntimeContext.fromEnvironment().root).builtinOrigin("busybox")) ?? nil
+    }
 }

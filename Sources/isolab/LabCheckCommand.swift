@@ -14,8 +14,7 @@ struct LabCheckCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let files: [String]
-        do { files = try LabPaths.expand(paths) } catch { LabConsole.error("isolab: \(error)"); throw ExitCode(2) }
+        let files = LabPaths.expand(paths)
         var valid = true
         for file in files {
             do {
@@ -23,13 +22,13 @@ struct LabCheckCommand: ParsableCommand {
                 if !quiet {
                     let checks = lab.blocks.filter { $0.kind == .check }
                     let points = checks.reduce(0) { $0 + $1.points }
-                    LabConsole.out("\(file): ok, \(Self.count(lab.blocks.count, "block")), "
+                    LabConsole.quoted("\(file): ok, \(Self.count(lab.blocks.count, "block")), "
                                    + "\(Self.count(checks.count, "check")), \(ReportFormat.points(points)) point\(points == 1 ? "" : "s")")
                 }
             } catch let error as LabValidationError {
                 valid = false
                 // Diagnostics go to stderr, as in run and grade.
-                for diagnostic in error.diagnostics { LabConsole.error(diagnostic.description) }
+                for diagnostic in error.diagnostics { LabConsole.quotedError(diagnostic.description) }
             }
         }
         if !valid { throw ExitCode(2) }

@@ -31,12 +31,19 @@ struct LabGradebookCommand: ParsableCommand {
         var runs: [RunResults] = []
         var firstFile: [String: String] = [:]
         for path in results {
-            var run = try ReportFiles.readResults(path)
+            var run: RunResults
+            do {
+                run = try ReportFiles.readResults(path)
+            } catch {
+                // The reason may quote the file (a bad date's text): printed with controls shown.
+                LabConsole.quotedError("isolab: \(error)")
+                throw ExitCode(125)
+            }
             if run.learner == nil { run.learner = Self.learnerName(path) }
             let learner = run.learner ?? path
             // Two files for one learner both stay in the gradebook; the instructor decides.
             if let earlier = firstFile[learner] {
-                FileHandle.standardError.write(Data("warning: learner '\(learner)' is in both \(earlier) and \(path)\n".utf8))
+                LabConsole.quotedError("warning: learner '\(learner)' is in both \(earlier) and \(path)")
             } else {
                 firstFile[learner] = path
             }

@@ -5,11 +5,6 @@ import LabReports
 
 /// The lab files named on the command line: files as given, folders as their `.md` files, sorted.
 enum LabPaths {
-    struct Missing: Error, CustomStringConvertible {
-        var path: String
-        var description: String { "\(path): no such file or folder" }
-    }
-
     /// One file of the command line, parsed or not.
     enum Loaded {
         case valid(Lab)
@@ -17,13 +12,14 @@ enum LabPaths {
         case invalid(path: String, source: String, problems: [String])
     }
 
-    static func expand(_ paths: [String]) throws -> [String] {
+    /// Files as given, folders as their `.md` files, sorted. A path that does not exist stays a
+    /// file: reading it fails with a diagnostic that names it (`PATH:1:1: cannot open …`).
+    static func expand(_ paths: [String]) -> [String] {
         var files: [String] = []
         let fm = FileManager.default
         for path in paths {
             var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw Missing(path: path) }
-            if isDirectory.boolValue {
+            if fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                 let names = (try? fm.contentsOfDirectory(atPath: path)) ?? []
                 let base = path.hasSuffix("/") ? String(path.dropLast()) : path
                 files += names.filter { $0.hasSuffix(".md") }.sorted().map { base + "/" + $0 }
@@ -35,25 +31,17 @@ enum LabPaths {
     }
 
     /// Parses every file, in order; prints every error of every file as `file:line:col: message`
-    /// to stderr. A path that does not exist is an invalid entry too.
+    /// to stderr. A path that does not exist is an invalid entry too (its one error names it).
     static func loadAll(_ paths: [String]) -> [Loaded] {
         var loaded: [Loaded] = []
         for path in paths {
-            let files: [String]
-            do {
-                files = try expand([path])
-            } catch {
-                LabConsole.error("isolab: \(error)")
-                loaded.append(.invalid(path: path, source: "", problems: ["isolab: \(error)"]))
-                continue
-            }
-            for file in files {
+            for file in expand([path]) {
                 do {
                     loaded.append(.valid(try LabParser.parse(file: file)))
                 } catch {
                     let problems = (error as? LabValidationError)?.diagnostics.map(\.description) ?? ["\(file):1:1: \(error)"]
-                    for problem in problems { LabConsole.error(problem) }
-                    let source = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+                    for problem in problems { LabConsole.quotedError(problem) }
+                    let source = (try? LabSourceFile.read(file)) ?? ""
                     loaded.append(.invalid(path: file, source: source, problems: problems))
                 }
             }

@@ -29,12 +29,19 @@ struct LabReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let run = try ReportFiles.readResults(results)
+        let run: RunResults
+        do {
+            run = try ReportFiles.readResults(results)
+        } catch {
+            // The reason may quote the file (a bad date's text): printed with controls shown.
+            LabConsole.quotedError("isolab: \(error)")
+            throw ExitCode(125)
+        }
         if let html { try ReportFiles.write(HTMLReport.html(run), to: html) }
         if let junit { try ReportFiles.write(JUnitReport.xml(run), to: junit) }
         // A one-line summary, unless standard output is the report itself.
         if html != "-" && junit != "-" {
-            let who = run.learner.map { "\($0): " } ?? ""
+            let who = run.learner.map { "\(TerminalText.cell($0)): " } ?? ""
             print("\(who)\(run.labs.count) lab(s), \(ReportFormat.points(run.totalScore)) / \(ReportFormat.points(run.totalMaxScore)) points; wrote "
                   + [html, junit].compactMap { $0 }.joined(separator: ", "))
         }

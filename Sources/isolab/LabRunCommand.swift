@@ -30,7 +30,7 @@ struct LabRunCommand: ParsableCommand {
         // An invalid lab stops the run before anything runs; the reports still say why.
         let labs = try reports.validLabsOrExit(loaded, options: options, host: host)
         if let only, !labs.contains(where: { $0.block(id: only) != nil }) {
-            LabConsole.error("isolab: no lab has a block with id '\(only)'")
+            LabConsole.quotedError("isolab: no lab has a block with id '\(only)'")
             throw ExitCode(2)
         }
         let runtimeHost = try reports.hostOrExit(host, loaded, options: options)

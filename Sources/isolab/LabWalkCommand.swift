@@ -64,6 +64,16 @@ struct LabWalkCommand: ParsableCommand {
         env["ISOLAB_NAMESPACE"] = progress.namespace
         let options = LabRunOptions(mode: .walk, keep: keep, dockerExecutable: LabEnvironment.selfExecutable(),
                                     environment: env)
+        if !reset {
+            // Before the walk makes anything of its own: a hang-up here leaves nothing behind.
+            LabConsole.out("Preparing the built-in images…")
+            do {
+                try host.prepareImages()
+            } catch {
+                LabConsole.error("isolab: preparing the built-in images: \(error)")
+                throw ExitCode(1)
+            }
+        }
         let style = TerminalStyle.detect()
         let screen = WalkScreen(style: style)
         let terminal = reset ? nil : TerminalMode(fd: 0)
@@ -81,24 +91,20 @@ struct LabWalkCommand: ParsableCommand {
             throw ExitCode(1)
         }
         defer { driver.finish() }
-        if reset {
-            throw ExitCode(Self.reset(driver: driver, lab: lab, progressFile: progressFile, resultsFile: resultsFile))
-        }
-        driver.stepper.restore(captures: progress.captures)
-        driver.stepper.live = screen
-
-        LabConsole.out("Preparing the built-in images…")
-        do {
-            try host.prepareImages()
-        } catch {
-            LabConsole.error("isolab: preparing the built-in images: \(error)")
-            throw ExitCode(1)
-        }
+        // From here on a signal ends the walk through its own way out (saved, scratch removed).
         let signals = WalkSignals(interruptStep: { driver.interruptRunningBlock() })
         defer {
             signals.uninstall()
             terminal?.close()
         }
+        if reset {
+            throw ExitCode(Self.reset(driver: driver, lab: lab, progressFile: progressFile, resultsFile: resultsFile))
+        }
+        driver.stepper.restore(captures: progress.captures)
+        // The Nth failure of a check shows its Nth hint, across a quit and a resume too.
+        driver.stepper.restore(failures: progress.failures)
+        driver.stepper.live = screen
+
         terminal?.keys()
         let machine = WalkMachine(document: WalkDocument(lab: lab), progress: progress, driver: driver,
                                   output: screen, options: WalkMachine.Options(startAt: step, keep: keep))

@@ -11,6 +11,9 @@ enum E2EConditions {
     /// Root, and isolab built: real containers can be made.
     static let canRunContainers = isRoot && hasBinary
     static let reason: Comment = "needs root and a built isolab (swift build) to make real containers"
+    /// Real containers, and tmux to drive `lab walk` in a terminal.
+    static let canDriveWalk = canRunContainers && TmuxWindow.path != nil
+    static let walkReason: Comment = "needs root, a built isolab (swift build or ISOLAB_BIN) and tmux (scripts/setup.sh installs it)"
     static let isV1 = !FileManager.default.fileExists(atPath: "/sys/fs/cgroup/cgroup.controllers")
 }
 

@@ -39,6 +39,28 @@ struct NamespaceDemoTests {
         #expect(try f.sh("busybox ping -c 1 -W 2 \(ip1)").status == 0, "the host reaches its containers")
     }
 
+    /// The tutorial's `ps`, column for column: Docker's busybox image is upstream BusyBox with its
+    /// default configuration, whose `ps` has a TIME column (Debian's busybox-static's has none).
+    @Test func psInABusyboxContainerPrintsTheTutorialsColumns() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        try f.ok("docker run -d --name container1 busybox sleep 3600")
+        let ps = try f.ok("docker exec container1 ps").split(separator: "\n").map(String.init)
+        let origin = try f.ok("docker info -f '{{.BusyboxImage}}'")
+        #expect(ps.first == "PID   USER     TIME  COMMAND", "busybox image: \(origin)")
+        #expect(ps.dropFirst().first == "    1 root      0:00 sleep 3600", "\(ps)")
+        #expect(ps.count == 3 && ps.last?.hasSuffix(" root      0:00 ps") == true, "\(ps)")
+    }
+
+    /// Docker's busybox image has buildroot's users and groups: these resolve there, and here.
+    @Test func dockersBusyboxUsersAndGroupsResolve() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        #expect(try f.ok("docker run --rm -u daemon busybox id") == "uid=1(daemon) gid=1(daemon) groups=1(daemon)")
+        #expect(try f.ok("docker run --rm -u www-data:nogroup busybox id") == "uid=33(www-data) gid=65534(nogroup) groups=65534(nogroup)")
+        #expect(try f.ok("docker run --rm -u nobody busybox id") == "uid=65534(nobody) gid=65534(nogroup) groups=65534(nogroup)")
+    }
+
     @Test func everyNamespaceOfAContainerDiffersFromTheHosts() throws {
         let f = try CLIFixture()
         defer { f.close() }

@@ -46,6 +46,23 @@ struct PrivilegeAndLimitTests {
         #expect(stats.hasPrefix("lim 1 ") && stats.hasSuffix("/ 64MiB"), "\(stats)")
     }
 
+    /// `-m 16m` and a process that never stops allocating (busybox `tail` keeps a newline-free line):
+    /// the kernel's OOM killer ends it with SIGKILL, so it exits 137, inspect says `OOMKilled: true`,
+    /// and `ps -a` says "Exited (137) …" as Docker does; a container that just exits is not OOM-killed.
+    /// The monitor reads the cgroup's oom_kill count (v2 memory.events, v1 memory.oom_control) before
+    /// the cgroup is removed.
+    @Test func anOOMKillIsInInspectAndPs() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        let killed = try f.sh("docker run --name oom -m 16m busybox tail /dev/zero")
+        #expect(killed.status == 137, "\(killed.output)")
+        #expect(try f.ok("docker inspect -f '{{.State.OOMKilled}} {{.State.ExitCode}}' oom") == "true 137")
+        let rows = try f.ok("docker ps -a --format '{{.Names}}: {{.Status}}'")
+        #expect(rows.split(separator: "\n").contains { $0.hasPrefix("oom: Exited (137) ") }, "\(rows)")
+        #expect(try f.sh("docker run --name plain -m 16m busybox sh -c 'exit 3'").status == 3)
+        #expect(try f.ok("docker inspect -f '{{.State.OOMKilled}} {{.State.ExitCode}}' plain") == "false 3")
+    }
+
     @Test func pidsLimitStopsAForkBombInsideTheContainer() throws {
         let f = try CLIFixture()
         defer { f.close() }

@@ -4,21 +4,9 @@ import Testing
 /// `isolab lab serve` in real headless Chromium, through Selenium: Tests/browser/serve_test.py
 /// drives a learner's visit to Labs/01 (steps, terminal, a failed then passed exercise, a
 /// reload) and tries the door (token, Host, Origin). It prints `N passed, M failed`.
-@Suite(.enabled(if: E2EConditions.canRunContainers && ServeBrowserTests.hasBrowser, ServeBrowserTests.reason))
+@Suite(.enabled(if: E2EConditions.canRunContainers && ServeBrowserConditions.hasBrowser, ServeBrowserConditions.reason))
 struct ServeBrowserTests {
     static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let reason: Comment = "needs root, a built isolab, chromium-driver and python3's selenium (scripts/test-setup-reports.sh installs them)"
-    static let hasBrowser: Bool = {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver") else { return false }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", "import selenium, websocket"]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return false }
-        p.waitUntilExit()
-        return p.terminationStatus == 0
-    }()
 
     @Test func aLearnersVisitToLab1AndTheDoor() throws {
         let p = Process()
@@ -39,4 +27,20 @@ struct ServeBrowserTests {
         #expect(p.terminationStatus == 0, "\(text)")
         #expect(text.contains(" passed, 0 failed"), "\(text)")
     }
+}
+
+/// What the browser test needs besides root and a built isolab.
+enum ServeBrowserConditions {
+    static let reason: Comment = "needs root, a built isolab, chromium-driver and python3's selenium (scripts/test-setup-reports.sh installs them)"
+    static let hasBrowser: Bool = {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver") else { return false }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", "import selenium, websocket"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return false }
+        p.waitUntilExit()
+        return p.terminationStatus == 0
+    }()
 }

@@ -13,6 +13,15 @@ import Testing
         #expect(ImageDisplay.humanDuration(seconds) == expected)
     }
 
+    /// An image's `created` comes from its config: any date, however far, prints without a trap.
+    @Test(arguments: [Double.infinity, -Double.infinity, Double.nan, 1e300, -1e300, 9.3e18])
+    func humanDurationOfAnyIntervalDoesNotTrap(_ seconds: Double) {
+        #expect(!ImageDisplay.humanDuration(seconds).isEmpty)
+        let far = ImageDates.parse("9999-12-31T23:59:59." + String(repeating: "9", count: 5000) + "Z")
+        #expect(far != nil)
+        #expect(ImageDisplay.createdSince(far ?? Date()).hasSuffix(" ago"))
+    }
+
     @Test func createdSince() {
         let now = Date(timeIntervalSince1970: 1_700_000_000)
         #expect(ImageDisplay.createdSince(now.addingTimeInterval(-11), now: now) == "11 seconds ago")

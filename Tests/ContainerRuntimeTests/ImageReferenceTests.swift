@@ -24,6 +24,19 @@ import Testing
         #expect(ImageReference.isValid("my-image_1.0:v1"))
     }
 
+    @Test(arguments: ["busybox", "busybox:1.36", "localhost:5000/app:v2", "example.com/team/app", "a__b", "a--b.c_d/e:T_1.x-y",
+                      "Registry.Example:443/x/y:z", "[::1]:5000/app", "sha256", "x:" + String(repeating: "t", count: 128)])
+    func acceptsDockerReferences(_ reference: String) {
+        #expect(ImageReference.isValid(reference))
+    }
+
+    @Test(arguments: ["../../x:y", "..", "a/../b", "./x", "a//b", "/x", "x/", "x:", ":x", "x:-t", "x:.t", "a_-b", "-a", "a-",
+                      "x:" + String(repeating: "t", count: 129), String(repeating: "a", count: 256), "a b", "x:y:z",
+                      "x@sha256:" + String(repeating: "0", count: 64), "", "ä"])
+    func refusesWhatDockerRefuses(_ reference: String) {
+        #expect(!ImageReference.isValid(reference))
+    }
+
     @Test func idPrefixes() {
         #expect(ImageReference.idPrefix("sha256:abcdef12") == "abcdef12")
         #expect(ImageReference.idPrefix("abc") == nil)

@@ -20,21 +20,6 @@ struct FormattingTests {
         #expect(try FormattedList.render(format: "{{.Names}}", rows: rows, headers: [:]) == "container1\nc2\n")
     }
 
-    @Test func resourceFlagsParseDockersUnits() throws {
-        let l = try ResourceFlags.limits(cpus: "0.5", cpuQuota: nil, cpuPeriod: nil, cpusetCpus: "0",
-                                         memory: "64m", pidsLimit: 10)
-        #expect(l.nanoCPUs == 500_000_000 && l.memory == 64 << 20 && l.pidsLimit == 10 && l.cpusetCpus == "0")
-        #expect(try ResourceFlags.parseBytes("1g", flag: "-m") == 1 << 30)
-        #expect(try ResourceFlags.parseBytes("512k", flag: "-m") == 512 << 10)
-        #expect(throws: RuntimeError.self) { try ResourceFlags.parseBytes("lots", flag: "-m") }
-        #expect(throws: RuntimeError.self) {
-            try ResourceFlags.limits(cpus: "0.5", cpuQuota: 1000, cpuPeriod: nil, cpusetCpus: nil, memory: nil, pidsLimit: nil)
-        }
-        #expect(throws: RuntimeError.self) {
-            try ResourceFlags.limits(cpus: "half", cpuQuota: nil, cpuPeriod: nil, cpusetCpus: nil, memory: nil, pidsLimit: nil)
-        }
-    }
-
     @Test func signalsByNameNumberAndPrefix() throws {
         #expect(try Signals.parse("TERM") == SIGTERM)
         #expect(try Signals.parse("sigkill") == SIGKILL)

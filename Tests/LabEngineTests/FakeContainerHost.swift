@@ -6,6 +6,7 @@ final class FakeContainerHost: ContainerHost, @unchecked Sendable {
     private let lock = NSLock()
     private var removed: [String] = []
     private var cpuNamespaces: [String] = []
+    private var cgroupsRead: [String] = []
     private var prepared = 0
     let cores: Double
     let failPrepare: Bool
@@ -19,6 +20,7 @@ final class FakeContainerHost: ContainerHost, @unchecked Sendable {
 
     var removedNamespaces: [String] { lock.withLock { removed } }
     var sampledNamespaces: [String] { lock.withLock { cpuNamespaces } }
+    var sampledCgroups: [String] { lock.withLock { cgroupsRead } }
     var prepareCount: Int { lock.withLock { prepared } }
 
     func prepareImages() throws {
@@ -33,9 +35,20 @@ final class FakeContainerHost: ContainerHost, @unchecked Sendable {
         return UInt64(Double(elapsed) * cores)
     }
 
+    /// Cgroup "spin/<anything>" grows like the spinner; every other path does not exist.
+    func cpuUsageNanos(cgroup path: String) throws -> UInt64 {
+        let path = path.hasPrefix("/") ? String(path.dropFirst()) : path
+        guard path.hasPrefix("spin/") else { throw Failure(description: "no cgroup \(path)") }
+        lock.withLock { cgroupsRead.append(path) }
+        let elapsed = DispatchTime.now().uptimeNanoseconds - start
+        return UInt64(Double(elapsed) * cores)
+    }
+
     func removeNamespace(_ namespace: String) throws {
         lock.withLock { removed.append(namespace) }
     }
 
     func cgroupDescription() -> String { "v2 (fake)" }
+
+    func busyboxImageOrigin() -> String? { "BusyBox (fake)" }
 }

@@ -94,6 +94,55 @@ import LabReports
         #expect(result.block("c")?.status == .passed)
     }
 
+    /// `measure=cgroup:PATH` samples a cgroup by path, with captures of earlier blocks and the
+    /// reset variables (ISOLAB_NAMESPACE) expanded into it;
+    /// a capture that would leave the cgroup root is refused, not read.
+    @Test func measureSamplesACgroupByPath() throws {
+        let h = try LabHarness(host: FakeContainerHost(cores: 0.25)); defer { h.cleanUp() }
+        let result = try h.run(#"""
+            ```console {#name}
+            $ echo run42
+            (?<run>run[0-9]+) (re)
+            $ echo ..
+            (?<up>.+) (re)
+            ```
+
+            ```sh {#quarter measure=cgroup:/spin/${run} window=1200ms expect-cores=0.15..0.35}
+            sleep 30
+            ```
+
+            ```sh {#plain measure=cgroup:spin/$run/$ISOLAB_NAMESPACE window=700ms}
+            sleep 30
+            ```
+
+            ```sh {#escape measure=cgroup:spin/$up/x window=700ms}
+            sleep 30
+            ```
+
+            ```sh {#unknown measure=cgroup:spin/$nobody window=700ms}
+            sleep 30
+            ```
+
+            ```sh {#absent measure=cgroup:elsewhere window=700ms}
+            sleep 30
+            ```
+            """#)
+        let quarter = try #require(result.block("quarter"))
+        #expect(quarter.status == .passed, "\(quarter.message ?? "")")
+        let measure = try #require(quarter.measure)
+        #expect(measure.cgroup == "/spin/run42" && measure.container == "" && measure.subject == "cgroup /spin/run42")
+        #expect(abs(measure.meanCores - 0.25) < 0.05)
+        #expect(result.block("plain")?.status == .passed)
+        #expect(h.host.sampledCgroups.contains("spin/run42/\(result.namespace ?? "")"))
+        let escape = try #require(result.block("escape"))
+        #expect(escape.status == .failed && escape.message?.contains("contains '.' or '..'") == true)
+        let unknown = try #require(result.block("unknown"))
+        #expect(unknown.status == .failed && unknown.message?.contains("no capture or variable named 'nobody'") == true)
+        let absent = try #require(result.block("absent"))
+        #expect(absent.status == .failed && absent.message?.contains("no CPU samples of cgroup elsewhere") == true)
+        #expect(!h.host.sampledCgroups.contains { $0.contains("..") })
+    }
+
     @Test func measureSamplesTheContainerAndStopsTheBlock() throws {
         let h = try LabHarness(host: FakeContainerHost(cores: 0.5)); defer { h.cleanUp() }
         let result = try h.run(#"""

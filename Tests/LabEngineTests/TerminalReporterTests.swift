@@ -76,4 +76,25 @@ final class TextSink: @unchecked Sendable {
         reporter.grade(results)
         #expect(sink.text == "✓ a 5/5\n✗ b 2/5 — missing\n    hint: look\n7/10\n")
     }
+
+    @Test func controlBytesFromOutputAndTheLabAreShownNotSent() {
+        let sink = TextSink()
+        let reporter = TerminalReporter(style: TerminalStyle(color: false, interactive: false), write: sink.write)
+        let hostile = "x\u{1B}]0;owned\u{07}\u{0E}\u{8}y"
+        var block = Self.block("id\u{1B}[2J", .failed, kind: .check, diff: "--- expected l.md:4\n+++ actual\n-a\n+" + hostile,
+                               message: "FAIL: " + hostile, hint: "hint\u{1B}c", maxScore: 1)
+        reporter.labStarted(path: "l\u{1B}.md", title: "T\u{1B}]2;t\u{07}", blockCount: 1, namespace: nil)
+        reporter.blockFinished(block, labPath: "l.md", index: 1, count: 1)
+        block.commands[0].diff = nil
+        block.commands[0].actual = "out\t" + hostile + "\nline two"
+        reporter.blockFinished(block, labPath: "l.md", index: 1, count: 1)
+        let text = sink.text
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" })
+        #expect(text.contains("T^[]2;t^G  l^[.md"))
+        #expect(text.contains("✗ id^[[2J"))
+        #expect(text.contains("    FAIL: x^[]0;owned^G^N^Hy\n"))
+        #expect(text.contains("    +x^[]0;owned^G^N^Hy\n"))
+        #expect(text.contains("    | out\tx^[]0;owned^G^N^Hy\n    | line two\n"))
+        #expect(text.contains("hint: hint^[c"))
+    }
 }

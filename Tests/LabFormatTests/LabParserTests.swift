@@ -41,6 +41,41 @@ import Testing
         #expect(commands[0].expected.map(\.line) == [35, 36, 37, 38])
     }
 
+    /// `hint` may repeat: the hints keep their order, the Nth failure gets the Nth, the last stays;
+    /// every other value attribute is still refused twice.
+    @Test func repeatedHintsAreTiers() throws {
+        let lab = try LabParser.parse(source: """
+            ```sh {check #tiers hint="the concept" points=2 hint="where to look" hint="use \\"--flag\\""}
+            true
+            ```
+            """, path: "lab.md")
+        let check = try #require(lab.block(id: "tiers"))
+        #expect(check.hints == ["the concept", "where to look", "use \"--flag\""])
+        #expect(check.hint == "the concept")
+        #expect((0...5).map { check.hint(afterFailures: $0) }
+                == ["the concept", "the concept", "where to look", "use \"--flag\"", "use \"--flag\"", "use \"--flag\""])
+        let plain = try LabParser.parse(source: "```sh {check #x}\ntrue\n```\n", path: "lab.md")
+        #expect(try #require(plain.block(id: "x")).hint(afterFailures: 1) == nil)
+        #expect(FixtureLoader.diagnostics("```sh {points=1 check points=2}\ntrue\n```\n").map(\.message)
+                == ["duplicate attribute 'points'"])
+    }
+
+    @Test func measureTakesACgroupPath() throws {
+        let lab = try LabParser.parse(source: "```sh {#m measure=cgroup:/lab8/${id} window=2s expect-cores=0.2..0.3}\ntrue\n```\n", path: "lab.md")
+        let measure = try #require(lab.block(id: "m")?.measure)
+        #expect(measure == MeasureSpec(target: .cgroup("/lab8/${id}"), window: 2, expectedCores: 0.2...0.3))
+        #expect(measure.container == nil)
+        for (attribute, message) in [("measure=cgroup:a/../b", "contains '.' or '..'"),
+                                     ("measure=cgroup:/", "names no cgroup"),
+                                     ("measure=cgroup:", "malformed measure")] {
+            let found = FixtureLoader.diagnostics("```sh {\(attribute)}\ntrue\n```\n").map(\.message)
+            #expect(found.count == 1 && found[0].contains(message), "\(attribute): \(found)")
+        }
+        #expect(CgroupMeasurePath.expand("a/${x}/$y-z", ["x": "1", "y": "2"]) == .success("a/1/2-z"))
+        #expect(CgroupMeasurePath.expand("a/${x", ["x": "1"]) == .failure(.init(message: "an unclosed ${ in a/${x")))
+        #expect(CgroupMeasurePath.expand("a/$", [:]) == .failure(.init(message: "a '$' without a capture name in a/$")))
+    }
+
     @Test func readsAttributes() throws {
         let lab = try FixtureLoader.parse("valid")
         let check = try #require(lab.block(id: "uts"))
@@ -71,8 +106,8 @@ import Testing
             (7, 11, "points is only for checks"),
             (11, 14, "malformed duration timeout=5"),
             (11, 24, "malformed duration retry=1x"),
-            (15, 8, "window needs measure=cpu:NAME"),
-            (15, 18, "expect-cores needs measure=cpu:NAME"),
+            (15, 8, "window needs measure=cpu:NAME or measure=cgroup:PATH"),
+            (15, 18, "expect-cores needs measure=cpu:NAME or measure=cgroup:PATH"),
             (19, 14, "a check cannot run in the background"),
             (23, 8, "background cannot be combined with retry"),
             (28, 1, "a transcript must start with a '$ ' command"),

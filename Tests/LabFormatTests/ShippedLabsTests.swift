@@ -8,7 +8,9 @@ import LabFormat
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Labs").path
 
-    static let names = ["01-namespaces.md", "02-cgroups.md", "03-union-filesystems.md", "04-capabilities.md"]
+    static let names = ["01-namespaces.md", "02-cgroups.md", "03-union-filesystems.md", "04-capabilities.md", "05-memory.md",
+                         "06-pids.md", "07-namespaces-from-the-host.md", "08-a-container-by-hand.md",
+                         "09-networking-by-hand.md", "10-seccomp-and-privileges.md"]
 
     @Test(arguments: names)
     func labIsValidAndSelfProving(name: String) throws {
@@ -40,6 +42,19 @@ import LabFormat
         for setup in lab.blocks where setup.kind == .setup {
             guard case .script(let script) = setup.body else { continue }
             #expect(!script.contains("rmi"), "\(setup.id) removes an image")
+        }
+    }
+
+    /// Every lab in Labs/ is listed here (so it is checked above), and its title carries its
+    /// file's number: "NN-name.md" opens with "# Lab N: ...".
+    @Test func everyLabIsListedAndNumberedAsItsFile() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.labsFolder)
+            .filter { $0.hasSuffix(".md") }.sorted()
+        #expect(files == Self.names.sorted())
+        for name in files {
+            let number = try #require(Int(name.prefix(2)), "\(name) starts with its number")
+            let lab = try LabParser.parse(file: Self.labsFolder + "/" + name)
+            #expect(lab.title.hasPrefix("Lab \(number): "), "\(name): \(lab.title)")
         }
     }
 

@@ -133,11 +133,13 @@ import Testing
         #expect(try JSONReport.read(try JSONReport.data(anonymous)) == anonymous)
     }
 
-    @Test func nonFiniteNumbersDoNotBreakTheFile() throws {
+    @Test func nonFiniteNumbersDoNotBreakTheFileAndAreRefusedOnReading() throws {
         var lab = SampleResults.passing
         lab.duration = .nan
-        let back = try JSONReport.read(try JSONReport.data(SampleResults.run(labs: [lab])))
-        #expect(back.labs[0].duration.isNaN)
+        let data = try JSONReport.data(SampleResults.run(labs: [lab]))
+        #expect(String(decoding: data, as: UTF8.self).contains("\"duration\" : \"NaN\""))
+        let error = try #require(throws: ReportError.self) { try JSONReport.read(data) }
+        #expect(error.description == "read results: at isolab.labs[0].duration: nan is out of range 0...31622400")
     }
 
     @Test func readRejectsAFileWithoutIsolabDetails() throws {

@@ -169,4 +169,87 @@ struct CgroupRealTests {
         #expect(sleeper.process.terminationStatus == SIGKILL)
         #expect(!FileManager.default.fileExists(atPath: directory))
     }
+    /// --pids-limit 10 on v2: the forks past the limit are refused and counted in pids.events.
+    @Test(.enabled(if: CgroupTestConditions.rootOnV2, "needs root on a cgroup v2 host (this one is v1)"))
+    func v2PidsLimitStopsAForkLoop() throws {
+        let fixture = try CgroupRealFixture()
+        var limits = ResourceLimits()
+        limits.pidsLimit = 10
+        let placement = try fixture.create(limits)
+        let directory = try #require(placement.directories.first)
+        let shell = try fixture.spawn("/bin/sh", ["-c", "read go; i=0; while [ $i -lt 30 ]; do sleep 30 & i=$((i+1)); done; wait"])
+        try fixture.manager.attach(pid: shell.process.processIdentifier, to: placement)
+        shell.stdin.fileHandleForWriting.write(Data("go\n".utf8))
+        let refused = try fixture.eventually {
+            let events = try Self.read(directory + "/pids.events")      // "max 21"
+            return (events.split(separator: " ").last.flatMap { Int($0) } ?? 0) > 0
+        }
+        #expect(refused, "pids.events never counted a refused fork")
+        #expect(try fixture.manager.stats(placement).pids <= 10)
+        try fixture.manager.destroy(placement)
+        shell.process.waitUntilExit()
+        #expect(!FileManager.default.fileExists(atPath: directory), "left behind: \(directory)")
+    }
+
+    /// A limit the kernel refuses (a CPU that does not exist) names the file and errno, and the half-made
+    /// cgroup is removed.
+    @Test(.enabled(if: CgroupTestConditions.rootOnV2, "needs root on a cgroup v2 host (this one is v1)"))
+    func v2RefusedLimitFailsAndLeavesNothing() throws {
+        let fixture = try CgroupRealFixture()
+        var limits = ResourceLimits()
+        limits.cpusetCpus = "4095"
+        let error = try #require(throws: RuntimeError.self) { try fixture.create(limits) }
+        #expect(error.message.contains("/isolab/\(fixture.containerID)/cpuset.cpus"))
+        #expect(error.message.contains("errno"))
+        let v2 = try #require(fixture.manager as? CgroupV2Manager)
+        #expect(!FileManager.default.fileExists(atPath: try v2.directory(for: fixture.containerID)))
+    }
+
+    /// Containers made and removed at the same time share the `isolab` parent on v2 too.
+    @Test(.enabled(if: CgroupTestConditions.rootOnV2, "needs root on a cgroup v2 host (this one is v1)"))
+    func v2ParallelCreateAndDestroyShareTheParent() throws {
+        let failures = FailureList()
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            for _ in 0..<5 {
+                do {
+                    let fixture = try CgroupRealFixture()
+                    let placement = try fixture.create(ResourceLimits())
+                    try fixture.manager.destroy(placement)
+                } catch {
+                    failures.append("\(error)")
+                }
+            }
+        }
+        #expect(failures.items.isEmpty, "\(failures.items)")
+    }
+
+    /// v2's no-internal-process rule: a parent that holds a process cannot hand controllers down. The
+    /// create is refused with a message that says so, and the parent's subtree_control is unchanged (the
+    /// kernel applies one write all or nothing; isolab never falls back to one write per controller).
+    @Test(.enabled(if: CgroupTestConditions.rootOnV2, "needs root on a cgroup v2 host (this one is v1)"))
+    func v2ParentWithProcessesIsRefusedAndLeftAsItWas() throws {
+        let fixture = try CgroupRealFixture()
+        let own = try #require(try ProcCgroupEntry.parse(String(contentsOfFile: "/proc/self/cgroup", encoding: .utf8))
+            .first { $0.isUnified }).path
+        // A busy cgroup beside this process's own: <parent>/<id>-busy holding a sleep, with a child "inner"
+        // standing for the cgroup isolab runs in.
+        let parent = own.split(separator: "/").dropLast().map { "/" + $0 }.joined()
+        let busyRelative = parent + "/" + fixture.containerID + "-busy"
+        let busy = "/sys/fs/cgroup" + busyRelative
+        try FileManager.default.createDirectory(atPath: busy + "/inner", withIntermediateDirectories: true)
+        defer { rmdir(busy + "/inner"); rmdir(busy) }
+        let sleeper = try fixture.spawn("/bin/sleep", ["100"])
+        try String(sleeper.process.processIdentifier).write(toFile: busy + "/cgroup.procs", atomically: false, encoding: .utf8)
+        let before = try Self.read(busy + "/cgroup.subtree_control")
+        let manager = CgroupV2Manager(mountPoint: "/sys/fs/cgroup", ownPath: busyRelative + "/inner")
+        var limits = ResourceLimits()
+        limits.nanoCPUs = 500_000_000
+        limits.memory = 64 * 1024 * 1024
+        let error = try #require(throws: RuntimeError.self) { try manager.create(containerID: fixture.containerID, limits: limits) }
+        #expect(error.message.contains("processes of its own"), "\(error.message)")
+        #expect(try Self.read(busy + "/cgroup.subtree_control") == before)
+        #expect(!FileManager.default.fileExists(atPath: busy + "/isolab"))
+        kill(sleeper.process.processIdentifier, SIGKILL)
+        sleeper.process.waitUntilExit()
+    }
 }

@@ -18,9 +18,17 @@ import Glibc
             #expect(ImageFiles.exists(rootfs + "/" + mountPoint), "\(mountPoint) missing")
         }
         #expect(try ImageFiles.lstatIfExists(rootfs + "/tmp").map { $0.st_mode & 0o7777 } == 0o1777)
-        let (status, out) = try dir.run(["/usr/sbin/chroot", rootfs, "/bin/sh", "-c", "echo hello; grep -c . /etc/passwd; ls /usr/bin/awk"])
+        // Docker's layout: applets are hard links in /bin, /usr/bin/env leads there, buildroot's nine users.
+        let (status, out) = try dir.run(["/usr/sbin/chroot", rootfs, "/bin/sh", "-c",
+                                         "echo hello; grep -c . /etc/passwd; ls /bin/awk; /usr/bin/env true && echo env"])
         #expect(status == 0)
-        #expect(out == "hello\n2\n/usr/bin/awk\n")
+        #expect(out == "hello\n9\n/bin/awk\nenv\n")
+        let busybox = try #require(try ImageFiles.lstatIfExists(rootfs + "/bin/busybox"))
+        #expect(try ImageFiles.lstatIfExists(rootfs + "/bin/ps")?.st_ino == busybox.st_ino)
+        #expect(try ImageFiles.lstatIfExists(rootfs + "/var/www").map { "\($0.st_uid):\($0.st_gid)" } == "33:33")
+        #expect(try ImageFiles.lstatIfExists(rootfs + "/etc/shadow").map { $0.st_mode & 0o777 } == 0o600)
+        let origin = try #require(try store.builtinOrigin("busybox"))
+        #expect(origin.hasPrefix("BusyBox ") || origin.hasPrefix("Debian's busybox-static"), "\(origin)")
         // Resolving again reuses the image: built once.
         #expect(try store.resolve("busybox:latest").id == image.id)
     }

@@ -38,6 +38,7 @@ struct isolab_spec {
     const char *shm;                  /* a /dev/shm to bind instead of a private tmpfs */
     const char *cgroupfs[24];         /* "cgroup2", or v1 "dir:options" for /sys/fs/cgroup/dir */
     int ncgroupfs;
+    int cgroup_joined;                /* set by C: the child was created in its cgroup (clone3) */
     int console_fd;                   /* -t: where the child sends its pty master (set by C) */
     char *title_area;                 /* the monitor's argv memory, for --init's command line */
     size_t title_len;

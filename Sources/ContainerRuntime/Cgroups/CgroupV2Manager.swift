@@ -48,7 +48,14 @@ public struct CgroupV2Manager: CgroupManager {
             levels.append(levels[levels.count - 1] + "/" + component)
         }
         do {
-            for level in levels { try Self.enableControllers(in: level, required: required) }
+            for level in levels {
+                do {
+                    try Self.enableControllers(in: level, required: required)
+                } catch let error as RuntimeError where error.kind == .system(errno: EBUSY) && level == levels[0] {
+                    guard try Self.evacuateNamespaceRoot(level) else { throw error }
+                    try Self.enableControllers(in: level, required: required)
+                }
+            }
             try CgroupFS.makeParentAndLeaf(directory) { level in
                 // The leaf hands nothing down: the container's processes live in it.
                 if level == containersDirectory { try Self.enableControllers(in: level, required: required) }
@@ -118,9 +125,12 @@ public struct CgroupV2Manager: CgroupManager {
         return value
     }
 
-    /// Turns on, in `directory/cgroup.subtree_control`, each of `controllers` the level has and has not enabled.
-    /// One write for all (as a person would type it); if the kernel refuses it, one write per controller
-    /// either gets them all in or names the one it refuses.
+    /// Turns on, in `directory/cgroup.subtree_control`, each of `controllers` the level has and has not
+    /// enabled. The kernel applies one write all or nothing, so a refused write leaves the file as it was:
+    /// first every controller containers use; if that is refused, only those the limits need (a controller
+    /// the level lists may still be refused, e.g. cpu while a real-time process is in the subtree). Never
+    /// one write per controller: enabling the threaded ones (cpu, cpuset, pids) alone succeeds in a
+    /// cgroup with processes and turns it into a thread root, which then refuses memory and is not undone.
     static func enableControllers(in directory: String, required: [(controller: String, flag: String)]) throws {
         let available = try CgroupFS.read(directory + "/cgroup.controllers").split(whereSeparator: \.isWhitespace).map(String.init)
         for need in required where !available.contains(need.controller) {
@@ -131,11 +141,53 @@ public struct CgroupV2Manager: CgroupManager {
         let missing = controllers.filter { available.contains($0) && !enabled.contains($0) }
         guard !missing.isEmpty else { return }
         let path = directory + "/cgroup.subtree_control"
+        let needed = missing.filter { controller in required.contains { $0.controller == controller } }
         do {
             try CgroupFS.write(missing.map { "+" + $0 }.joined(separator: " "), to: path)
-        } catch {
-            for controller in missing { try CgroupFS.write("+" + controller, to: path) }
+        } catch let first as RuntimeError {
+            guard !needed.isEmpty, needed != missing else { throw explain(first, directory: directory, controllers: missing) }
+            do {
+                try CgroupFS.write(needed.map { "+" + $0 }.joined(separator: " "), to: path)
+            } catch let error as RuntimeError {
+                throw explain(error, directory: directory, controllers: needed)
+            }
         }
+    }
+
+    /// EBUSY from subtree_control is cgroup v2's no-internal-process rule; say so, and how to get out of it.
+    static func explain(_ error: RuntimeError, directory: String, controllers: [String]) -> RuntimeError {
+        guard error.kind == .system(errno: EBUSY) else { return error }
+        return RuntimeError(error.kind, """
+            cgroups: cannot enable \(controllers.joined(separator: " ")) in \(directory)/cgroup.subtree_control: \
+            the cgroup has processes of its own, and cgroup v2 hands controllers down only from cgroups without \
+            processes (EBUSY). isolab puts containers beside its own cgroup, so its parent must hold no processes: \
+            run isolab from a login session, a systemd service or `systemd-run --scope`, or move the processes \
+            of \(directory) into a child cgroup first
+            """)
+    }
+
+    /// A cgroup namespace's root (isolab inside a container with its own cgroup namespace, as in dev
+    /// containers and CI container jobs) is not the real root: with processes in it, nothing can be handed
+    /// down. Docker-in-Docker's entrypoint moves them into `<root>/init` first; so does this, once, and only
+    /// for the root of the mounted hierarchy. Returns whether any process was moved.
+    static func evacuateNamespaceRoot(_ root: String) throws -> Bool {
+        let procs = root + "/cgroup.procs"
+        let target = root + "/init"
+        var moved = false
+        // Processes may fork while they are moved: repeat until the root is empty (bounded).
+        for _ in 0..<20 {
+            let pids = try CgroupFS.pids(inProcsFile: procs)
+            if pids.isEmpty { return moved }
+            try CgroupFS.makeDirectory(target)
+            for pid in pids {
+                do { try CgroupFS.write(String(pid), to: target + "/cgroup.procs") } catch let error as RuntimeError {
+                    // ESRCH: it exited meanwhile.
+                    if error.kind != .system(errno: ESRCH) { throw error }
+                }
+                moved = true
+            }
+        }
+        throw RuntimeError(.system(errno: EBUSY), "cgroups: \(procs) still lists processes after moving them into \(target) 20 times")
     }
 
     func apply(_ limits: ResourceLimits, _ cpu: CgroupCPUBandwidth, _ directory: String) throws {

@@ -47,9 +47,10 @@ public enum AtomicFile {
         try write(try enc.encode(value), to: path)
     }
 
-    public static func readJSON<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
+    /// A JSON file of at most `limit` bytes.
+    public static func readJSON<T: Decodable>(_ type: T.Type, from path: String, limit: Int) throws -> T {
         let data: Data
-        do { data = try FileIO.read(path) } catch let e as RuntimeError where e.kind == .system(errno: ENOENT) {
+        do { data = try FileIO.read(path, limit: limit) } catch let e as RuntimeError where e.kind == .system(errno: ENOENT) {
             throw RuntimeError(.notFound, "read \(path): no such file")
         }
         let dec = JSONDecoder()

@@ -8,6 +8,11 @@ public struct Container: Sendable {
     public var status: ContainerStatus
     public var dir: String               // <root>/containers/<ns>/<id>
     public var runDir: String            // <run root>/<ns>/<id>
+    /// Set when a record of the container cannot be read ("config.json: parse ..."): it is
+    /// listed, inspected and removed, and nothing else acts on it. Its config may be a placeholder.
+    public var broken: String? = nil
+    /// The record that could not be read ("config.json"), for a short status.
+    public var brokenRecord: String? { broken.map { String($0.prefix { $0 != ":" }) } }
 
     public var id: String { config.id }
     public var shortID: String { String(config.id.prefix(12)) }

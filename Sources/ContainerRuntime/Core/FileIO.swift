@@ -46,4 +46,34 @@ enum FileIO {
             data.append(buffer.assumingMemoryBound(to: UInt8.self), count: n)
         }
     }
+
+    /// A regular file of at most `limit` bytes. The runtime's own state, config and /proc files
+    /// are small; one that is not (a FIFO, a device, a file grown without bound) is refused with
+    /// its path instead of blocking or filling memory.
+    static func read(_ path: String, limit: Int) throws -> Data {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        guard fd >= 0 else { throw RuntimeError.errno("open", path) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw RuntimeError.errno("stat", path) }
+        guard st.st_mode & S_IFMT == S_IFREG else {
+            throw RuntimeError(.failed, "read \(path): not a regular file")
+        }
+        var data = Data()
+        let chunk = 1 << 16
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = Glibc.read(fd, buffer, min(chunk, limit + 1 - data.count))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw RuntimeError.errno("read", path)
+            }
+            if n == 0 { return data }
+            data.append(buffer.assumingMemoryBound(to: UInt8.self), count: n)
+            if data.count > limit {
+                throw RuntimeError(.failed, "read \(path): larger than \(limit) bytes, refused")
+            }
+        }
+    }
 }

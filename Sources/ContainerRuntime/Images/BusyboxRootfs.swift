@@ -4,10 +4,59 @@ import Glibc
 #endif
 
 /// The `busybox` image's only layer, written straight into a tar (no staging directory, so no
-/// ownership or mode depends on the host): Debian's static busybox, every applet a symlink to it,
-/// users root and nobody, and the mount points a container needs.
+/// ownership or mode depends on the host), laid out as Docker's official image is: the static
+/// busybox in /bin with every applet a hard link to it there (`busybox --install /bin`),
+/// /usr/bin/env pointing at it, buildroot's users and groups with their home folders, and the
+/// mount points a container needs.
 struct BusyboxRootfs {
     let binary: String
+
+    /// Docker's image takes /etc/passwd, /etc/group and /etc/shadow from buildroot's skeleton
+    /// (root's password locked), so `-u daemon`, `-u www-data` and `:nogroup` resolve there.
+    static let passwd = """
+        root:x:0:0:root:/root:/bin/sh
+        daemon:x:1:1:daemon:/usr/sbin:/bin/false
+        bin:x:2:2:bin:/bin:/bin/false
+        sys:x:3:3:sys:/dev:/bin/false
+        sync:x:4:100:sync:/bin:/bin/sync
+        mail:x:8:8:mail:/var/spool/mail:/bin/false
+        www-data:x:33:33:www-data:/var/www:/bin/false
+        operator:x:37:37:Operator:/var:/bin/false
+        nobody:x:65534:65534:nobody:/home:/bin/false
+
+        """
+    static let group = """
+        root:x:0:
+        daemon:x:1:
+        bin:x:2:
+        sys:x:3:
+        adm:x:4:
+        tty:x:5:
+        disk:x:6:
+        lp:x:7:
+        mail:x:8:
+        kmem:x:9:
+        wheel:x:10:root
+        cdrom:x:11:
+        dialout:x:18:
+        floppy:x:19:
+        video:x:28:
+        audio:x:29:
+        tape:x:32:
+        www-data:x:33:
+        operator:x:37:
+        utmp:x:43:
+        plugdev:x:46:
+        staff:x:50:
+        lock:x:54:
+        netdev:x:82:
+        users:x:100:
+        nobody:x:65533:
+        nogroup:x:65534:
+
+        """
+    static let shadow = ["root", "daemon", "bin", "sys", "sync", "mail", "www-data", "operator", "nobody"]
+        .map { "\($0):*:10933:0:99999:7:::\n" }.joined()
 
     /// Debian's busybox-static installs a statically linked /bin/busybox. A dynamically linked one
     /// (the `busybox` package) would not run in an image without its libraries.
@@ -42,20 +91,37 @@ struct BusyboxRootfs {
         return false
     }
 
-    /// Applet paths as `busybox --list-full` prints them (`bin/sh`, `usr/sbin/chroot`, ...).
+    /// Applet names as `busybox --list` prints them (`sh`, `ps`, ...).
     func applets() throws -> [String] {
+        let names = try BusyboxRootfs.output(of: binary, ["--list"]).split(separator: "\n").map(String.init)
+        // Each becomes a file name in /bin: nothing but a plain name may.
+        for name in names where name.isEmpty || name.contains("/") || name == "." || name == ".." || name.utf8.count > 64 {
+            throw RuntimeError(.invalidArgument, "build busybox: \(binary) --list printed an unusable applet name \(name)")
+        }
+        return names
+    }
+
+    /// The first line of `busybox --help`: "BusyBox v1.35.0 (...) multi-call binary.", without its end.
+    static func banner(_ binary: String) throws -> String {
+        let first = try output(of: binary, ["--help"]).split(separator: "\n").first.map(String.init) ?? ""
+        guard let range = first.range(of: " multi-call binary") else { return first }
+        return String(first[..<range.lowerBound])
+    }
+
+    private static func output(of binary: String, _ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["--list-full"]
+        process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
-        do { try process.run() } catch { throw RuntimeError(.failed, "build busybox: run \(binary) --list-full: \(error)") }
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { throw RuntimeError(.failed, "build busybox: run \(binary) \(arguments.joined(separator: " ")): \(error)") }
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw RuntimeError(.failed, "build busybox: \(binary) --list-full exited \(process.terminationStatus)")
+            throw RuntimeError(.failed, "build busybox: \(binary) \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
         }
-        return String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+        return String(decoding: output.prefix(1 << 20), as: UTF8.self)
     }
 
     func write(into writer: TarWriter) throws {
@@ -65,32 +131,32 @@ struct BusyboxRootfs {
         let mtime = st.st_mtim.tv_sec
         let applets = try applets()
 
-        var directories: [String: UInt32] = [
-            "bin": 0o755, "dev": 0o755, "etc": 0o755, "home": 0o755, "proc": 0o755, "root": 0o700,
-            "sys": 0o755, "tmp": 0o1777, "usr": 0o755, "usr/bin": 0o755, "usr/sbin": 0o755, "sbin": 0o755,
-            "var": 0o755, "var/tmp": 0o1777, "var/run": 0o755,
+        // (mode, uid/gid): home folders belong to their users, as in Docker's image.
+        let directories: [(String, UInt32, UInt32)] = [
+            ("bin", 0o755, 0), ("dev", 0o755, 0), ("etc", 0o755, 0), ("home", 0o755, 0), ("proc", 0o755, 0),
+            ("root", 0o700, 0), ("sys", 0o755, 0), ("tmp", 0o1777, 0), ("usr", 0o755, 0), ("usr/bin", 0o755, 0),
+            ("usr/sbin", 0o755, 0), ("var", 0o755, 0), ("var/spool", 0o755, 0), ("var/spool/mail", 0o755, 8),
+            ("var/www", 0o755, 33),
         ]
-        for applet in applets {
-            var parent = (applet as NSString).deletingLastPathComponent
-            while !parent.isEmpty {
-                if directories[parent] == nil { directories[parent] = 0o755 }
-                parent = (parent as NSString).deletingLastPathComponent
-            }
-        }
-        for (path, mode) in directories.sorted(by: { $0.key < $1.key }) {
-            try writer.add(entry(path, .directory, mode, mtime))
+        for (path, mode, owner) in directories {
+            var e = entry(path, .directory, mode, mtime)
+            e.uid = owner; e.gid = owner
+            try writer.add(e)
         }
         var binaryEntry = entry("bin/busybox", .regular, 0o755, mtime)
         binaryEntry.size = Int64(st.st_size)
         try writer.add(binaryEntry, contentsOf: binary)
-        for applet in Set(applets).sorted() where applet != "bin/busybox" {
-            var link = entry(applet, .symlink, 0o777, mtime)
-            link.linkTarget = "/bin/busybox"
+        for applet in Set(applets).sorted() where applet != "busybox" {
+            var link = entry("bin/" + applet, .hardlink, 0o755, mtime)
+            link.linkTarget = "bin/busybox"
             try writer.add(link)
         }
+        var env = entry("usr/bin/env", .symlink, 0o777, mtime)
+        env.linkTarget = "../../bin/env"
+        try writer.add(env)
         let files: [(String, String, UInt32)] = [
-            ("etc/passwd", "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n", 0o644),
-            ("etc/group", "root:x:0:\nnobody:x:65534:\n", 0o644),
+            ("etc/passwd", BusyboxRootfs.passwd, 0o644), ("etc/group", BusyboxRootfs.group, 0o644),
+            ("etc/shadow", BusyboxRootfs.shadow, 0o600),
             // Bind-mount targets: the runtime mounts the container's own files over them.
             ("etc/hostname", "", 0o644), ("etc/hosts", "", 0o644), ("etc/resolv.conf", "", 0o644),
         ]

@@ -13,10 +13,13 @@ struct DebianBootstrap {
     /// Bump when the rootfs recipe changes, so an older cached tarball is not used.
     static let recipeVersion = 1
 
-    var cacheDir: String = {
-        let env = ProcessInfo.processInfo.environment["ISOLAB_CACHE_DIR"] ?? ""
-        return env.isEmpty ? "/var/cache/isolab" : env
-    }()
+    var cacheDir = ImageCache.directory
+    var progress = BuildProgress("isolab: debian image")
+
+    /// The image's origin, as its history says it.
+    static func origin() -> String {
+        "debootstrap --variant=minbase \(suite) with \(packages.joined(separator: ", ")) from \(mirror())"
+    }
 
     var cacheFile: String {
         let key = RuntimeContext.key(for: "\(DebianBootstrap.recipeVersion) \(DebianBootstrap.suite) \(DebianBootstrap.packages.joined(separator: ","))")
@@ -29,13 +32,13 @@ struct DebianBootstrap {
         try ImageFiles.makeDirectories(cacheDir)
         return try FileLock(path: cacheDir + "/debian.lock").withLock {
             if ImageFiles.exists(cacheFile) { return cacheFile }
-            for name in try ImageFiles.listDirectory(cacheDir) where name.hasPrefix("tmp-") {
-                try ImageFiles.removeTree(cacheDir + "/" + name)     // left by a killed build
-            }
+            try ImageCache.removeLeftovers(of: "debian", in: cacheDir)
             let work = "\(cacheDir)/tmp-debian-\(ImageFiles.randomSuffix())"
             try ImageFiles.makeDirectories(work + "/rootfs")
             defer { try? ImageFiles.removeTree(work) }
-            try bootstrap(into: work + "/rootfs", log: work + "/debootstrap.log")
+            let log = cacheDir + "/debian-build.log"
+            try? ImageFiles.removeTree(log)
+            try bootstrap(into: work + "/rootfs", log: log)
             try trim(work + "/rootfs")
             let partial = work + "/rootfs.tar"
             let fd = open(partial, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -61,22 +64,19 @@ struct DebianBootstrap {
             throw RuntimeError(.notFound, "build debian: /usr/sbin/debootstrap not found (apt-get install debootstrap)")
         }
         let mirror = DebianBootstrap.mirror()
-        guard FileManager.default.createFile(atPath: log, contents: nil) , let logHandle = FileHandle(forWritingAtPath: log) else {
-            throw RuntimeError.errno("open", log)
+        progress.line("debootstrap \(DebianBootstrap.suite) from \(mirror), about a minute (log: \(log))")
+        var stages = DebootstrapStages()
+        try LoggedCommand(executable: "/usr/sbin/debootstrap",
+                          arguments: ["--variant=minbase", "--include=" + DebianBootstrap.packages.joined(separator: ","),
+                                      DebianBootstrap.suite, target, mirror],
+                          what: "build debian: debootstrap \(DebianBootstrap.suite) from \(mirror)").run(log: log) { line in
+            switch stages.next(line) {
+            case .newStage(let text): progress.endUpdate(); progress.line(text)
+            case .count(let text): progress.update(text)
+            case .none: break
+            }
         }
-        defer { try? logHandle.close() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/sbin/debootstrap")
-        process.arguments = ["--variant=minbase", "--include=" + DebianBootstrap.packages.joined(separator: ","),
-                             DebianBootstrap.suite, target, mirror]
-        process.standardOutput = logHandle
-        process.standardError = logHandle
-        do { try process.run() } catch { throw RuntimeError(.failed, "build debian: run debootstrap: \(error)") }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let tail = (try? FileIO.read(log)).map { String(decoding: $0.suffix(2000), as: UTF8.self) } ?? ""
-            throw RuntimeError(.failed, "build debian: debootstrap \(DebianBootstrap.suite) from \(mirror) exited \(process.terminationStatus):\n\(tail)")
-        }
+        progress.endUpdate()
     }
 
     /// Drops downloaded packages and lists, and leaves the bind-mount targets empty: debootstrap

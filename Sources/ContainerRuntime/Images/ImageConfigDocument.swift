@@ -51,6 +51,9 @@ struct ImageConfigDocument {
         guard let rootfs = doc["rootfs"] as? [String: Any], let diffIDs = rootfs["diff_ids"] as? [String] else {
             throw RuntimeError(.invalidArgument, "\(source): image config has no rootfs.diff_ids")
         }
+        if let bad = diffIDs.first(where: { !SHA256Digest.isDigest($0) }) {
+            throw RuntimeError(.invalidArgument, "\(source): invalid diff_id \(bad.debugDescription): want sha256: and 64 lowercase hex digits")
+        }
         var result = ImageConfigDocument(config: config,
                                          created: (doc["created"] as? String).flatMap(ImageDates.parse) ?? Date(timeIntervalSince1970: 0),
                                          diffIDs: diffIDs, history: doc["history"] as? [[String: Any]] ?? [],

@@ -6,8 +6,11 @@ public enum ImageDisplay {
     /// "Less than a second", "1 second", "11 seconds", "About a minute", "2 minutes", "About an hour",
     /// "5 hours", "3 days", "2 weeks", "4 months", "2 years" (without " ago").
     public static func humanDuration(_ seconds: TimeInterval) -> String {
+        // Dates come from files (state, exit records, image configs): clamp before Int(),
+        // which traps on NaN, infinities and values beyond Int.
+        guard !seconds.isNaN, seconds >= 1 else { return "Less than a second" }
+        let seconds = min(seconds, 1e15)   // 31 million years; +infinity too
         let s = Int(seconds)
-        if s < 1 { return "Less than a second" }
         if s == 1 { return "1 second" }
         if s < 60 { return "\(s) seconds" }
         let minutes = Int(seconds / 60)

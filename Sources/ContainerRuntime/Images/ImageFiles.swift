@@ -31,34 +31,23 @@ enum ImageFiles {
             guard isDirectory(st) else { throw RuntimeError.errno("mkdir", path, EEXIST) }
             return
         }
-        try makeDirectories((path as NSString).deletingLastPathComponent, mode: mode)
+        try makeDirectories(RelativePath.parent(path), mode: mode)
         if mkdir(path, mode) != 0 && errno != EEXIST { throw RuntimeError.errno("mkdir", path) }
     }
 
     /// Removes a tree without following symlinks or crossing into other mounts
-    /// (a debootstrap that died may leave /proc mounted inside its target).
+    /// (a debootstrap that died may leave /proc mounted inside its target). `path` is a store path
+    /// isolab made; what lies below it is removed through directory fds (`ImageFD.removeEntry`).
     static func removeTree(_ path: String) throws {
-        guard let st = try lstatIfExists(path) else { return }
-        guard isDirectory(st) else {
-            if unlink(path) != 0 && errno != ENOENT { throw RuntimeError.errno("unlink", path) }
-            return
+        let name = RelativePath.name(path)
+        guard !name.isEmpty, name != ".", name != "..", name != "/" else { throw RuntimeError.errno("remove", path, EINVAL) }
+        let parentPath = RelativePath.parent(path)
+        let parent: ImageFD
+        do { parent = try ImageFD.directory(parentPath.isEmpty ? "." : parentPath, followFinal: true) } catch let e as RuntimeError {
+            if case .system(let code) = e.kind, code == ENOENT || code == ENOTDIR { return }
+            throw e
         }
-        try removeDirectory(path, device: st.st_dev)
-    }
-
-    private static func removeDirectory(_ path: String, device: dev_t) throws {
-        for name in try listDirectory(path) {
-            let child = path + "/" + name
-            guard let st = try lstatIfExists(child) else { continue }
-            if isDirectory(st) {
-                // A mount point is another device: leave it, and let rmdir of the parent report EBUSY.
-                guard st.st_dev == device else { throw RuntimeError.errno("remove (mount point)", child, EBUSY) }
-                try removeDirectory(child, device: device)
-            } else if unlink(child) != 0 && errno != ENOENT {
-                throw RuntimeError.errno("unlink", child)
-            }
-        }
-        if rmdir(path) != 0 && errno != ENOENT { throw RuntimeError.errno("rmdir", path) }
+        try parent.removeEntry(name)
     }
 
     /// Flushes the file system holding `path` (a whole unpacked layer) before it is renamed into place.
@@ -155,10 +144,26 @@ enum ImageFiles {
         }
     }
 
+    /// Marks the directory open as `dir` opaque (overlayfs hides everything below it in lower layers).
+    static func setOpaque(_ dir: ImageFD) throws {
+        try dir.setXattr("trusted.overlay.opaque", Data("y".utf8))
+    }
+
     /// Creates the overlayfs whiteout for `path`: a character device 0/0.
     static func makeWhiteout(_ path: String) throws {
-        try removeTree(path)
-        guard mknod(path, S_IFCHR | 0o000, 0) == 0 else { throw RuntimeError.errno("mknod whiteout", path) }
+        try makeWhiteout(ImageFD.directory(RelativePath.parent(path), followFinal: true), RelativePath.name(path))
+    }
+
+    /// Replaces the entry `name` of `dir` (whatever it was) with an overlayfs whiteout.
+    static func makeWhiteout(_ dir: ImageFD, _ name: String) throws {
+        guard isEntryName(name) else { throw RuntimeError.errno("mknod whiteout", dir.child(name), EINVAL) }
+        try dir.removeEntry(name)
+        guard mknodat(dir.fd, name, S_IFCHR | 0o000, 0) == 0 else { throw RuntimeError.errno("mknod whiteout", dir.child(name)) }
+    }
+
+    /// One directory entry's name: not empty, not `.` or `..`, no slash.
+    static func isEntryName(_ name: String) -> Bool {
+        !name.isEmpty && name != "." && name != ".." && !name.contains("/")
     }
 
     /// `realpath` of the longest existing prefix, the rest appended: libarchive refuses to extract
@@ -172,8 +177,8 @@ enum ImageFiles {
                 let base = String(cString: resolved)
                 return ([base == "/" ? "" : base] + rest.reversed()).joined(separator: "/")
             }
-            rest.append((existing as NSString).lastPathComponent)
-            existing = (existing as NSString).deletingLastPathComponent
+            rest.append(RelativePath.name(existing))
+            existing = RelativePath.parent(existing)
         }
         return path
     }

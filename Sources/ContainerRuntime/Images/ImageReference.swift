@@ -25,14 +25,27 @@ public enum ImageReference {
         return (String(normalized[..<colon]), String(normalized[normalized.index(after: colon)...]))
     }
 
-    /// A syntactically valid name[:tag] (lowercase repository, Docker's tag alphabet).
+    /// A valid `[domain[:port]/]path[:tag]` by Docker's reference grammar (distribution/reference):
+    /// path components of lowercase letters and digits joined by `.`, `_`, `__` or dashes, a tag
+    /// of at most 128 word characters, dots and dashes, a name of at most 255 characters. A digest
+    /// (`@sha256:...`) is not a name isolab can store. `../../x:y` and `a//b` are refused.
     public static func isValid(_ reference: String) -> Bool {
-        let (repo, tag) = split(normalize(reference))
-        guard !repo.isEmpty, !tag.isEmpty, tag.count <= 128 else { return false }
-        let repoOK = repo.allSatisfy { $0.isLowercase || $0.isNumber || "._-/:".contains($0) }
-            && !repo.hasPrefix("/") && !repo.hasSuffix("/")
-        let tagOK = tag.allSatisfy { $0.isLetter || $0.isNumber || "._-".contains($0) } && !tag.hasPrefix(".") && !tag.hasPrefix("-")
-        return repoOK && tagOK
+        guard reference.utf8.count <= 512, let match = try? grammar.wholeMatch(in: reference) else { return false }
+        return match.output.count > 1 && (match.output[1].substring?.count ?? 256) <= 255
+    }
+
+    /// `(name)(:tag)?`, name = `(domain/)?component(/component)*`.
+    private static var grammar: Regex<AnyRegexOutput> {
+        let alphanumeric = "[a-z0-9]+"
+        let separator = "(?:[._]|__|[-]+)"
+        let component = "\(alphanumeric)(?:\(separator)\(alphanumeric))*"
+        let domainComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])"
+        let host = "(?:\(domainComponent)(?:\\.\(domainComponent))*|\\[[a-fA-F0-9:]+\\])"
+        let domain = "\(host)(?::[0-9]+)?"
+        let name = "(?:\(domain)/)?\(component)(?:/\(component))*"
+        let tag = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}"
+        // The pattern is a constant: it always compiles.
+        return try! Regex("(\(name))(?::\(tag))?")
     }
 
     /// Docker's wording for a reference that `isValid` refuses.

@@ -18,8 +18,9 @@ extension ImageStore {
     }
 
     /// `docker import -`: the rootfs tarball read from `fd` becomes a one-layer image.
-    public func importTarball(fd: Int32, reference: String?, comment: String? = nil) throws -> ImageRecord {
-        try importTarball(.fd(fd), reference: reference, comment: comment)
+    /// `label` names the stream in errors.
+    public func importTarball(fd: Int32, label: String = "stdin", reference: String?, comment: String? = nil) throws -> ImageRecord {
+        try importTarball(.fd(fd, label: label), reference: reference, comment: comment)
     }
 
     private func importTarball(_ source: TarIngest.Source, reference: String?, comment: String?) throws -> ImageRecord {
@@ -109,45 +110,101 @@ extension ImageStore {
     /// `docker load`: reads a docker-archive (`docker save`) or an OCI image layout archive
     /// (index.json, blobs/sha256, gzip or plain layers) and returns Docker's
     /// `Loaded image: name:tag` / `Loaded image ID: sha256:...` lines.
-    public func load(fd: Int32) throws -> [String] { try load(.fd(fd)) }
+    ///
+    /// All or nothing: tags are checked before anything is stored and written last, in one step;
+    /// when anything fails, the images and layers this load added are removed again.
+    public func load(fd: Int32, label: String = "stdin") throws -> [String] { try load(.fd(fd, label: label)) }
 
     private func load(_ source: TarIngest.Source) throws -> [String] {
-        try locked {
+        let label = source.label
+        return try locked {
             let staging = try makeTempDirectory("load")
+            defer { try? ImageFiles.removeTree(staging) }
             let tree = staging + "/archive"
             guard mkdir(tree, 0o700) == 0 else { throw RuntimeError.errno("mkdir", tree) }
+            let root = try ImageFD.directory(tree).duplicate(label: label + ":")
             switch source {
             case .path(let path):
-                try TarExtractor(mode: .plain).extract(path, into: tree)
-            case .fd(let fd):
+                let fd = open(path, O_RDONLY | O_CLOEXEC)
+                guard fd >= 0 else { throw RuntimeError.errno("open", path) }
+                defer { close(fd) }
+                try TarExtractor(mode: .plain).extract(fd: fd, label: label, into: root)
+            case .fd(let fd, _):
                 // A pipe cannot be read twice: keep it as a file first (libarchive then sees any compression).
                 let copy = staging + "/archive.tar"
                 guard try ImageFiles.copy(from: fd, to: copy) > 0 else {
                     throw RuntimeError(.invalidArgument, "requested load from stdin, but stdin is empty")
                 }
-                try TarExtractor(mode: .plain).extract(copy, into: tree)
+                try TarExtractor(mode: .plain).extract(copy, into: tree, label: label)
             }
-            let manifests = try ArchiveManifest.read(tree)
-            var lines: [String] = []
-            for entry in manifests {
-                let configData = try FileIO.read(try ArchiveManifest.inside(tree, entry.config))
-                let document = try ImageConfigDocument.decode(configData, source: entry.config)
-                guard document.diffIDs.count == entry.layers.count else {
-                    throw RuntimeError(.invalidArgument, "load: \(entry.config) names \(document.diffIDs.count) layers, the manifest \(entry.layers.count)")
-                }
-                for (layer, diffID) in zip(entry.layers, document.diffIDs) {
-                    if ImageFiles.exists(layerPath(diffID)) { continue }
-                    _ = try ingestLayer(.path(try ArchiveManifest.inside(tree, layer)), expected: diffID)
-                }
-                let record = try storeImage(configData: configData, document: document, parent: nil)
-                if entry.tags.isEmpty { lines.append("Loaded image ID: \(record.id)") }
-                for tag in entry.tags {
-                    try setTag(tag, to: record.id)
-                    lines.append("Loaded image: \(ImageReference.normalize(tag))")
-                }
+            let manifests = try ArchiveManifest.read(root, label: label)
+            for tag in manifests.flatMap(\.tags) where !ImageReference.isValid(tag) {
+                throw RuntimeError(.invalidArgument, "load \(label): \(tag.debugDescription): \(ImageReference.invalidFormat(tag).message)")
             }
-            try ImageFiles.removeTree(staging)
-            return lines
+            var added = (images: [String](), layers: [String]())
+            do {
+                var lines: [String] = []
+                var tags = try readTags()
+                for entry in manifests {
+                    let configData = try ArchiveManifest.verifiedJSONData(root, entry.config.path, digest: entry.config.digest, label: label)
+                    let document = try ImageConfigDocument.decode(configData, source: "load \(label): \(entry.config.path)")
+                    guard document.diffIDs.count == entry.layers.count else {
+                        throw RuntimeError(.invalidArgument, "load \(label): \(entry.config.path) names \(document.diffIDs.count) layers, the manifest \(entry.layers.count)")
+                    }
+                    for (layer, diffID) in zip(entry.layers, document.diffIDs) {
+                        if ImageFiles.exists(layerPath(diffID)) { continue }
+                        let blob = try root.openRegularFile(layer.path)
+                        if let digest = layer.digest { try ImageStore.verify(blob, digest: digest, name: "\(label): \(layer.path)") }
+                        _ = try ingestLayer(.fd(blob.fd, label: "\(label): \(layer.path)"), expected: diffID)
+                        added.layers.append(diffID)
+                    }
+                    let id = SHA256Digest.digest(configData)
+                    let isNew = !ImageFiles.exists(imagePath(id))
+                    let record = try storeImage(configData: configData, document: document, parent: nil)
+                    if isNew { added.images.append(record.id) }
+                    if entry.tags.isEmpty { lines.append("Loaded image ID: \(record.id)") }
+                    for tag in entry.tags {
+                        tags[ImageReference.normalize(tag)] = record.id
+                        lines.append("Loaded image: \(ImageReference.normalize(tag))")
+                    }
+                }
+                try writeTags(tags)
+                return lines
+            } catch {
+                try? discard(images: added.images, layers: added.layers)
+                throw error
+            }
+        }
+    }
+
+    /// Removes images and layers a failed load had added (call under the lock, before their names are tagged).
+    private func discard(images: [String], layers: [String]) throws {
+        let trash = try makeTempDirectory("discard")
+        for (i, path) in (images.map(imagePath) + layers.map(layerPath)).enumerated() where ImageFiles.exists(path) {
+            guard rename(path, trash + "/\(i)") == 0 else { throw RuntimeError.errno("rename", "\(path) to \(trash)/\(i)") }
+        }
+        try ImageFiles.removeTree(trash)
+    }
+
+    /// Hashes the whole file open as `file` and compares with `digest`; leaves it at offset 0.
+    static func verify(_ file: ImageFD, digest: String, name: String) throws {
+        var hash = SHA256Digest()
+        let chunk = 1 << 16
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = read(file.fd, buffer, chunk)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw RuntimeError.errno("read", name)
+            }
+            if n == 0 { break }
+            hash.update(buffer, count: n)
+        }
+        guard lseek(file.fd, 0, SEEK_SET) == 0 else { throw RuntimeError.errno("lseek", name) }
+        let actual = "sha256:" + hash.finalizeHex()
+        guard actual == digest else {
+            throw RuntimeError(.invalidArgument, "load \(name): digest mismatch: expected \(digest), the data is \(actual)")
         }
     }
 }

@@ -9,7 +9,7 @@ extension ImageStore {
         let dirs = try lowerDirs(of: image)
         var graph: [String: Any] = [:]
         if let top = dirs.first {
-            let topLayer = (top as NSString).deletingLastPathComponent
+            let topLayer = RelativePath.parent(top)
             graph["UpperDir"] = top
             graph["MergedDir"] = topLayer + "/merged"
             graph["WorkDir"] = topLayer + "/work"

@@ -6,23 +6,29 @@ import Glibc
 extension ImageStore {
     /// Makes the plain tar at `tarPath` (in the store's tmp, digest `diffID`) a layer of the store:
     /// unpacked into a temp dir beside it, flushed, then renamed to `layers/<hex>` in one step.
-    /// A layer already present is reused as it is (call under the lock).
-    func registerLayer(tarPath: String, diffID: String) throws -> LayerRecord {
+    /// A layer already present is reused as it is (call under the lock). `label` names the tar in errors.
+    func registerLayer(tarPath: String, diffID: String, label: String) throws -> LayerRecord {
         let final = layerPath(diffID)
         if ImageFiles.exists(final) { return try layerRecord(diffID) }
         let staging = try makeTempDirectory("layer")
-        let diff = staging + "/diff"
-        guard mkdir(diff, 0o755) == 0 else { throw RuntimeError.errno("mkdir", diff) }
-        let size = try TarExtractor(mode: .layer).extract(tarPath, into: diff)
-        guard rename(tarPath, staging + "/layer.tar") == 0 else {
-            throw RuntimeError.errno("rename", "\(tarPath) to \(staging)/layer.tar")
+        do {
+            let diff = staging + "/diff"
+            guard mkdir(diff, 0o755) == 0 else { throw RuntimeError.errno("mkdir", diff) }
+            let size = try TarExtractor(mode: .layer).extract(tarPath, into: diff, label: label)
+            guard rename(tarPath, staging + "/layer.tar") == 0 else {
+                throw RuntimeError.errno("rename", "\(tarPath) to \(staging)/layer.tar")
+            }
+            let record = LayerRecord(diffID: diffID, size: size)
+            try AtomicFile.write(try JSONEncoder().encode(record), to: staging + "/layer.json")
+            try ImageFiles.syncFileSystem(of: staging)
+            guard rename(staging, final) == 0 else { throw RuntimeError.errno("rename", "\(staging) to \(final)") }
+            try AtomicFile.syncDirectory(layersDir)
+            return record
+        } catch {
+            // A layer that does not unpack leaves nothing behind (its half-made tree included).
+            try? ImageFiles.removeTree(staging)
+            throw error
         }
-        let record = LayerRecord(diffID: diffID, size: size)
-        try AtomicFile.write(try JSONEncoder().encode(record), to: staging + "/layer.json")
-        try ImageFiles.syncFileSystem(of: staging)
-        guard rename(staging, final) == 0 else { throw RuntimeError.errno("rename", "\(staging) to \(final)") }
-        try AtomicFile.syncDirectory(layersDir)
-        return record
     }
 
     func layerRecord(_ diffID: String) throws -> LayerRecord {
@@ -51,7 +57,7 @@ extension ImageStore {
             throw error
         }
         close(fd)
-        let record = try registerLayer(tarPath: tarPath, diffID: digest)
+        let record = try registerLayer(tarPath: tarPath, diffID: digest, label: "isolab \(purpose) layer")
         try ImageFiles.removeTree(dir)
         return record
     }
@@ -59,14 +65,13 @@ extension ImageStore {
     /// Decompresses `source` into tmp and registers it as a layer; `expected` is checked when given.
     func ingestLayer(_ source: TarIngest.Source, expected: String? = nil) throws -> LayerRecord {
         let dir = try makeTempDirectory("ingest")
+        defer { try? ImageFiles.removeTree(dir) }
         let tarPath = dir + "/layer.tar"
         let (digest, _) = try TarIngest.decompress(source, to: tarPath)
         if let expected, expected != digest {
-            throw RuntimeError(.invalidArgument, "layer digest mismatch: the config says \(expected), the data is \(digest)")
+            throw RuntimeError(.invalidArgument, "\(source.label): layer digest mismatch: the config says \(expected), the data is \(digest)")
         }
-        let record = try registerLayer(tarPath: tarPath, diffID: digest)
-        try ImageFiles.removeTree(dir)
-        return record
+        return try registerLayer(tarPath: tarPath, diffID: digest, label: source.label)
     }
 
     /// Stores image config `configData` over `layers` (already registered) and returns its record;

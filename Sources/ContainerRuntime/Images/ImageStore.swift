@@ -159,6 +159,10 @@ public struct ImageStore: Sendable {
         } catch {
             throw RuntimeError(.failed, "read \(path): \(error)")
         }
+        // Written by isolab, but the layer ids become paths: never trust one that is not a digest.
+        guard SHA256Digest.isDigest(record.id), record.layers.allSatisfy(SHA256Digest.isDigest) else {
+            throw RuntimeError(.failed, "read \(path): invalid image or layer id")
+        }
         record.repoTags = tags.filter { $0.value == record.id }.map(\.key).sorted()
         return record
     }

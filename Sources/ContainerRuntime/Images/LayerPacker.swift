@@ -26,36 +26,53 @@ struct LayerPacker {
     }
 
     /// Packs `directory` as one layer into `writer`, depth first, names sorted.
+    ///
+    /// A container's upper dir is written by the container, possibly while this runs: every entry
+    /// is reached from the directory's fd (openat2 with no symlinks, no `..`, no mount crossing)
+    /// and read through `*at` calls, so a directory swapped for a symlink to the host fails
+    /// instead of packing host files. Iterative: the container's depth is not this process's stack.
     func packLayer(_ directory: String, into writer: TarWriter) throws {
         var links = HardLinks()
-        try packChildren(of: directory, rel: "", writer: writer, links: &links)
-    }
-
-    private func packChildren(of root: String, rel: String, writer: TarWriter, links: inout HardLinks) throws {
-        let dir = rel.isEmpty ? root : root + "/" + rel
-        for name in try ImageFiles.listDirectory(dir) {
-            let childRel = rel.isEmpty ? name : rel + "/" + name
-            let path = root + "/" + childRel
-            guard let st = try ImageFiles.lstatIfExists(path) else { continue }
+        let root = try ImageFD.directory(directory)
+        var stack = [Frame(rel: "", names: try root.names())]
+        var dir = root
+        while let top = stack.last {
+            guard top.next < top.names.count else {
+                stack.removeLast()
+                if let parent = stack.last { dir = try root.open(parent.rel, O_RDONLY | O_DIRECTORY, resolution: .strictlyBeneath) }
+                continue
+            }
+            let name = top.names[top.next]
+            stack[stack.count - 1].next += 1
+            let childRel = top.rel.isEmpty ? name : top.rel + "/" + name
+            guard let st = try dir.statEntry(name) else { continue }
             if skipRuntimePlaceholders && LayerPacker.isRuntimePlaceholder(childRel, st) { continue }
             if ImageFiles.isWhiteout(st) {
-                let parent = (childRel as NSString).deletingLastPathComponent
-                let whiteout = (parent.isEmpty ? "" : parent + "/") + ".wh." + name
+                let whiteout = (top.rel.isEmpty ? "" : top.rel + "/") + ".wh." + name
                 var e = TarEntry(path: whiteout, kind: .regular)
                 e.mode = 0o600; e.mtime = st.st_mtim.tv_sec
                 try writer.add(e, data: Data())
                 continue
             }
-            try LayerPacker.addEntry(path: path, member: childRel, stat: st, writer: writer, links: &links)
+            try LayerPacker.addEntry(in: dir, name: name, member: childRel, stat: st, writer: writer, links: &links)
             if ImageFiles.isDirectory(st) {
-                if try ImageFiles.isOpaque(path) {
+                let sub = try dir.open(name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW, resolution: .strictlyBeneath)
+                if try sub.isOpaque() {
                     var e = TarEntry(path: childRel + "/.wh..wh..opq", kind: .regular)
                     e.mode = 0o600; e.mtime = st.st_mtim.tv_sec
                     try writer.add(e, data: Data())
                 }
-                try packChildren(of: root, rel: childRel, writer: writer, links: &links)
+                stack.append(Frame(rel: childRel, names: try sub.names()))
+                dir = sub
             }
         }
+    }
+
+    /// A directory being packed: its names and the next one to write.
+    struct Frame {
+        var rel: String
+        var names: [String]
+        var next = 0
     }
 
     /// Files already written, by (device, inode): the second name of a file becomes a hard link.
@@ -70,16 +87,29 @@ struct LayerPacker {
         }
     }
 
-    /// Writes the member for the file at `path` (not a whiteout), keeping owner, mode, times and xattrs.
-    static func addEntry(path: String, member: String, stat st: stat, writer: TarWriter, links: inout HardLinks) throws {
-        let target = (st.st_mode & S_IFMT) == S_IFLNK ? try ImageFiles.readLink(path) : ""
-        let xattrs = try ImageFiles.xattrs(path).filter { keepXattr($0.0) }
+    /// Writes the member for the entry `name` of `dir` (not a whiteout), keeping owner, mode,
+    /// times and xattrs. A regular file is opened without following links and must still be the
+    /// file `st` describes (the container may have replaced it meanwhile).
+    static func addEntry(in dir: ImageFD, name: String, member: String, stat st: stat, writer: TarWriter, links: inout HardLinks) throws {
+        let target = (st.st_mode & S_IFMT) == S_IFLNK ? try dir.readLink(name) : ""
+        let xattrs = try dir.xattrs(ofEntry: name).filter { keepXattr($0.0) }
         guard var e = TarEntry.from(stat: st, path: member, linkTarget: target, xattrs: xattrs) else { return }
         if let first = links.firstName(for: st, member: member) {
             e.kind = .hardlink; e.linkTarget = first; e.size = 0
             try writer.add(e)
             return
         }
-        try writer.add(e, contentsOf: e.kind == .regular ? path : nil)
+        guard e.kind == .regular else {
+            try writer.add(e)
+            return
+        }
+        let fd = openat(dir.fd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard fd >= 0 else { throw RuntimeError.errno("open", dir.child(name)) }
+        let file = ImageFD(owning: fd, label: dir.child(name))
+        let now = try file.stat()
+        guard now.st_dev == st.st_dev && now.st_ino == st.st_ino && ImageFiles.isRegular(now) else {
+            throw RuntimeError(.failed, "\(dir.child(name)): changed while it was packed")
+        }
+        try writer.add(e, file: file)
     }
 }

@@ -67,6 +67,14 @@ public struct SHA256Digest: Sendable {
         return "sha256:" + d.finalizeHex()
     }
 
+    /// True for `sha256:` and 64 lowercase hex digits: the only digest the store uses as a name
+    /// (`layers/<hex>`), so anything else from an archive (`sha256:../../x`) is refused before use.
+    public static func isDigest(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count == 71, text.hasPrefix("sha256:") else { return false }
+        return utf8.dropFirst(7).allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
     /// One 64-byte block. Written with raw pointers and locals: tests and labs run debug builds,
     /// where array subscripts would make hashing a 140 MB rootfs take minutes.
     private mutating func compress(_ block: UnsafeRawPointer) {

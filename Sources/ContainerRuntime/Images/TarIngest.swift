@@ -9,7 +9,15 @@ import Glibc
 enum TarIngest {
     enum Source {
         case path(String)
-        case fd(Int32)
+        /// `label` names the stream in errors: the user's file or `-`, never a temp path.
+        case fd(Int32, label: String)
+
+        var label: String {
+            switch self {
+            case .path(let p): return p
+            case .fd(_, let label): return label
+            }
+        }
     }
 
     /// Writes the decompressed bytes of `source` to the new file `destination`.
@@ -18,11 +26,11 @@ enum TarIngest {
         defer { archive_read_free(reader) }
         archive_read_support_filter_all(reader)
         archive_read_support_format_raw(reader)
-        let label: String
+        let label = source.label
         let rc: Int32
         switch source {
-        case .path(let p): label = p; rc = archive_read_open_filename(reader, p, 1 << 16)
-        case .fd(let fd): label = "fd \(fd)"; rc = archive_read_open_fd(reader, fd, 1 << 16)
+        case .path(let p): rc = archive_read_open_filename(reader, p, 1 << 16)
+        case .fd(let fd, _): rc = archive_read_open_fd(reader, fd, 1 << 16)
         }
         guard rc == ARCHIVE_OK else { throw RuntimeError(.invalidArgument, "read \(label): \(TarWriter.errorString(reader))") }
         var entry: OpaquePointer?

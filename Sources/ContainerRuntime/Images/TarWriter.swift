@@ -58,8 +58,9 @@ final class TarWriter {
         if !finished { archive_write_free(archive) }
     }
 
-    /// Adds one member. Regular files take their bytes from `data` or from the file at `contentsOf`.
-    func add(_ e: TarEntry, data: Data? = nil, contentsOf source: String? = nil) throws {
+    /// Adds one member. Regular files take their bytes from `data`, from the file at `contentsOf`
+    /// (a path isolab chose) or from the open file `file` (read from its current offset).
+    func add(_ e: TarEntry, data: Data? = nil, contentsOf source: String? = nil, file: ImageFD? = nil) throws {
         guard let entry = archive_entry_new() else { throw RuntimeError(.failed, "archive_entry_new: out of memory") }
         defer { archive_entry_free(entry) }
         archive_entry_copy_pathname(entry, e.path)
@@ -94,8 +95,13 @@ final class TarWriter {
         guard e.kind == .regular, size > 0 else { return }
         if let data {
             try data.withUnsafeBytes { raw in try writeData(raw.baseAddress!, raw.count, member: e.path) }
+        } else if let file {
+            try copy(file.fd, label: file.label, size: size, member: e.path)
         } else if let source {
-            try copyFile(source, size: size, member: e.path)
+            let fd = open(source, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+            guard fd >= 0 else { throw RuntimeError.errno("open", source) }
+            defer { close(fd) }
+            try copy(fd, label: source, size: size, member: e.path)
         }
         // A file that shrank while it was read is padded with zeros by libarchive at the next header.
     }
@@ -112,10 +118,7 @@ final class TarWriter {
         return ("sha256:" + sink.digest.finalizeHex(), sink.bytes)
     }
 
-    private func copyFile(_ source: String, size: Int64, member: String) throws {
-        let fd = open(source, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { throw RuntimeError.errno("open", source) }
-        defer { close(fd) }
+    private func copy(_ fd: Int32, label source: String, size: Int64, member: String) throws {
         var remaining = size
         let chunk = 1 << 16
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)

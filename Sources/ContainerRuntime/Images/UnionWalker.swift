@@ -14,52 +14,70 @@ struct UnionWalker {
     func write(into writer: TarWriter) throws {
         var links = LayerPacker.HardLinks()
         // A container that never started has no upper dir yet: its rootfs is the image's.
-        let present = try layers.indices.filter { i in
-            guard let st = try ImageFiles.lstatIfExists(layers[i]) else { return false }
+        var roots: [Int: ImageFD] = [:]
+        for i in layers.indices {
+            guard let st = try ImageFiles.lstatIfExists(layers[i]) else { continue }
             guard ImageFiles.isDirectory(st) else { throw RuntimeError.errno("export", layers[i], ENOTDIR) }
-            return true
+            roots[i] = try ImageFD.directory(layers[i])
         }
-        try walk(rel: "", layerIndexes: present, writer: writer, links: &links)
+        let present = layers.indices.filter { roots[$0] != nil }
+        var rootNames = Set<String>()
+        for i in present { rootNames.formUnion(try roots[i]?.names() ?? []) }
+        // Iterative, one frame per directory being walked: a layer's depth is not this process's stack.
+        var stack = [Frame(rel: "", layerIndexes: present, names: rootNames.sorted())]
+        var open: (depth: Int, dirs: [Int: ImageFD]) = (-1, [:])
+        while let top = stack.last {
+            guard top.next < top.names.count else {
+                stack.removeLast()
+                continue
+            }
+            if open.depth != stack.count {
+                var dirs: [Int: ImageFD] = [:]
+                for i in top.layerIndexes {
+                    dirs[i] = try roots[i]?.open(top.rel, O_RDONLY | O_DIRECTORY, resolution: .strictlyBeneath)
+                }
+                open = (stack.count, dirs)
+            }
+            let name = top.names[top.next]
+            stack[stack.count - 1].next += 1
+            let childRel = top.rel.isEmpty ? name : top.rel + "/" + name
+            var below: [Int] = []
+            var names = Set<String>()
+            var decided = false
+            for i in top.layerIndexes {
+                guard let dir = open.dirs[i], let st = try lookup(i, dir, name, childRel) else { continue }
+                if !decided {
+                    decided = true
+                    if ImageFiles.isWhiteout(st) { break }
+                    try LayerPacker.addEntry(in: dir, name: name, member: childRel, stat: st, writer: writer, links: &links)
+                }
+                // A file or whiteout under a directory hides everything further down.
+                guard ImageFiles.isDirectory(st) else { break }
+                let sub = try dir.open(name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW, resolution: .strictlyBeneath)
+                below.append(i)
+                names.formUnion(try sub.names())
+                if try sub.isOpaque() { break }
+            }
+            if !below.isEmpty {
+                stack.append(Frame(rel: childRel, layerIndexes: below, names: names.sorted()))
+            }
+        }
     }
 
-    private func lookup(_ index: Int, _ rel: String) throws -> stat? {
-        guard let st = try ImageFiles.lstatIfExists(layers[index] + "/" + rel) else { return nil }
+    /// A directory of the union being walked: the layers where it shows through, its names, the next one.
+    private struct Frame {
+        var rel: String
+        var layerIndexes: [Int]
+        var names: [String]
+        var next = 0
+    }
+
+    private func lookup(_ index: Int, _ dir: ImageFD, _ name: String, _ rel: String) throws -> stat? {
+        guard let st = try dir.statEntry(name) else { return nil }
         // What the runtime put into the upper dir is not the container's: look through it.
         if index == 0 && topIsUpper && LayerPacker.isRuntimePlaceholder(rel, st) && !LayerPacker.kernelMountPoints.contains(rel) {
             return nil
         }
         return st
-    }
-
-    /// `layerIndexes`: the layers in which `rel` is a directory that shows through, top first.
-    private func walk(rel: String, layerIndexes: [Int], writer: TarWriter, links: inout LayerPacker.HardLinks) throws {
-        var names = Set<String>()
-        for i in layerIndexes {
-            let dir = rel.isEmpty ? layers[i] : layers[i] + "/" + rel
-            names.formUnion(try ImageFiles.listDirectory(dir))
-        }
-        for name in names.sorted() {
-            let childRel = rel.isEmpty ? name : rel + "/" + name
-            var below: [Int] = []
-            var decided = false
-            for i in layerIndexes {
-                guard let st = try lookup(i, childRel) else { continue }
-                let path = layers[i] + "/" + childRel
-                if !decided {
-                    decided = true
-                    if ImageFiles.isWhiteout(st) { break }
-                    try LayerPacker.addEntry(path: path, member: childRel, stat: st, writer: writer, links: &links)
-                    guard ImageFiles.isDirectory(st) else { break }
-                    below.append(i)
-                    if try ImageFiles.isOpaque(path) { break }
-                } else {
-                    // A file or whiteout under a directory hides everything further down.
-                    guard ImageFiles.isDirectory(st) else { break }
-                    below.append(i)
-                    if try ImageFiles.isOpaque(path) { break }
-                }
-            }
-            if !below.isEmpty { try walk(rel: childRel, layerIndexes: below, writer: writer, links: &links) }
-        }
     }
 }

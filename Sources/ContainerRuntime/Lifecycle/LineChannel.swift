@@ -7,11 +7,14 @@ import Glibc
 struct LineChannel {
     let fd: Int32
 
-    /// Reads one line without its newline; "" at end of file.
+    /// The monitor's lines are a pid, "ok" or an error message of at most a few KiB.
+    static let maxLine = 64 << 10
+
+    /// Reads one line without its newline (cut at `maxLine` bytes); "" at end of file.
     func readLine() -> String {
         var bytes: [UInt8] = []
         var b: UInt8 = 0
-        while true {
+        while bytes.count < Self.maxLine {
             let n = read(fd, &b, 1)
             if n < 0 && errno == EINTR { continue }
             if n <= 0 || b == 10 { break }

@@ -1,17 +1,39 @@
 import Foundation
 
-/// Docker-style random names ("focused_turing") for containers run without --name.
+/// Docker's random names ("focused_turing") for containers run without --name, from Docker's
+/// own lists (`NameGenerator+Lists.swift`).
 enum NameGenerator {
-    static let left = ["admiring", "brave", "clever", "eager", "focused", "gallant", "happy", "keen",
-                       "lucid", "modest", "nifty", "patient", "quirky", "serene", "tender", "vibrant"]
-    static let right = ["babbage", "curie", "dijkstra", "euler", "franklin", "hopper", "kare", "lamport",
-                        "lovelace", "noether", "pike", "ritchie", "shannon", "thompson", "torvalds", "turing"]
+    /// Docker's `GetRandomName(retry)`: adjective_surname, never "boring_wozniak" (Steve Wozniak
+    /// is not boring); a retry gets a random digit appended.
+    static func candidate<G: RandomNumberGenerator>(retry: Int, using g: inout G) -> String {
+        var name: String
+        repeat {
+            let l = left[Int.random(in: 0..<left.count, using: &g)]
+            let r = right[Int.random(in: 0..<right.count, using: &g)]
+            name = l + "_" + r
+        } while name == "boring_wozniak"
+        if retry > 0 { name += String(Int.random(in: 0...9, using: &g)) }
+        return name
+    }
 
-    static func next(taken: Set<String>) -> String {
-        for _ in 0..<64 {
-            let n = "\(left.randomElement()!)_\(right.randomElement()!)"
-            if !taken.contains(n) { return n }
+    /// A name not in `taken`. Docker tries six random names, then the id's first 12 hex digits;
+    /// a user may have taken even that (`--name` accepts hex), so after it comes a counted suffix
+    /// until one is free. `taken` is finite, so this always ends with a free name: the caller
+    /// holds the namespace lock while it picks and claims, so free here means free when written.
+    static func pick<G: RandomNumberGenerator>(taken: Set<String>, id: String, using g: inout G) -> String {
+        for retry in 0..<6 {
+            let name = candidate(retry: retry, using: &g)
+            if !taken.contains(name) { return name }
         }
-        return "\(left.randomElement()!)_\(right.randomElement()!)\(Int.random(in: 1...999))"
+        let short = String(id.prefix(12))
+        if !taken.contains(short) { return short }
+        var n = 1
+        while taken.contains(short + "_" + String(n)) { n += 1 }
+        return short + "_" + String(n)
+    }
+
+    static func pick(taken: Set<String>, id: String) -> String {
+        var g = SystemRandomNumberGenerator()
+        return pick(taken: taken, id: id, using: &g)
     }
 }

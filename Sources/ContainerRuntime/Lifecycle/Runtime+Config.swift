@@ -4,8 +4,13 @@ extension Runtime {
     /// Turns `run`'s options and the image's config into the container's config (Docker's rules:
     /// the command replaces the image's Cmd, -e adds to its Env, -w and -u override).
     func makeConfig(_ o: RunOptions, image: ImageRecord) throws -> ContainerConfig {
+        // Host facts are read only when a flag needs them: most runs set no CPU limit.
+        let needsCPUs = o.limits.nanoCPUs != 0 || !o.limits.cpusetCpus.isEmpty
+        let facts = needsCPUs ? Self.hostCPUFacts() : (cpus: 1, cpuset: "")
+        try Self.checkLimits(o.limits, cpus: facts.cpus, availableCpuset: facts.cpuset)
         let id = Self.randomID()
-        let name = try o.name.map(Self.validName) ?? NameGenerator.next(taken: Set(store.list().map { $0.config.name }))
+        // Without --name, `create` picks one under the namespace lock (empty until then).
+        let name = try o.name.map(Self.validName) ?? ""
         let hostname = try o.hostname ?? defaultHostname(id: id, networkMode: o.networkMode)
         let cmd = o.command.isEmpty ? image.config.cmd : o.command
         let entrypoint = image.config.entrypoint

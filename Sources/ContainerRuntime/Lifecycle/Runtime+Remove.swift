@@ -5,30 +5,54 @@ import Glibc
 
 extension Runtime {
     /// `rm [-f]`: a running container is refused unless forced; forced, every process of its
-    /// cgroup is killed, then its cgroup, network, state and files go.
+    /// cgroup is killed, then its cgroup, network, state and files go. A broken container (a
+    /// record unreadable) is found by id and handled from what remains: the run state's pids
+    /// if it reads, else the cgroup its id names.
     public func remove(_ ref: String, force: Bool) throws {
-        let c = try store.find(ref)
-        let initAlive = c.run.map { HostProcess.isAlive($0.pid, startTime: $0.pidStartTime) } ?? false
+        let c = try store.find(ref, allowBroken: true)
+        let manager = try? Cgroups.manager()
+        let placement = c.run?.cgroup ?? (c.run == nil ? try? manager?.placement(for: c.id) : nil)
+        // Without a run state, processes are known only by the cgroup (a start killed before it
+        // wrote the state, or a state that no longer reads).
+        let orphans = c.run == nil ? (placement.flatMap { try? manager?.pids($0) } ?? []) : []
+        let initAlive = c.run.map { HostProcess.isAlive($0.pid, startTime: $0.pidStartTime) } ?? !orphans.isEmpty
         if initAlive {
             guard force else {
-                throw RuntimeError(.conflict, "Error response from daemon: cannot remove container \"/\(c.config.name)\": container is running: stop the container before removing or force remove")
+                let name = c.broken == nil ? c.config.name : c.shortID
+                throw RuntimeError(.conflict, "Error response from daemon: cannot remove container \"/\(name)\": container is running: stop the container before removing or force remove")
             }
-            if let run = c.run, let cg = run.cgroup, let m = try? Cgroups.manager() {
+            if let cg = placement, let m = manager {
                 // Kill every process, exec'd ones included; the init's death ends the monitor.
-                for pid in (try? m.pids(cg)) ?? [] { Glibc.kill(pid, SIGKILL) }
+                CgroupFS.kill((try? m.pids(cg)) ?? [])
             }
             if let run = c.run { Glibc.kill(run.pid, SIGKILL) }
         }
         // Whether we killed it or it just ended: its monitor's clean-up finishes first.
-        if let run = c.run { waitForMonitor(run) }
+        if let run = c.run {
+            waitForMonitor(run)
+        } else if let cg = placement, let m = manager, !orphans.isEmpty {
+            Self.waitEmpty(cg, manager: m, timeout: 10)
+        }
         try cleanup(id: c.id, removeContainer: true)
+    }
+
+    /// Polls until no process is left in the cgroup (SIGKILLed processes are reaped by their
+    /// parents, the monitor for the init); false on timeout.
+    @discardableResult
+    static func waitEmpty(_ placement: CgroupPlacement, manager: CgroupManager, timeout: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while let pids = try? manager.pids(placement), !pids.isEmpty {
+            if Date() > deadline { return false }
+            usleep(2_000)
+        }
+        return true
     }
 
     /// The exit command of the monitor and the last step of `rm`: cgroup, network, run-time
     /// state, and the container itself when it was run with --rm (or `remove` is true).
-    /// Idempotent: a container already gone is fine.
+    /// Idempotent: a container already gone is fine. A broken one is cleaned from what remains.
     public func cleanup(id: String, removeContainer: Bool = false) throws {
-        guard let c = try? store.load(id: id) else { return }
+        guard let c = store.loadOrBroken(id: id) else { return }
         var firstError: Error? = nil
         if c.status == .running, let run = c.run, HostProcess.isAlive(run.pid, startTime: run.pidStartTime) {
             // Cleanup of a live container only comes from `rm -f` after its monitor failed.
@@ -41,11 +65,15 @@ extension Runtime {
             let placement = try c.run?.cgroup ?? manager.placement(for: id)
             try manager.destroy(placement)
         } catch { firstError = error }
-        if c.config.networkMode == "bridge" {
+        // A broken config no longer says its network mode: detach when the state names an
+        // attachment or is itself unreadable (detach is a no-op for a veth that is not there).
+        let configRead = c.brokenRecord != "config.json"
+        let bridged = configRead ? c.config.networkMode == "bridge" : (c.run == nil || c.run?.network != nil)
+        if bridged {
             do { try NetworkManager().detach(containerID: id, attachment: c.run?.network) } catch { firstError = firstError ?? error }
         }
         store.removeRunState(id: id)
-        if removeContainer || c.config.autoRemove, let problem = removeFiles(id: id) {
+        if removeContainer || (configRead && c.config.autoRemove), let problem = removeFiles(id: id) {
             firstError = firstError ?? RuntimeError(.failed, problem)
         }
         if let e = firstError { throw e }

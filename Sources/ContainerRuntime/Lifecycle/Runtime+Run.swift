@@ -35,10 +35,16 @@ extension Runtime {
         }
     }
 
-    /// Writes the container's directory and config, claiming its name under the namespace lock.
-    func create(_ config: ContainerConfig, undo: inout Teardown) throws -> Container {
+    /// Writes the container's directory and config, claiming its name under the namespace lock:
+    /// a generated name is picked there too, against the names of that moment, so two unnamed
+    /// runs can never pick the same one.
+    func create(_ proposed: ContainerConfig, undo: inout Teardown) throws -> Container {
+        var config = proposed
         try FileLock(path: store.namespaceLock).withLock {
-            if let other = store.list().first(where: { $0.config.name == config.name }) {
+            let existing = store.list()
+            if config.name.isEmpty {
+                config.name = NameGenerator.pick(taken: Set(existing.map { $0.config.name }), id: config.id)
+            } else if let other = existing.first(where: { $0.config.name == config.name }) {
                 throw RuntimeError(.conflict, "docker: Error response from daemon: Conflict. The container name \"/\(config.name)\" is already in use by container \"\(other.id)\". You have to remove (or rename) that container to be able to reuse that name.")
             }
             let dir = store.dir(for: config.id)
@@ -80,7 +86,7 @@ extension Runtime {
 
         let sync = LineChannel(fd: sv[0])
         let first = sync.readLine()
-        guard first.hasPrefix("pid "), let pid = Int32(first.dropFirst(4)) else {
+        guard first.hasPrefix("pid "), let pid = Int32(first.dropFirst(4)), pid > 0 else {
             unlink(specPath)
             throw Self.monitorError(first, monitor: monitor, path: monitorExecutable)
         }

@@ -62,10 +62,15 @@ extension Runtime {
         }
     }
 
-    /// The environment of one process: the config's, plus HOSTNAME, HOME and TERM as Docker
-    /// adds them, unless the user set them.
+    /// Docker's PATH for a container whose image and flags set none (an imported rootfs has no
+    /// Env): the daemon's `oci.DefaultPathEnv`.
+    static let defaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+
+    /// The environment of one process: the config's, plus PATH, HOSTNAME, HOME and TERM as Docker
+    /// adds them, unless the image or the user set them. PATH comes first, as in Docker's.
     func processEnv(_ cfg: ContainerConfig, home: String, extra: [String] = [], tty: Bool? = nil) -> [String] {
         var env = Self.mergeEnv(cfg.env, extra)
+        if !env.contains(where: { $0.hasPrefix("PATH=") }) { env.insert("PATH=" + Self.defaultPath, at: 0) }
         func setDefault(_ key: String, _ value: String) {
             if !env.contains(where: { $0.hasPrefix(key + "=") }) { env.append(key + "=" + value) }
         }
@@ -100,7 +105,7 @@ extension Runtime {
     /// /etc/resolv.conf: the host's, without loopback resolvers (a container reaches only the
     /// host and its peers); with --network host, the host's as it is.
     func resolvConf(for cfg: ContainerConfig) throws -> String {
-        let host = (try? String(contentsOfFile: "/etc/resolv.conf", encoding: .utf8)) ?? ""
+        let host = Self.smallText("/etc/resolv.conf")
         if cfg.networkMode == "host" { return host }
         let kept = host.split(separator: "\n").filter { line in
             !(line.hasPrefix("nameserver") && (line.contains(" 127.") || line.contains(" ::1")))
@@ -111,13 +116,19 @@ extension Runtime {
     /// /etc/hosts: Docker's defaults and the container's address; the host's own file with
     /// --network host, the donor's with --network container:NAME.
     func hostsFile(for cfg: ContainerConfig, address: String?) throws -> String {
-        if cfg.networkMode == "host" { return (try? String(contentsOfFile: "/etc/hosts", encoding: .utf8)) ?? "" }
+        if cfg.networkMode == "host" { return Self.smallText("/etc/hosts") }
         if cfg.networkMode.hasPrefix("container:") {
             let other = try store.find(String(cfg.networkMode.dropFirst("container:".count)))
-            return (try? String(contentsOfFile: other.dir + "/hosts", encoding: .utf8)) ?? ""
+            return Self.smallText(other.dir + "/hosts")
         }
         var s = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n"
         if let a = address { s += "\(a)\t\(cfg.hostname)\n" }
         return s
+    }
+
+    /// A host file copied into the container (resolv.conf, hosts): "" when missing, unreadable
+    /// or over 1 MiB (such a file is not one the container should get).
+    static func smallText(_ path: String) -> String {
+        (try? FileIO.read(path, limit: 1 << 20)).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 }

@@ -25,12 +25,13 @@ enum ContainerJSON {
         let finished = c.exit.map { iso.string(from: Date(timeIntervalSince1970: $0.finishedAt)) } ?? zeroTime
         var state: [String: Any] = [
             "Status": stateString(c), "Running": c.isRunning, "Paused": false, "Restarting": false,
-            "OOMKilled": false, "Dead": c.status == .dead, "Pid": c.isRunning ? Int(c.run?.pid ?? 0) : 0,
+            "OOMKilled": !c.isRunning && (c.exit?.oomKilled ?? false), "Dead": c.status == .dead, "Pid": c.isRunning ? Int(c.run?.pid ?? 0) : 0,
             "ExitCode": Int(c.isRunning ? 0 : exitCode), "Error": "",
             "StartedAt": c.run.map { iso.string(from: $0.startedAt) } ?? (startedAt.map { iso.string(from: $0) } ?? zeroTime),
             "FinishedAt": c.isRunning ? zeroTime : finished,
         ]
         if c.status == .dead { state["Error"] = "the container's monitor ended without recording an exit status" }
+        if let problem = c.broken { state["Error"] = problem }
         let net = c.run?.network
         let ip = c.isRunning ? (net?.ipAddress ?? "") : ""
         let gw = c.isRunning ? (net?.gateway ?? "") : ""
@@ -78,6 +79,10 @@ enum ContainerJSON {
     }
 
     static func status(_ c: Container, now: Date = Date()) -> String {
+        if let record = c.brokenRecord {
+            let how = c.isRunning ? "Up " + ImageDisplay.humanDuration(now.timeIntervalSince(c.run?.startedAt ?? c.config.created)) : "Dead"
+            return how + " (broken: \(record) unreadable)"
+        }
         switch c.status {
         case .running:
             return "Up " + ImageDisplay.humanDuration(now.timeIntervalSince(c.run?.startedAt ?? c.config.created))

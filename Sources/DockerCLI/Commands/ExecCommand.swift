@@ -28,7 +28,7 @@ public struct ExecCommand: ParsableCommand {
         o.detach = detach
         o.interactive = interactive
         o.tty = tty
-        o.env = env
+        o.env = try env.map { try FlagValue.env($0, command: "exec") }
         o.workingDir = workdir
         o.user = user
         let code = try IsolabMain.runtime().exec(container, o)

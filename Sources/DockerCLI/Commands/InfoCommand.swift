@@ -13,13 +13,15 @@ public struct InfoCommand: ParsableCommand {
         let containers = ContainerStore(context: ctx).list()
         let images = (try? ImageStore(root: ctx.root).list()) ?? []
         let cg = Cgroups.describeHost()
+        // Whether busybox is upstream's default configuration or Debian's busybox-static (a fallback).
+        let busybox = ((try? ImageStore(root: ctx.root).builtinOrigin("busybox")) ?? nil) ?? "not built yet"
         let info: [String: Any] = [
             "Containers": containers.count, "ContainersRunning": containers.filter(\.isRunning).count,
             "ContainersStopped": containers.filter { !$0.isRunning }.count, "Images": images.count,
             "Driver": "overlay2", "CgroupDriver": "cgroupfs", "CgroupVersion": cg.hasPrefix("v2") ? "2" : "1",
             "KernelVersion": HostInfo.kernel(), "OperatingSystem": HostInfo.osName(), "NCPU": ProcessInfo.processInfo.activeProcessorCount,
             "MemTotal": ProcessInfo.processInfo.physicalMemory, "DockerRootDir": ctx.root, "Name": ProcessInfo.processInfo.hostName,
-            "ServerVersion": VersionCommand.version, "Namespace": ctx.namespace,
+            "ServerVersion": VersionCommand.version, "Namespace": ctx.namespace, "BusyboxImage": busybox,
         ]
         if let f = format { print(try GoTemplate(f).render(info)); return }
         print("""
@@ -39,6 +41,7 @@ public struct InfoCommand: ParsableCommand {
          Total Memory: \(String(format: "%.2f", Double(ProcessInfo.processInfo.physicalMemory) / 1073741824))GiB
          isolab Root Dir: \(ctx.root)
          isolab Namespace: \(ctx.namespace)
+         isolab busybox Image: \(busybox)
         """)
     }
 }

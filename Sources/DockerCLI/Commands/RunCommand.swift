@@ -28,11 +28,11 @@ public struct RunCommand: ParsableCommand {
     @Option(help: "PID namespace to use (host, container:NAME)") var pid = ""
     @Option(name: [.customLong("network"), .customLong("net")], help: "Connect a container to a network (bridge, none, host, container:NAME)") var network = "bridge"
     @Option(help: "Number of CPUs") var cpus: String?
-    @Option(name: .customLong("cpu-quota"), help: "Limit CPU CFS quota") var cpuQuota: Int64?
-    @Option(name: .customLong("cpu-period"), help: "Limit CPU CFS period") var cpuPeriod: Int64?
+    @Option(name: .customLong("cpu-quota"), help: "Limit CPU CFS quota") var cpuQuota: String?
+    @Option(name: .customLong("cpu-period"), help: "Limit CPU CFS period") var cpuPeriod: String?
     @Option(name: .customLong("cpuset-cpus"), help: "CPUs in which to allow execution (0-3, 0,1)") var cpusetCpus: String?
     @Option(name: [.customShort("m"), .customLong("memory")], help: "Memory limit") var memory: String?
-    @Option(name: .customLong("pids-limit"), help: "Tune container pids limit (set -1 for unlimited)") var pidsLimit: Int64?
+    @Option(name: .customLong("pids-limit"), help: "Tune container pids limit (set -1 for unlimited)") var pidsLimit: String?
     @Option(name: .customLong("cap-add"), help: "Add Linux capabilities") var capAdd: [String] = []
     @Option(name: .customLong("cap-drop"), help: "Drop Linux capabilities") var capDrop: [String] = []
     @Option(name: .customLong("security-opt"), help: "Security Options (no-new-privileges)") var securityOpt: [String] = []
@@ -47,7 +47,7 @@ public struct RunCommand: ParsableCommand {
         o.command = command
         o.name = name
         o.hostname = hostname
-        o.env = env
+        o.env = try env.map { try FlagValue.env($0) }
         o.workingDir = workdir
         o.user = user
         o.labels = try Self.parseLabels(label)
@@ -79,12 +79,19 @@ public struct RunCommand: ParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 
+    /// docker/cli's ValidateLabel: a name (leading blanks ignored) without blanks; then
+    /// "k=v", or "k" for an empty value.
     static func parseLabels(_ labels: [String]) throws -> [String: String] {
         var out: [String: String] = [:]
         for l in labels {
             let parts = l.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            guard let key = parts.first, !key.isEmpty else {
-                throw RuntimeError(.invalidArgument, "\(IsolabMain.programName): invalid label: \"\(l)\"")
+            let key = parts[0]
+            let name = key.drop { $0 == " " || $0 == "\t" }
+            if name.isEmpty {
+                throw FlagValue.error(l, flag: "-l, --label", "invalid label '\(l)': empty name")
+            }
+            if name.contains(where: { $0 == " " || $0 == "\t" }) {
+                throw FlagValue.error(l, flag: "-l, --label", "label '\(name)' contains whitespaces")
             }
             out[key] = parts.count > 1 ? parts[1] : ""
         }

@@ -19,7 +19,7 @@ public struct StatsCommand: ParsableCommand {
 
     public func run() throws {
         let store = ContainerStore(context: RuntimeContext.fromEnvironment())
-        let chosen = try containers.isEmpty ? store.list().filter { all || $0.isRunning } : containers.map(store.find)
+        let chosen = try containers.isEmpty ? store.list().filter { $0.broken == nil && (all || $0.isRunning) } : containers.map { try store.find($0) }
         let manager = try Cgroups.manager()
         var previous = sample(chosen, manager, store)
         var lastTime = Date()

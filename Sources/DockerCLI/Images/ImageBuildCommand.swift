@@ -4,7 +4,7 @@ import ContainerRuntime
 /// `isolab image build busybox|debian`: (re)builds a built-in image and tags it `:latest`.
 public struct ImageBuildCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
-        commandName: "build", abstract: "Build a built-in image: busybox (from busybox-static) or debian (debootstrap, cached)")
+        commandName: "build", abstract: "Build a built-in image: busybox (upstream's default configuration, compiled once from Debian's source) or debian (debootstrap, cached)")
 
     @Argument(help: "busybox or debian") var name: String
 
@@ -18,8 +18,11 @@ public struct ImageBuildCommand: ParsableCommand {
 
     public func run() throws {
         do {
-            let image = try ImageCLI.store().build(name)
-            ImageCLI.printLines(["Successfully built \(ImageDisplay.shortID(image.id))", "Successfully tagged \(name):latest"])
+            let store = ImageCLI.store()
+            let image = try store.build(name)
+            // The origin says whether busybox is upstream's configuration or Debian's fallback.
+            let origin = (try? store.builtinOrigin(name)).flatMap { $0 }.map { ["\(name): \($0)"] } ?? []
+            ImageCLI.printLines(origin + ["Successfully built \(ImageDisplay.shortID(image.id))", "Successfully tagged \(name):latest"])
         } catch {
             throw ImageCLI.fail(error)
         }

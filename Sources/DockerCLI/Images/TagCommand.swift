@@ -12,6 +12,11 @@ public struct TagCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
+        // Docker's client parses the target before asking the daemon, and says so in its own words.
+        guard ImageReference.isValid(target) else {
+            ImageCLI.printError("Error parsing reference: \(target.debugDescription) is not a valid repository/tag: \(ImageReference.invalidFormat(target).message)")
+            throw ExitCode(ImageCLI.failureExitCode)
+        }
         do { try ImageCLI.store().tag(source: source, target: target) } catch { throw ImageCLI.fail(error) }
     }
 }

@@ -16,8 +16,18 @@ extension BlockExecutor {
             return AttemptResult(status: .error, commands: [], message: "no measure spec", captures: [:], score: 0, measure: nil)
         }
         let (leading, failure) = runLeadingCommands(block, token: token)
+        // A cgroup's path may name captures and the variables every command gets (ISOLAB_NAMESPACE).
+        let target: ResolvedTarget
+        switch resolve(spec.target) {
+        case .success(let resolved): target = resolved
+        case .failure(let problem):
+            return AttemptResult(status: .failed, commands: leading,
+                                 message: "\(lab.path):\(block.location.line): \(problem.message)", captures: [:],
+                                 score: 0, measure: nil)
+        }
         if var failure {
-            failure.measure = CPUMeasurement(container: spec.container, window: spec.window,
+            failure.measure = CPUMeasurement(container: target.container ?? "", cgroup: target.cgroup,
+                                             window: spec.window,
                                              expectLow: spec.expectedCores?.lowerBound,
                                              expectHigh: spec.expectedCores?.upperBound, samples: [], meanCores: 0)
             return failure
@@ -30,7 +40,7 @@ extension BlockExecutor {
                 let process = try ShellProcess(command: command.text, environment: session.environment(),
                                                directory: session.workDirectory, output: .file(file),
                                                cancellation: token)
-                live?.commandStarted(command.text, background: true)
+                live?.commandStarted(command.text, background: block.background)
                 started.append((process, file, command.text, command.line))
             } catch {
                 startError = "\(lab.path):\(command.line): could not start: \(error)"
@@ -48,7 +58,8 @@ extension BlockExecutor {
             let t = MonotonicClock.now() - t0
             if t > spec.window { break }
             do {
-                let ns = try host.cpuUsageNanos(container: spec.container, namespace: session.namespace)
+                let ns = try target.cgroup.map { try host.cpuUsageNanos(cgroup: $0) }
+                    ?? host.cpuUsageNanos(container: target.container ?? "", namespace: session.namespace)
                 if let p = previous, p.t >= BlockExecutor.warmUp, ns >= p.ns, t > p.t {
                     let sample = CPUSample(t: t, cores: Double(ns - p.ns) / 1e9 / (t - p.t))
                     samples.append(sample)
@@ -58,7 +69,7 @@ extension BlockExecutor {
                 }
                 previous = (t, ns)
             } catch {
-                sampleError = "reading the CPU use of container \(spec.container): \(error)"
+                sampleError = "reading the CPU use of \(target.subject): \(error)"
                 previous = nil
             }
             tick += BlockExecutor.sampleInterval
@@ -81,7 +92,7 @@ extension BlockExecutor {
 
         var mean = 0.0
         if let a = firstKept, let b = last, b.t > a.t { mean = Double(b.ns - a.ns) / 1e9 / (b.t - a.t) }
-        let measurement = CPUMeasurement(container: spec.container, window: spec.window,
+        let measurement = CPUMeasurement(container: target.container ?? "", cgroup: target.cgroup, window: spec.window,
                                       expectLow: spec.expectedCores?.lowerBound,
                                       expectHigh: spec.expectedCores?.upperBound,
                                       samples: samples, meanCores: mean)
@@ -97,14 +108,14 @@ extension BlockExecutor {
         }
         if samples.isEmpty {
             return AttemptResult(status: .failed, commands: commands,
-                                 message: "\(location): no CPU samples of \(spec.container)"
+                                 message: "\(location): no CPU samples of \(target.subject)"
                                     + (sampleError.map { ": " + $0 } ?? ""),
                                  captures: [:], score: 0, measure: measurement)
         }
         let meanText = String(format: "%.2f", mean)
         if let range = spec.expectedCores, !range.contains(mean) {
             let stopped = commands.filter { $0.exitStatus != nil }
-            var message = "\(location): \(spec.container) used \(meanText) cores on average, expected "
+            var message = "\(location): \(target.subject) used \(meanText) cores on average, expected "
                 + String(format: "%.2f..%.2f", range.lowerBound, range.upperBound)
             for command in stopped {
                 message += "\n`\(command.command)` exited early with status \(command.exitStatus ?? 0)"
@@ -115,5 +126,29 @@ extension BlockExecutor {
         }
         return AttemptResult(status: .passed, commands: commands, message: nil, captures: [:],
                              score: block.points, measure: measurement)
+    }
+}
+
+extension BlockExecutor {
+    /// A measure target with captures expanded: a container's name, or a cgroup path checked again.
+    struct ResolvedTarget {
+        var container: String?
+        var cgroup: String?
+        /// "container NAME" or "cgroup PATH", for messages.
+        var subject: String { cgroup.map { "cgroup \($0)" } ?? "container \(container ?? "")" }
+    }
+
+    func resolve(_ target: MeasureTarget) -> Result<ResolvedTarget, CgroupMeasurePath.ExpansionError> {
+        switch target {
+        case .container(let name):
+            return .success(ResolvedTarget(container: name, cgroup: nil))
+        case .cgroup(let written):
+            return CgroupMeasurePath.expand(written, session.environment()).flatMap { path in
+                if let problem = CgroupMeasurePath.problem(path) {
+                    return .failure(CgroupMeasurePath.ExpansionError(message: "measure=cgroup:\(path): the path \(problem)"))
+                }
+                return .success(ResolvedTarget(container: nil, cgroup: path))
+            }
+        }
     }
 }

@@ -13,6 +13,9 @@ final class BlockExecutor {
     weak var live: BlockLiveOutput?
     /// Background blocks started so far, stopped by the runner before cleanup.
     private(set) var backgroundJobs: [BackgroundJob] = []
+    /// How often each block has failed in this session: the Nth failure shows the Nth hint
+    /// (a walk grades one check again and again; a run fails it once).
+    var failures: [String: Int] = [:]
 
     /// Pause between attempts of a `retry` block.
     static let retryPause = 0.5
@@ -41,6 +44,12 @@ final class BlockExecutor {
             } while block.retry.map { MonotonicClock.now() + BlockExecutor.retryPause - start <= $0 } ?? false
         }
         if attempt.status == .passed { session.commit(attempt.captures) }
+        var hint: String? = nil
+        if attempt.status != .passed {
+            // An interrupt is not the learner's failure: it shows the current hint, not the next.
+            if !token.isCancelled { failures[block.id, default: 0] += 1 }
+            hint = block.hint(afterFailures: failures[block.id] ?? 1)
+        }
         if token.isCancelled, attempt.status != .passed {
             attempt.status = .error
             if attempt.message?.contains("interrupted") != true {
@@ -52,7 +61,7 @@ final class BlockExecutor {
             line: block.location.line, column: block.location.column, status: attempt.status,
             duration: MonotonicClock.now() - start, attempts: attempts, commands: attempt.commands,
             score: block.kind == .check ? attempt.score : 0, maxScore: block.kind == .check ? block.points : 0,
-            message: attempt.message, hint: attempt.status == .passed ? nil : block.hint,
+            message: attempt.message, hint: hint,
             background: block.background, measure: attempt.measure)
     }
 
@@ -63,6 +72,14 @@ final class BlockExecutor {
                     duration: 0, attempts: 0, commands: [], score: 0,
                     maxScore: block.kind == .check ? block.points : 0, message: reason, hint: nil,
                     background: block.background, measure: nil)
+    }
+
+    /// A check that was not run and scores 0 for `reason` (graded from answers: no answer, or
+    /// an answer that timed out).
+    static func unscored(_ block: LabBlock, reason: String) -> BlockResult {
+        var result = skipped(block, reason: reason)
+        result.status = .failed
+        return result
     }
 
     // MARK: - One attempt
@@ -265,7 +282,10 @@ final class BlockExecutor {
         }
     }
 
+    /// A block's timeout as the lab might write it. Timeouts are range-checked by the parser;
+    /// the guard keeps a `LabBlock` made some other way from trapping here.
     static func seconds(_ value: Double) -> String {
+        guard value.isFinite, value >= 0, value < 1e12 else { return String(format: "%gs", value) }
         if value < 1 { return "\(Int((value * 1000).rounded()))ms" }
         return value == value.rounded() ? "\(Int(value))s" : String(format: "%.2fs", value)
     }

@@ -7,10 +7,10 @@ import Glibc
 /// The facts about this machine that go into results.
 enum HostFactsReader {
     static func read(host: ContainerHost) -> HostFacts {
-        read(cgroupVersion: host.cgroupDescription())
+        read(cgroupVersion: host.cgroupDescription(), busyboxImage: host.busyboxImageOrigin())
     }
 
-    static func read(cgroupVersion: String) -> HostFacts {
+    static func read(cgroupVersion: String, busyboxImage: String? = nil) -> HostFacts {
         var info = utsname()
         uname(&info)
         func field<T>(_ value: T) -> String {
@@ -19,6 +19,6 @@ enum HostFactsReader {
             }
         }
         return HostFacts(hostname: field(info.nodename), kernel: field(info.release),
-                         cgroupVersion: cgroupVersion, architecture: field(info.machine))
+                         cgroupVersion: cgroupVersion, architecture: field(info.machine), busyboxImage: busyboxImage)
     }
 }

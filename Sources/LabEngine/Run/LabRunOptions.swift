@@ -1,3 +1,4 @@
+import LabFormat
 import LabReports
 
 /// How `LabRunner` runs labs.
@@ -19,6 +20,10 @@ public struct LabRunOptions: Sendable {
     public var learner: String?
     /// `isolab 0.1.0`.
     public var toolName: String
+    /// `grade --answers`: the learner's answers by check id. The lab then runs as `run` runs it
+    /// (fresh namespace, setup, steps, cleanup), each answer in place of its check's solutions;
+    /// a check without an answer is not run and scores 0.
+    public var answers: [String: LabAnswer]?
 
     public init(mode: RunMode = .run, only: String? = nil, failFast: Bool = false, keep: Bool = false,
                 dockerExecutable: String? = nil, environment: [String: String] = [:], learner: String? = nil,
@@ -30,6 +35,10 @@ public struct LabRunOptions: Sendable {
 }
 
 extension LabRunOptions {
+    /// Whether the whole lab runs in a namespace of its own (`run`, and `grade --answers`), as
+    /// opposed to grading the learner's own namespace with the checks alone.
+    var runsWholeLab: Bool { mode == .run || answers != nil }
+
     /// The learner's namespace for `grade` and `walk`: ISOLAB_NAMESPACE, else `default`, as the
     /// `docker` commands of the lab will see it.
     var learnerNamespace: String {

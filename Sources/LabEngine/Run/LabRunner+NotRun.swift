@@ -26,3 +26,14 @@ extension LabRunner {
                           labs: labs)
     }
 }
+
+extension LabRunner {
+    /// The result of a lab graded from answers that could not be used (an invalid answers file,
+    /// a grading process that died): every check scores 0 with `reason`, so the learner's row in
+    /// a gradebook still has the lab's columns, and the lab's error says why.
+    public static func unscoredResult(_ lab: Lab, reason: String) -> LabResult {
+        LabResult(path: lab.path, title: lab.title, markdown: lab.source, status: .error, error: reason,
+                  duration: 0, blocks: lab.blocks.filter { $0.kind == .check }.map { BlockExecutor.unscored($0, reason: reason) },
+                  namespace: nil)
+    }
+}

@@ -62,19 +62,25 @@ public final class LabRunner {
     /// The blocks a lab runs, in order, by phase.
     func plan(_ lab: Lab) -> (setup: [LabBlock], main: [LabBlock], cleanup: [LabBlock]) {
         let selected: (LabBlock) -> Bool = { block in self.options.only.map { block.id == $0 } ?? true }
-        if options.mode == .grade {
+        if !options.runsWholeLab {
             return ([], lab.blocks.filter { $0.kind == .check && selected($0) }, [])
         }
         var main: [LabBlock] = []
         for block in lab.blocks where (block.kind == .step || block.kind == .check) && selected(block) {
-            if block.kind == .check { main += lab.solutions(for: block.id) }
+            if block.kind == .check {
+                if let answers = options.answers {
+                    main += answers[block.id].map { [AnswerBlock.block($0, for: block)] } ?? []
+                } else {
+                    main += lab.solutions(for: block.id)
+                }
+            }
             main.append(block)
         }
         return (lab.blocks.filter { $0.kind == .setup }, main, lab.blocks.filter { $0.kind == .cleanup })
     }
 
     func namespace() -> String {
-        if options.mode == .run { return LabSession.freshNamespace() }
+        if options.runsWholeLab { return LabSession.freshNamespace() }
         return options.learnerNamespace
     }
 
@@ -150,6 +156,15 @@ public final class LabRunner {
                     observer?.blockFinished(result, lab: lab, index: index, count: all.count)
                     continue
                 }
+                // Graded from answers: a check whose answer is missing or did not finish scores
+                // 0 with the reason, and is not run (it could pass on what setup left).
+                if block.kind == .check, let reason = AnswerBlock.unanswered(block, answers: options.answers,
+                                                                              results: blocks) {
+                    let result = BlockExecutor.unscored(block, reason: reason)
+                    blocks.append(result)
+                    observer?.blockFinished(result, lab: lab, index: index, count: all.count)
+                    continue
+                }
                 observer?.blockStarted(block, lab: lab, index: index, count: all.count)
                 reportProgress(lab, namespace: namespace, blocks: blocks, running: block, start: start)
                 // Cleanup must run even after an interrupt, so it gets a token of its own.
@@ -178,7 +193,7 @@ public final class LabRunner {
         runPhase(cleanup, isCleanup: true)
 
         if cancellation.isCancelled { labError = interruptedMessage() }
-        if options.mode == .run, !options.keep {
+        if options.runsWholeLab, !options.keep {
             do {
                 try host.removeNamespace(namespace)
             } catch {

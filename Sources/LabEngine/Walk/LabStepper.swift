@@ -70,6 +70,13 @@ public final class LabStepper {
     /// Restores captures saved by an earlier walk.
     public func restore(captures: [String: String]) { session.commit(captures) }
 
+    /// How often each block has failed so far (saved with the walk's progress, so that a resumed
+    /// walk goes on with the next hint).
+    public var failures: [String: Int] { executor.failures }
+
+    /// Restores failure counts saved by an earlier walk.
+    public func restore(failures: [String: Int]) { executor.failures.merge(failures) { max($0, $1) } }
+
     /// Stops background blocks and removes the scratch folder.
     public func finish() {
         _ = executor.stopBackgroundJobs()

@@ -116,7 +116,7 @@ public final class LabWalkDriver: WalkDriver {
     /// A stand-in block for a failure that belongs to no block of the lab.
     static let placeholder = LabBlock(id: "namespace", kind: .cleanup, language: "", location: SourceLocation(line: 1, column: 1),
                                       hidden: true, body: .script(""), points: 0, timeout: 0, retry: nil,
-                                      background: false, solutionFor: nil, hint: nil, measure: nil)
+                                      background: false, solutionFor: nil, hints: [], measure: nil)
 
     public func save(_ progress: WalkProgress) {
         var progress = progress

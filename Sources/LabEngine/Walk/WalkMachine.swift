@@ -63,10 +63,12 @@ public final class WalkMachine {
             }
         }
         driver.save(progress)
+        let position = progress.position.flatMap { id in document.blocks.firstIndex { $0.id == id } }
         if let id = options.startAt, let i = document.blocks.firstIndex(where: { $0.id == id }) {
             show(i)
-        } else if let i = nextUndone(from: 0) {
-            if i > 0 { output.note("Resuming at \(document.blocks[i].id) (\(i) of \(document.blocks.count) done).") }
+        } else if let i = position ?? nextUndone(from: 0) {
+            let doneCount = document.blocks.filter { progress.done.contains($0.id) }.count
+            if i > 0 { output.note("Resuming at \(document.blocks[i].id) (\(doneCount) of \(document.blocks.count) done).") }
             show(i)
         } else {
             finish()
@@ -107,7 +109,7 @@ public final class WalkMachine {
             promptAtBlock(i)
         case .character("q"), .interrupt, .endOfInput:
             if key == .endOfInput {
-                quit(at: i, remove: false)
+                quit(remove: false)
             } else {
                 askQuit(i)
             }
@@ -118,8 +120,8 @@ public final class WalkMachine {
 
     private func handleQuitting(_ i: Int, _ key: WalkKey) {
         switch key {
-        case .character("r"), .character("y"): quit(at: i, remove: true)
-        case .character("k"), .endOfInput: quit(at: i, remove: false)
+        case .character("r"), .character("y"): quit(remove: true)
+        case .character("k"), .endOfInput: quit(remove: false)
         case .character("c"), .character("\u{1b}"), .character("n"):
             state = .atBlock(i)
             promptAtBlock(i)
@@ -148,13 +150,9 @@ public final class WalkMachine {
     private func runBlock(_ i: Int) {
         let block = document.blocks[i]
         let result = driver.run(block)
-        progress.record(result)
+        progress.apply(result, of: block)
         output.result(result, labPath: lab.path)
-        if block.kind == .check {
-            progress.scores[block.id] = max(progress.scores[block.id] ?? 0, result.score)
-        }
         if result.status == .passed {
-            if !progress.done.contains(block.id) { progress.done.append(block.id) }
             lastFailure = nil
             driver.save(progress)
             _ = driver.writeResults(progress)
@@ -164,8 +162,6 @@ public final class WalkMachine {
         lastFailure = result
         if result.message?.contains("interrupted") == true {
             output.note("Interrupted: \(block.id) was stopped; the walk goes on.")
-        } else if block.kind == .check {
-            progress.failures[block.id, default: 0] += 1
         }
         driver.save(progress)
         _ = driver.writeResults(progress)
@@ -173,15 +169,11 @@ public final class WalkMachine {
     }
 
     private func canRevealSolution(_ block: LabBlock) -> Bool {
-        block.kind == .check && (progress.failures[block.id] ?? 0) >= Self.failuresBeforeSolution
-            && !lab.solutions(for: block.id).isEmpty
+        progress.canRevealSolution(block, in: lab, afterFailures: Self.failuresBeforeSolution)
     }
 
     private func revealSolution(_ block: LabBlock) {
-        let lines = lab.solutions(for: block.id).flatMap { WalkDocument.typedLines($0) }
-        output.solution(lines)
-        if !progress.solutionShown.contains(block.id) { progress.solutionShown.append(block.id) }
-        if let i = progress.results.firstIndex(where: { $0.id == block.id }) { progress.results[i].solutionShown = true }
+        output.solution(progress.revealSolution(block, in: lab))
         driver.save(progress)
         _ = driver.writeResults(progress)
     }
@@ -201,6 +193,8 @@ public final class WalkMachine {
         let block = document.blocks[i]
         state = .atBlock(i)
         lastFailure = nil
+        progress.position = block.id
+        driver.save(progress)
         output.beginView()
         output.header(headerText(i))
         output.prose(document.prose[i])
@@ -283,7 +277,7 @@ public final class WalkMachine {
         output.prompt("Quit: r remove the lab's containers · k keep them for --resume · c go on")
     }
 
-    private func quit(at i: Int, remove: Bool) {
+    private func quit(remove: Bool) {
         if remove {
             output.note("Removing the lab's containers…")
             for result in driver.removeContainers() where result.status != .passed {
@@ -292,6 +286,7 @@ public final class WalkMachine {
             // The steps' containers are gone: a resume starts the steps again, scores stay.
             progress.done.removeAll()
             progress.captures = [:]
+            progress.position = nil
             driver.save(progress)
             let left = driver.containerNames()
             output.note(left.isEmpty ? "Removed; nothing of this walk is left running."
@@ -303,7 +298,6 @@ public final class WalkMachine {
         }
         _ = driver.writeResults(progress)
         output.note("Progress saved; continue with: isolab lab walk --resume \(lab.path)")
-        _ = i
         exitStatus = 1
         state = .finished
     }

@@ -2,9 +2,6 @@ import LabFormat
 import LabReports
 
 extension WalkProgress {
-    /// A check's solution may be revealed after this many failed attempts.
-    public static let failuresBeforeSolution = 1
-
     /// Takes in the result of `block` as the walk and the browser both count it: its latest
     /// result, a check's best score, done when passed, one more failure for a check that failed
     /// (not for an interrupted one: the learner stopped it).
@@ -18,10 +15,10 @@ extension WalkProgress {
         }
     }
 
-    /// Whether the learner may see `block`'s hidden solution now.
-    public func canRevealSolution(_ block: LabBlock, in lab: Lab) -> Bool {
-        block.kind == .check && (failures[block.id] ?? 0) >= Self.failuresBeforeSolution
-            && !lab.solutions(for: block.id).isEmpty
+    /// Whether the learner may see `block`'s hidden solution now: a check that has one, after
+    /// `afterFailures` failed attempts.
+    public func canRevealSolution(_ block: LabBlock, in lab: Lab, afterFailures: Int) -> Bool {
+        block.kind == .check && (failures[block.id] ?? 0) >= afterFailures && !lab.solutions(for: block.id).isEmpty
     }
 
     /// Notes that the learner saw `block`'s solution (in the progress and in its result) and

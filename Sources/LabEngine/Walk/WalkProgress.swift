@@ -21,6 +21,8 @@ public struct WalkProgress: Codable, Sendable, Equatable {
     public var solutionShown: [String]
     /// The last result of each block that ran, in the order they first ran.
     public var results: [BlockResult]
+    /// The step or exercise the learner was at (a resume comes back there, past skipped ones).
+    public var position: String?
 
     public init(labPath: String, done: [String] = [], scores: [String: Double] = [:],
                 captures: [String: String] = [:], namespace: String = "", ownsNamespace: Bool = false,
@@ -31,7 +33,7 @@ public struct WalkProgress: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case labPath, done, scores, captures, namespace, ownsNamespace, failures, solutionShown, results
+        case labPath, done, scores, captures, namespace, ownsNamespace, failures, solutionShown, results, position
     }
 
     /// Fields newer than the file are given their defaults, so an older progress file still resumes.
@@ -46,6 +48,7 @@ public struct WalkProgress: Codable, Sendable, Equatable {
         failures = try c.decodeIfPresent([String: Int].self, forKey: .failures) ?? [:]
         solutionShown = try c.decodeIfPresent([String].self, forKey: .solutionShown) ?? []
         results = try c.decodeIfPresent([BlockResult].self, forKey: .results) ?? []
+        position = try c.decodeIfPresent(String.self, forKey: .position)
     }
 
     /// Records `result` as the block's latest, keeping the order in which blocks first ran.

@@ -18,18 +18,30 @@ public struct LabBlock: Sendable, Equatable {
     public var background: Bool
     /// A solution's check id (without `#`).
     public var solutionFor: String?
-    public var hint: String?
+    /// `hint="…"` in the order given: the Nth failure of a check shows hint N, and the last one
+    /// stays for every failure after it (the concept first, the flag last).
+    public var hints: [String]
     public var measure: MeasureSpec?
     /// The block's last line in the lab file (its closing fence or `-->`).
     public var endLine: Int
 
     public init(id: String, kind: LabBlockKind, language: String, location: SourceLocation, hidden: Bool,
                 body: BlockBody, points: Double, timeout: Double, retry: Double?, background: Bool,
-                solutionFor: String?, hint: String?, measure: MeasureSpec?, endLine: Int = 0) {
+                solutionFor: String?, hints: [String], measure: MeasureSpec?, endLine: Int = 0) {
         self.id = id; self.kind = kind; self.language = language; self.location = location
         self.hidden = hidden; self.body = body; self.points = points; self.timeout = timeout
         self.retry = retry; self.background = background; self.solutionFor = solutionFor
-        self.hint = hint; self.measure = measure; self.endLine = endLine
+        self.hints = hints; self.measure = measure; self.endLine = endLine
+    }
+
+    /// The first hint, or nil when the block has none.
+    public var hint: String? { hints.first }
+
+    /// The hint to show after the block has failed `failures` times (1 for the first failure):
+    /// hint N for the Nth failure, the last hint once they run out.
+    public func hint(afterFailures failures: Int) -> String? {
+        guard !hints.isEmpty else { return nil }
+        return hints[min(max(failures, 1), hints.count) - 1]
     }
 
     /// Default per-command limit when the block gives no `timeout`.

@@ -5,52 +5,55 @@ enum AttributeTokenizer {
         var column: Int
     }
 
+    /// Works on UTF-8 bytes: every delimiter is ASCII, so it never splits a character, and a
+    /// token's column is its byte offset (cmark's columns count bytes) with no recounting, so a
+    /// list of any length is read in one pass.
+    ///
     /// - Parameters:
     ///   - text: the list without its braces.
     ///   - column: the 1-based column of `text`'s first character in its line.
     static func tokenize(_ text: String, column: Int) -> ([AttributeToken], [Failure]) {
         var tokens: [AttributeToken] = []
         var failures: [Failure] = []
-        let chars = Array(text)
+        let bytes = Array(text.utf8)
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), equals = UInt8(ascii: "=")
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
         var i = 0
-        func col(_ index: Int) -> Int {
-            // Columns count bytes, as cmark's do.
-            column + String(chars[0..<index]).utf8.count
-        }
-        while i < chars.count {
-            if chars[i] == " " || chars[i] == "\t" { i += 1; continue }
+        while i < bytes.count {
+            if bytes[i] == space || bytes[i] == tab { i += 1; continue }
             let start = i
-            var key = ""
-            while i < chars.count, chars[i] != " ", chars[i] != "\t", chars[i] != "=" {
-                key.append(chars[i]); i += 1
-            }
-            guard i < chars.count, chars[i] == "=" else {
-                tokens.append(AttributeToken(key: key, value: nil, column: col(start)))
+            while i < bytes.count, bytes[i] != space, bytes[i] != tab, bytes[i] != equals { i += 1 }
+            let key = string(start..<i)
+            guard i < bytes.count, bytes[i] == equals else {
+                tokens.append(AttributeToken(key: key, value: nil, column: column + start))
                 continue
             }
             i += 1 // "="
-            var value = ""
-            if i < chars.count, chars[i] == "\"" {
+            var value: [UInt8] = []
+            if i < bytes.count, bytes[i] == quote {
                 i += 1
                 var closed = false
-                while i < chars.count {
-                    if chars[i] == "\\", i + 1 < chars.count, chars[i + 1] == "\"" || chars[i + 1] == "\\" {
-                        value.append(chars[i + 1]); i += 2; continue
+                while i < bytes.count {
+                    if bytes[i] == backslash, i + 1 < bytes.count, bytes[i + 1] == quote || bytes[i + 1] == backslash {
+                        value.append(bytes[i + 1]); i += 2; continue
                     }
-                    if chars[i] == "\"" { closed = true; i += 1; break }
-                    value.append(chars[i]); i += 1
+                    if bytes[i] == quote { closed = true; i += 1; break }
+                    value.append(bytes[i]); i += 1
                 }
                 if !closed {
-                    failures.append(Failure(message: "unterminated quoted value of '\(key)'", column: col(start)))
+                    failures.append(Failure(message: "unterminated quoted value of '\(key)'", column: column + start))
                 }
             } else {
-                while i < chars.count, chars[i] != " ", chars[i] != "\t" { value.append(chars[i]); i += 1 }
+                let valueStart = i
+                while i < bytes.count, bytes[i] != space, bytes[i] != tab { i += 1 }
+                value = Array(bytes[valueStart..<i])
             }
             if key.isEmpty {
-                failures.append(Failure(message: "'=' without an attribute name", column: col(start)))
+                failures.append(Failure(message: "'=' without an attribute name", column: column + start))
                 continue
             }
-            tokens.append(AttributeToken(key: key, value: value, column: col(start)))
+            tokens.append(AttributeToken(key: key, value: String(decoding: value, as: UTF8.self), column: column + start))
         }
         return (tokens, failures)
     }

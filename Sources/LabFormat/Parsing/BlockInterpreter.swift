@@ -41,10 +41,12 @@ struct BlockInterpreter {
         var id: String? = nil
         var background = false
         var values: [String: (String, Int)] = [:]
+        // `hint` alone may repeat: one hint per failure, in the order written.
+        var hints: [String] = []
         for token in tokens {
             if token.value == nil, token.key.hasPrefix("#") {
                 let name = String(token.key.dropFirst())
-                if name.isEmpty || name.contains("#") {
+                if name.isEmpty || name.utf8.contains(UInt8(ascii: "#")) {
                     error("malformed id '\(token.key)'", column: token.column)
                 } else if id != nil {
                     error("a block has one id; '\(token.key)' is a second", column: token.column)
@@ -61,6 +63,8 @@ struct BlockInterpreter {
             } else if token.value == nil, token.key == "background" {
                 if background { error("duplicate attribute 'background'", column: token.column) }
                 background = true
+            } else if let value = token.value, token.key == "hint" {
+                hints.append(value)
             } else if let value = token.value, Self.valueKeys.contains(token.key) {
                 if values[token.key] != nil {
                     error("duplicate attribute '\(token.key)'", column: token.column)
@@ -81,20 +85,26 @@ struct BlockInterpreter {
             if blockKind != .check {
                 error("points is only for checks (this block is a \(blockKind.rawValue))", column: column)
             } else if LabDuration.isPlainNumber(text), let value = Double(text) {
-                if value > 0 { points = value } else { error("points=\(text): a check is worth more than 0 points", column: column) }
+                if value <= 0 {
+                    error("points=\(Self.shown(text)): a check is worth more than 0 points", column: column)
+                } else if !(value <= LabLimits.maxPoints) {
+                    error("points=\(Self.shown(text)) out of range: at most \(Int(LabLimits.maxPoints))", column: column)
+                } else {
+                    points = value
+                }
             } else {
-                error("malformed points '\(text)': a number > 0", column: column)
+                error("malformed points '\(Self.shown(text))': a number > 0", column: column)
             }
         }
         var timeout = LabBlock.defaultTimeout
         if let (text, column) = values["timeout"] {
-            if let seconds = LabDuration.seconds(text) { timeout = seconds }
-            else { error("malformed duration timeout=\(text) (use 500ms, 30s, 2m)", column: column) }
+            if let seconds = duration("timeout", text, column: column, max: LabLimits.maxBlockSeconds, examples: "500ms, 30s, 2m") {
+                timeout = seconds
+            }
         }
         var retry: Double? = nil
         if let (text, column) = values["retry"] {
-            if let seconds = LabDuration.seconds(text) { retry = seconds }
-            else { error("malformed duration retry=\(text) (use 500ms, 30s, 2m)", column: column) }
+            retry = duration("retry", text, column: column, max: LabLimits.maxBlockSeconds, examples: "500ms, 30s, 2m")
         }
         if background {
             let column = tokens.first { $0.key == "background" }?.column
@@ -136,30 +146,60 @@ struct BlockInterpreter {
         return LabBlock(id: id ?? "", kind: blockKind, language: language, location: raw.location,
                         hidden: raw.origin == .hiddenComment, body: body, points: points, timeout: timeout,
                         retry: retry, background: background, solutionFor: solutionFor,
-                        hint: values["hint"]?.0, measure: measure, endLine: raw.endLine)
+                        hints: hints, measure: measure, endLine: raw.endLine)
     }
 
     private mutating func interpretMeasure(_ values: [String: (String, Int)]) -> MeasureSpec? {
         guard let (text, column) = values["measure"] else {
             for key in ["window", "expect-cores"] {
-                if let (_, column) = values[key] { error("\(key) needs measure=cpu:NAME", column: column) }
+                if let (_, column) = values[key] { error("\(key) needs measure=cpu:NAME or measure=cgroup:PATH", column: column) }
             }
             return nil
         }
         var spec: MeasureSpec? = nil
         if text.hasPrefix("cpu:"), text.count > 4 {
             spec = MeasureSpec(container: String(text.dropFirst(4)))
+        } else if text.hasPrefix("cgroup:"), text.count > 7 {
+            let path = String(text.dropFirst(7))
+            if let problem = CgroupMeasurePath.problem(path) {
+                error("measure=cgroup:\(path): the path \(problem)", column: column)
+            } else {
+                spec = MeasureSpec(target: .cgroup(path))
+            }
         } else {
-            error("malformed measure=\(text): use measure=cpu:CONTAINER", column: column)
+            error("malformed measure=\(text): use measure=cpu:CONTAINER or measure=cgroup:PATH", column: column)
         }
-        if let (text, column) = values["window"] {
-            if let seconds = LabDuration.seconds(text) { spec?.window = seconds }
-            else { error("malformed duration window=\(text) (use 500ms, 3s, 1m)", column: column) }
+        if let (text, column) = values["window"],
+           let seconds = duration("window", text, column: column, max: LabLimits.maxWindowSeconds, examples: "500ms, 3s, 1m") {
+            spec?.window = seconds
         }
         if let (text, column) = values["expect-cores"] {
-            if let range = LabDuration.range(text) { spec?.expectedCores = range }
-            else { error("malformed range expect-cores=\(text): use A..B with 0 ≤ A ≤ B", column: column) }
+            if let range = LabDuration.range(text) {
+                if range.upperBound <= LabLimits.maxCores { spec?.expectedCores = range } else {
+                    error("expect-cores=\(Self.shown(text)) out of range: at most \(Int(LabLimits.maxCores)) cores", column: column)
+                }
+            } else {
+                error("malformed range expect-cores=\(Self.shown(text)): use A..B with 0 ≤ A ≤ B", column: column)
+            }
         }
         return spec
+    }
+
+    /// A duration attribute in seconds, or nil after reporting why it is malformed or too long.
+    private mutating func duration(_ key: String, _ text: String, column: Int, max: Double, examples: String) -> Double? {
+        guard let seconds = LabDuration.seconds(text) else {
+            error("malformed duration \(key)=\(Self.shown(text)) (use \(examples))", column: column)
+            return nil
+        }
+        guard seconds <= max else {
+            error("\(key)=\(Self.shown(text)) out of range: at most \(LabDuration.text(max))", column: column)
+            return nil
+        }
+        return seconds
+    }
+
+    /// An attribute value in a message, cut short: a value can be kilobytes long.
+    static func shown(_ text: String) -> String {
+        text.count <= 40 ? text : String(text.prefix(40)) + "…"
     }
 }

@@ -3,14 +3,23 @@ import Foundation
 /// Durations as lab attributes write them: `500ms`, `30s`, `1.5s`, `2m`, `1h`.
 public enum LabDuration {
     /// Seconds, or nil when `text` is not a positive number followed by `ms`, `s`, `m` or `h`.
+    /// Digits beyond Double's range give +infinity: the caller's range check reports it as too
+    /// long rather than malformed.
     public static func seconds(_ text: String) -> Double? {
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
         for (suffix, factor) in units where text.hasSuffix(suffix) {
             let number = String(text.dropLast(suffix.count))
-            guard isPlainNumber(number), let value = Double(number), value > 0, value.isFinite else { return nil }
+            guard isPlainNumber(number), let value = Double(number), value > 0 else { return nil }
             return value * factor
         }
         return nil
+    }
+
+    /// Whole seconds as the largest unit that divides them: 86400 → "24h", 90 → "90s".
+    static func text(_ seconds: Double) -> String {
+        if seconds >= 3600, seconds.truncatingRemainder(dividingBy: 3600) == 0 { return "\(Int(seconds / 3600))h" }
+        if seconds >= 60, seconds.truncatingRemainder(dividingBy: 60) == 0 { return "\(Int(seconds / 60))m" }
+        return "\(seconds)s"
     }
 
     /// `A..B` with 0 ≤ A ≤ B, or nil.

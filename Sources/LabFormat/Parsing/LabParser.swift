@@ -28,22 +28,11 @@ public enum LabParser {
         return Lab(path: path, source: source, title: title, blocks: blocks)
     }
 
-    /// Reads and parses the file at `path`. A file that cannot be read is reported like any other
-    /// error of that file, at 1:1.
+    /// Reads and parses the file at `path`. A file that cannot be read (missing, a folder, not
+    /// UTF-8, larger than `LabLimits.maxLabBytes`) is reported like any other error of that
+    /// file, at 1:1.
     public static func parse(file path: String) throws -> Lab {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw LabValidationError(diagnostics: [LabDiagnostic(
-                file: path, location: SourceLocation(line: 1, column: 1),
-                message: "cannot read the file: \(error.localizedDescription)")])
-        }
-        guard let source = String(data: data, encoding: .utf8) else {
-            throw LabValidationError(diagnostics: [LabDiagnostic(
-                file: path, location: SourceLocation(line: 1, column: 1), message: "the file is not UTF-8")])
-        }
-        return try parse(source: source, path: path)
+        try parse(source: LabSourceFile.read(path), path: path)
     }
 
     /// Errors that need every block: duplicate ids, `for=` targets. `columns` holds each block's
@@ -65,7 +54,7 @@ public enum LabParser {
         let checks = Set(blocks.filter { $0.kind == .check }.map(\.id))
         for (block, column) in zip(blocks, columns) {
             if let target = block.solutionFor, !checks.contains(target) {
-                let what = blocks.contains { $0.id == target } ? "names a block that is not a check" : "names no check"
+                let what = firstLine[target] != nil ? "names a block that is not a check" : "names no check"
                 diagnostics.append(LabDiagnostic(file: path, location: at(block, column.for),
                                                  message: "for=#\(target) \(what)"))
             }

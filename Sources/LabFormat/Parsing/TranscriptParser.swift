@@ -39,7 +39,10 @@ enum TranscriptParser {
             var expected: [ExpectedLine] = []
             for (text, line) in raw {
                 let pattern = classify(text)
-                if case .regex(let source) = pattern {
+                if case .regex(let source) = pattern, source.utf8.count > LabLimits.maxRegexLength {
+                    problems.append(Problem(line: line, message: "regular expression longer than "
+                                            + "\(LabLimits.maxRegexLength) bytes; match a long line with [..] or (glob)"))
+                } else if case .regex(let source) = pattern {
                     if let message = LineMatcher.regexProblem(source) {
                         problems.append(Problem(line: line, message: "invalid regular expression: \(message)"))
                     }

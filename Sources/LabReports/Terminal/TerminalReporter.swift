@@ -31,7 +31,7 @@ public final class TerminalReporter: @unchecked Sendable {
     /// A lab begins.
     public func labStarted(path: String, title: String, blockCount: Int, namespace: String?) {
         guard !quiet else { return }
-        emit(style.bold("\(title)") + style.dim("  \(path)" + (namespace.map { " · namespace \($0)" } ?? "")) + "\n")
+        emit(style.bold(Self.shown(title)) + style.dim("  \(Self.shown(path))" + (namespace.map { " · namespace \(Self.shown($0))" } ?? "")) + "\n")
     }
 
     /// A block begins: on a terminal, a progress line appears once it has run for half a second.
@@ -47,7 +47,7 @@ public final class TerminalReporter: @unchecked Sendable {
             self.lock.withLock {
                 guard self.generation == mine else { return }
                 self.liveLineShown = true
-                self.write("\r\u{1B}[K" + self.style.dim("[\(index)/\(count)] … \(id) \(Self.seconds(elapsed))"))
+                self.write("\r\u{1B}[K" + self.style.dim("[\(index)/\(count)] … \(Self.shown(id)) \(Self.seconds(elapsed))"))
             }
         }
         lock.withLock { self.timer?.cancel(); self.timer = timer }
@@ -59,7 +59,7 @@ public final class TerminalReporter: @unchecked Sendable {
         stopLiveLine()
         let failed = [.failed, .timedOut, .error].contains(result.status)
         if quiet && !failed { return }
-        var text = "[\(index)/\(count)] \(style.symbol(result.status)) \(result.id)"
+        var text = "[\(index)/\(count)] \(style.symbol(result.status)) \(Self.shown(result.id))"
         if result.status != .skipped { text += " " + style.dim(Self.seconds(result.duration)) }
         if result.kind == .check, result.status != .skipped {
             text += " " + style.dim("\(ReportFormat.points(result.score))/\(ReportFormat.points(result.maxScore)) pt")
@@ -69,7 +69,7 @@ public final class TerminalReporter: @unchecked Sendable {
             text += style.dim(String(format: " %.2f cores", measure.meanCores))
         }
         if result.status == .timedOut { text += " " + style.red("timed out") }
-        if result.status == .skipped, let message = result.message, !quiet { text += " " + style.dim(message) }
+        if result.status == .skipped, let message = result.message, !quiet { text += " " + style.dim(Self.shown(message)) }
         text += "\n"
         if failed { text += failureDetails(result, labPath: labPath) }
         emit(text)
@@ -79,7 +79,7 @@ public final class TerminalReporter: @unchecked Sendable {
     public func labFinished(_ result: LabResult) {
         stopLiveLine()
         var text = ""
-        if let error = result.error { text += style.red("  \(result.path): \(error)") + "\n" }
+        if let error = result.error { text += style.red("  \(Self.shown(result.path)): \(TerminalText.visible(error))") + "\n" }
         if !quiet { text += "\n" }
         if !text.isEmpty { emit(text) }
     }
@@ -113,14 +113,16 @@ public final class TerminalReporter: @unchecked Sendable {
         var text = ""
         for lab in results.labs {
             for block in lab.blocks where block.kind == .check {
-                text += "\(style.symbol(block.status)) \(block.id) \(ReportFormat.points(block.score))/\(ReportFormat.points(block.maxScore))"
+                text += "\(style.symbol(block.status)) \(Self.shown(block.id)) \(ReportFormat.points(block.score))/\(ReportFormat.points(block.maxScore))"
                 if block.status != .passed {
-                    if let message = block.message { text += " " + style.dim("— " + message.replacingOccurrences(of: "\n", with: "; ")) }
-                    if let hint = block.hint { text += "\n    " + style.yellow("hint: \(hint)") }
+                    if let message = block.message {
+                        text += " " + style.dim("— " + Self.shown(message.replacingOccurrences(of: "\n", with: "; ")))
+                    }
+                    if let hint = block.hint { text += "\n    " + style.yellow("hint: \(Self.shown(hint))") }
                 }
                 text += "\n"
             }
-            if let error = lab.error { text += style.red("\(lab.path): \(error)") + "\n" }
+            if let error = lab.error { text += style.red("\(Self.shown(lab.path)): \(TerminalText.visible(error))") + "\n" }
         }
         let score = results.labs.reduce(0) { $0 + $1.score }, maxScore = results.labs.reduce(0) { $0 + $1.maxScore }
         let total = "\(ReportFormat.points(score))/\(ReportFormat.points(maxScore))"
@@ -131,27 +133,29 @@ public final class TerminalReporter: @unchecked Sendable {
     // MARK: - Helpers
 
     /// The message, the first failing command's diff (its header names `file:line`), the hint.
+    /// Everything shown here came from the lab or a command's output: control characters are
+    /// made visible (`TerminalText`) before any colour of our own is added.
     func failureDetails(_ result: BlockResult, labPath: String) -> String {
         var text = ""
         if let message = result.message {
-            for line in message.split(separator: "\n", omittingEmptySubsequences: false) { text += "    \(line)\n" }
+            for line in message.split(separator: "\n", omittingEmptySubsequences: false) { text += "    \(Self.shown(String(line)))\n" }
         }
         if let failing = result.commands.last(where: { !$0.matched }) {
             if let diff = failing.diff {
                 for line in diff.split(separator: "\n", omittingEmptySubsequences: false) {
-                    let s = String(line)
+                    let s = TerminalText.visible(String(line))
                     let painted = s.hasPrefix("---") || s.hasPrefix("+++") ? style.bold(s)
                         : s.hasPrefix("-") ? style.red(s) : s.hasPrefix("+") ? style.green(s) : s
                     text += "    \(painted)\n"
                 }
             } else if !failing.actual.isEmpty {
-                text += "    " + style.dim("output of \(labPath):\(failing.line):") + "\n"
+                text += "    " + style.dim("output of \(Self.shown(labPath)):\(failing.line):") + "\n"
                 for line in failing.actual.split(separator: "\n", omittingEmptySubsequences: false).suffix(20) {
-                    text += "    | \(line)\n"
+                    text += "    | \(TerminalText.visible(String(line)))\n"
                 }
             }
         }
-        if let hint = result.hint { text += "    " + style.yellow("hint: \(hint)") + "\n" }
+        if let hint = result.hint { text += "    " + style.yellow("hint: \(Self.shown(hint))") + "\n" }
         return text
     }
 
@@ -172,4 +176,7 @@ public final class TerminalReporter: @unchecked Sendable {
     }
 
     static func seconds(_ value: Double) -> String { String(format: "%.2fs", value) }
+
+    /// One line's worth of text from a lab or an output: every control character visible.
+    static func shown(_ text: String) -> String { TerminalText.cell(text) }
 }

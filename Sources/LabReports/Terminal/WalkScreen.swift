@@ -24,6 +24,8 @@ public final class WalkScreen: @unchecked Sendable {
     private var lastOutput = 0.0
     private var spinnerFrame = 0
     private var samples: [Double] = []
+    /// The start of a UTF-8 character whose other bytes are still to be read.
+    private var partial: [UInt8] = []
 
     /// - Parameters:
     ///   - fd: the terminal written to (its width is read at each render).
@@ -105,7 +107,8 @@ public final class WalkScreen: @unchecked Sendable {
     }
 
     public func summary(score: Double, maxScore: Double, checks: [BlockResult], resultsFile: String?) {
-        let total = "Score: \(ReportFormat.points(score))/\(ReportFormat.points(maxScore)) points"
+        let total = maxScore > 0 ? "Score: \(ReportFormat.points(score))/\(ReportFormat.points(maxScore)) points"
+            : "The end: this lab has no exercises to score."
         var text = (score == maxScore ? style.green(style.bold(total)) : style.bold(total)) + "\n"
         for check in checks {
             text += "  \(style.symbol(check.status)) \(check.id) \(ReportFormat.points(check.score))/\(ReportFormat.points(check.maxScore))"
@@ -114,7 +117,7 @@ public final class WalkScreen: @unchecked Sendable {
         }
         if let resultsFile {
             text += "Results: \(resultsFile)\n"
-            text += style.dim("(isolab lab report \(resultsFile) --html FILE renders them again)") + "\n"
+            text += style.dim("(isolab lab report FILE --html OUT renders them again)") + "\n"
         }
         show(.text(text))
     }
@@ -123,7 +126,7 @@ public final class WalkScreen: @unchecked Sendable {
     public func redraw() {
         let items = lock.withLock { view }
         stopLiveLine()
-        if style.interactive { raw("\u{1B}[H\u{1B}[2J\u{1B}[3J") }
+        if style.interactive { raw("\u{1B}[H\u{1B}[2J") }
         for item in items { raw(render(item)) }
     }
 
@@ -142,7 +145,10 @@ public final class WalkScreen: @unchecked Sendable {
     }
 
     public func blockEnded() {
-        lock.withLock { timer?.cancel(); timer = nil }
+        lock.withLock {
+            timer?.cancel(); timer = nil
+            if !partial.isEmpty { write(String(decoding: partial, as: UTF8.self)); partial = [] }
+        }
         stopLiveLine()
         lock.withLock { if !atLineStart { write("\n") } }
     }
@@ -160,13 +166,30 @@ public final class WalkScreen: @unchecked Sendable {
     }
 
     public func output(_ bytes: [UInt8]) {
-        let text = String(decoding: bytes, as: UTF8.self)
+        let text = lock.withLock { () -> String in
+            // A character cut between two reads is shown when its last byte comes.
+            let all = partial + bytes
+            let cut = Self.completeUTF8Prefix(all)
+            partial = Array(all[cut...])
+            return String(decoding: all[..<cut], as: UTF8.self)
+        }
         stopLiveLine()
         lock.withLock {
             lastOutput = ProcessInfo.processInfo.systemUptime
             write(text)
             view.append(.text(text))
         }
+    }
+
+    /// The length of `bytes` without a UTF-8 sequence cut short at its end.
+    static func completeUTF8Prefix(_ bytes: [UInt8]) -> Int {
+        var i = bytes.count
+        // Walk back over at most three continuation bytes to the sequence's first byte.
+        while i > 0, bytes.count - i < 3, bytes[i - 1] & 0xC0 == 0x80 { i -= 1 }
+        guard i > 0 else { return bytes.count }
+        let lead = bytes[i - 1]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        return bytes.count - (i - 1) < length ? i - 1 : bytes.count
     }
 
     public func cpuSample(_ sample: CPUSample, window: Double, expected: ClosedRange<Double>?) {
@@ -192,8 +215,8 @@ public final class WalkScreen: @unchecked Sendable {
     private func tick() {
         lock.withLock {
             let now = ProcessInfo.processInfo.systemUptime
-            guard atLineStart, now - lastOutput >= 0.5, samples.isEmpty || liveLine == false else { return }
-            guard samples.isEmpty else { return }
+            // Only on a line of its own, after half a second of quiet, and never over a sparkline.
+            guard atLineStart, now - lastOutput >= 0.5, samples.isEmpty else { return }
             let frames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
             spinnerFrame = (spinnerFrame + 1) % frames.count
             write("\r\u{1B}[K" + style.dim("\(frames[spinnerFrame]) running \(String(format: "%.1f", now - blockStart))s · Ctrl-C stops this step"))
@@ -238,8 +261,11 @@ public final class WalkScreen: @unchecked Sendable {
             for line in lines { text += (isCheck ? style.dim(line) : style.paint(line, "36")) + "\n" }
             return text
         case .exercise(let exportLine):
-            return style.dim("Press ! for a shell right here (isolab's docker, this walk's namespace; exit returns and grades),")
-                + "\n" + style.dim("or in another terminal first paste:") + "\n  " + exportLine + "\n"
+            let advice = "Press ! for a shell right here, with isolab's docker and this walk's namespace; "
+                + "leaving it (exit or Ctrl-D) grades the exercise. Or, while the walk runs, paste this "
+                + "into another terminal:"
+            let lines = TerminalWrapper.wrap([TerminalSpan(text: advice, look: [])], width: min(width, 100), style: style)
+            return lines.map { style.dim($0) }.joined(separator: "\n") + "\n  " + exportLine + "\n"
         case .text(let text):
             return text
         case .prompt(let keys):

@@ -1,0 +1,88 @@
+import Foundation
+import LabEngine
+import LabFormat
+import LabReports
+
+/// `lab grade LAB --answers-dir DIR`: every submission graded by a child `isolab lab grade LAB
+/// --answers …` of its own, then one gradebook. A submission whose child could not grade it (it
+/// died, or its time ran out) gets a results file saying so, every check at 0.
+struct ClassGrading {
+    let lab: String
+    let directory: String
+    let jobs: Int
+    let out: String
+
+    /// The exit status: 0 when every submission was graded (whatever its score), 1 otherwise,
+    /// 2 when the lab itself is invalid.
+    func run() throws -> Int32 {
+        let parsed: Lab
+        do {
+            parsed = try LabParser.parse(file: lab)
+        } catch {
+            let problems = (error as? LabValidationError)?.diagnostics.map(\.description) ?? ["\(lab):1:1: \(error)"]
+            for problem in problems { LabConsole.error(problem) }
+            return 2
+        }
+        guard let isolab = LabEnvironment.selfExecutable() else {
+            LabConsole.error("isolab: cannot find isolab's own executable (/proc/self/exe)")
+            return 1
+        }
+        let set = try SubmissionSet(directory: directory)
+        for problem in set.problems { LabConsole.error("isolab: passed over \(ClassProgress.printable(problem))") }
+        guard !set.submissions.isEmpty else {
+            LabConsole.error("isolab: \(directory): no submissions (DIR/NAME/answers.md or DIR/NAME.md)")
+            return 1
+        }
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+
+        var environment = ProcessInfo.processInfo.environment
+        environment["ISOLAB_NAMESPACE"] = nil
+        let cancellation = RunCancellation()
+        let signals = InterruptHandler(cancellation: cancellation)
+        defer { signals.uninstall() }
+        let progress = ClassProgress(total: set.submissions.count, jobs: jobs)
+        // Image preparation (the first debian build takes a minute) and a margin on top of the
+        // lab's own worst case.
+        let timeout = parsed.worstCaseDuration + 300
+        let grader = BatchGrader(
+            jobs: jobs, timeout: timeout, environment: environment,
+            directory: FileManager.default.currentDirectoryPath, cancellation: cancellation,
+            command: { submission in
+                [isolab, "lab", "grade", lab, "--answers", submission.answersPath, "--learner", submission.learner,
+                 "--json", resultsPath(submission)]
+            },
+            logPath: { logPath($0) })
+        let outcomes = grader.run(set.submissions) { outcome, done in
+            progress.finished(outcome, results: try? ReportFiles.readResults(resultsPath(outcome.submission)), done: done)
+        }
+        progress.end()
+
+        var runs: [RunResults] = []
+        var ungraded = 0
+        for outcome in outcomes {
+            let path = resultsPath(outcome.submission)
+            let complete = outcome.exitStatus.map { (0...2).contains($0) } ?? false
+            if complete, let results = try? ReportFiles.readResults(path) {
+                runs.append(results)
+                continue
+            }
+            ungraded += 1
+            let reason = outcome.timedOut ? "grading took longer than \(Int(timeout)) s and was stopped"
+                : outcome.exitStatus == nil ? "grading was interrupted"
+                : "grading failed (exit status \(outcome.exitStatus ?? -1)); see \(logPath(outcome.submission))"
+            let options = LabRunOptions(mode: .grade, learner: outcome.submission.learner)
+            let results = LabRunner.results([LabRunner.unscoredResult(parsed, reason: reason)], options: options, host: nil)
+            try? ReportFiles.write(try JSONReport.data(results), to: path)
+            runs.append(results)
+        }
+        print(Gradebook.text(runs), terminator: "")
+        try ReportFiles.write(Gradebook.csv(runs), to: out + "/gradebook.csv")
+        try ReportFiles.write(Gradebook.html(runs), to: out + "/gradebook.html")
+        LabConsole.out("Results: \(out)/NAME.json · gradebook: \(out)/gradebook.csv, \(out)/gradebook.html")
+        if cancellation.isCancelled { return 130 }
+        return ungraded == 0 ? 0 : 1
+    }
+
+    func resultsPath(_ submission: Submission) -> String { "\(out)/\(submission.learner).json" }
+    func logPath(_ submission: Submission) -> String { "\(out)/\(submission.learner).log" }
+}
