@@ -7,9 +7,14 @@ let package = Package(
     products: [
         .executable(name: "isolab", targets: ["isolab"]),
         .executable(name: "isolab-monitor", targets: ["isolab-monitor"]),
+        .executable(name: "isolab-serve", targets: ["isolab-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // System libraries: module maps only.
@@ -31,11 +36,25 @@ let package = Package(
         .target(name: "LabFormat", dependencies: ["CCmark"]),
         .target(name: "LabReports", dependencies: ["LabFormat", "CCmark"]),
         .target(name: "LabEngine", dependencies: ["LabFormat", "LabReports"]),
+        // The lab engine's ContainerHost over the runtime, for isolab and isolab-serve.
+        .target(name: "RuntimeHost", dependencies: ["ContainerRuntime", "LabEngine"]),
         .executableTarget(name: "isolab", dependencies: [
-            "DockerCLI", "LabEngine", "LabReports", "LabFormat", "ContainerRuntime",
+            "DockerCLI", "LabEngine", "LabReports", "LabFormat", "ContainerRuntime", "RuntimeHost",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // `isolab lab serve`: a web server is a program of its own, so isolab's every start does
+        // not load NIO; `isolab lab serve` execs it.
+        .target(name: "LabServe", dependencies: [
+            "LabEngine", "LabFormat", "LabReports",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        .executableTarget(name: "isolab-serve", dependencies: [
+            "LabServe", "RuntimeHost", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         // libFuzzer target for `docker load`/`docker import` (see its source for the fuzzing build).
         .executableTarget(name: "FuzzArchive", dependencies: ["ContainerRuntime"]),
         // libFuzzer target for the lab parser and the results reader (scripts/fuzz.sh FuzzLabParser
@@ -49,6 +68,7 @@ let package = Package(
         .testTarget(name: "DockerCLITests", dependencies: ["DockerCLI", "ContainerRuntime"]),
         .testTarget(name: "RuntimeIntegrationTests", dependencies: ["ContainerRuntime"]),
         .testTarget(name: "CLIEndToEndTests", dependencies: []),
+        .testTarget(name: "LabServeTests", dependencies: ["LabServe", "LabFormat"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -15,6 +15,8 @@ scripts/apt-install "build and run isolab" \
     libcmark-dev libcap-dev libseccomp-dev libarchive-dev pkg-config \
     gcc make libc6-dev dpkg-dev bzip2 xz-utils busybox-static \
     debootstrap debian-archive-keyring iproute2 procps util-linux jq ca-certificates tmux
+# `isolab lab serve`'s terminal: Debian's xterm.js, bundled for the browser by Debian's esbuild.
+scripts/apt-install "the browser terminal of lab serve" node-xterm esbuild
 
 command -v swift >/dev/null 2>&1 || [ -x /opt/swift/usr/bin/swift ] || {
     echo "isolab setup: the Swift toolchain (swift 6) is not installed; see https://swift.org/install" >&2; exit 1; }
@@ -33,6 +35,7 @@ fi
 cc -O2 -Wall -Werror -I Sources/CRuntime/include -I Sources/CRuntime Sources/CRuntime/*.c \
     Sources/isolab-monitor/main.c -lcap -lseccomp -o "$bin/isolab-monitor.tmp" >&2
 mv "$bin/isolab-monitor.tmp" "$bin/isolab-monitor"
+scripts/build-xterm.sh "$bin" >&2
 # Invoked as `docker`, isolab is its Docker-compatible CLI.
 ln -sf isolab "$bin/docker"
 echo "$bin"

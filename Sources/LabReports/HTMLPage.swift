@@ -1,6 +1,6 @@
 /// The frame of every HTML report: one self-contained file (inline CSS, no script, no
 /// network), a viewport for phones, and print rules.
-enum HTMLPage {
+public enum HTMLPage {
     static func document(title: String, body: String) -> String {
         """
         <!DOCTYPE html>
@@ -24,7 +24,7 @@ enum HTMLPage {
 
     /// Status colours follow GitHub's (green, red, orange, grey); text stays dark on light so
     /// the page prints on any printer.
-    static let css = """
+    public static let css = """
     :root { --ok: #1a7f37; --bad: #cf222e; --late: #bc4c00; --off: #6e7781; --line: #d0d7de; --code: #f6f8fa; }
     * { box-sizing: border-box; }
     body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; background: #fff;

@@ -6,7 +6,7 @@ import Foundation
 /// lab are left out, CMARK_OPT_UNSAFE off), putting a caller-made card in place of each
 /// executable block. Images become text (`[image: ALT] (URL)`): the report is one
 /// self-contained file that loads nothing, offline or printed, and tells no server it was opened.
-enum HTMLProse {
+public enum HTMLProse {
     /// The prose as HTML, and the line numbers of `cards` that no block of the Markdown
     /// started on (the caller shows those after the prose, so no block goes missing).
     ///
@@ -14,7 +14,7 @@ enum HTMLProse {
     /// The fenced code block or HTML block (`<!-- lab:... -->`) starting on that line is
     /// replaced by a placeholder paragraph before rendering, and the placeholder by the card
     /// after, so cards also land correctly inside lists and block quotes.
-    static func render(markdown: String, cards: [Int: String]) -> (html: String, unplaced: [Int]) {
+    public static func render(markdown: String, cards: [Int: String]) -> (html: String, unplaced: [Int]) {
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
         guard let document = cmark_parse_document(markdown, markdown.utf8.count, options) else {
             return ("", cards.keys.sorted())

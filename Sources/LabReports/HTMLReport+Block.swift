@@ -2,7 +2,7 @@ import Foundation
 
 extension HTMLReport {
     /// A status badge; a check with some but not all points reads "partial".
-    static func badge(_ block: BlockResult) -> String {
+    public static func badge(_ block: BlockResult) -> String {
         if block.isPartial {
             return "<span class=\"badge partial\">◐ partial</span>"
         }
@@ -31,7 +31,7 @@ extension HTMLReport {
 
     /// One executable block as run: badge, id, kind, points, the reason and hint, each
     /// command with its actual output, the diff when it did not match, and the CPU chart.
-    static func card(_ block: BlockResult, anchor: String) -> String {
+    public static func card(_ block: BlockResult, anchor: String) -> String {
         let cssStatus = block.isPartial ? "partial" : block.status.rawValue
         var s = "<section class=\"block \(cssStatus)\" id=\"\(ReportEscape.attribute(anchor))\" data-block-id=\"\(ReportEscape.attribute(block.id))\">\n"
         var kind = block.kind.rawValue

@@ -1,11 +1,11 @@
 /// Escaping for everything the reports copy from a lab or a command into markup.
 /// Command output is arbitrary bytes decoded as text: it may hold `<script>`, quotes, or
 /// control characters that XML 1.0 forbids even as character references.
-enum ReportEscape {
+public enum ReportEscape {
     /// Text content and attribute values of HTML and XML: `& < > " '` become references, and
     /// characters XML cannot carry become visible Control Pictures (ESC shows as ␛) rather than
     /// vanishing or making the file unreadable to a JUnit consumer.
-    static func markup(_ text: String) -> String {
+    public static func markup(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -26,7 +26,7 @@ enum ReportEscape {
 
     /// An attribute value: like `markup`, and newlines and tabs as references, because an XML
     /// parser normalizes literal ones in attributes to spaces.
-    static func attribute(_ text: String) -> String {
+    public static func attribute(_ text: String) -> String {
         markup(text).replacingOccurrences(of: "\n", with: "&#10;").replacingOccurrences(of: "\t", with: "&#9;")
     }
 

@@ -21,7 +21,7 @@ public enum ReportFormat {
 
     /// A duration for people: "45 ms", "1.20 s", "2 m 05 s". Never traps: results files are
     /// validated on reading, but a value out of every sane range still prints (as "?").
-    static func duration(_ value: Double) -> String {
+    public static func duration(_ value: Double) -> String {
         guard value.isFinite, value >= 0, value < 1e12 else { return "?" }
         if value < 1 { return "\(Int((value * 1000).rounded())) ms" }
         if value < 60 { return String(format: "%.2f s", value) }

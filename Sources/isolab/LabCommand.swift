@@ -6,5 +6,5 @@ struct LabCommand: ParsableCommand {
         commandName: "lab",
         abstract: "Run, check and grade Markdown labs.",
         subcommands: [LabRunCommand.self, LabCheckCommand.self, LabGradeCommand.self, LabWalkCommand.self,
-                      LabReportCommand.self, LabGradebookCommand.self])
+                      LabReportCommand.self, LabGradebookCommand.self, LabServeCommand.self])
 }

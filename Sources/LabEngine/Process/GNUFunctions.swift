@@ -5,7 +5,7 @@ import Glibc
 
 /// glibc functions Swift's Glibc module hides (it is imported without _GNU_SOURCE), looked up
 /// once by name. Both have been in glibc for years (pipe2 2.9, addchdir_np 2.29).
-enum GNUFunctions {
+public enum GNUFunctions {
     private typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
     private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
 
@@ -18,13 +18,13 @@ enum GNUFunctions {
     }
 
     /// pipe2(fds, flags); sets errno = ENOSYS when glibc lacks it.
-    static func pipe2(_ fds: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32 {
+    public static func pipe2(_ fds: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32 {
         guard let f = pipe2Function else { errno = ENOSYS; return -1 }
         return f(fds, flags)
     }
 
     /// posix_spawn_file_actions_addchdir_np; returns ENOSYS when glibc lacks it.
-    static func addChdir(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ path: String) -> Int32 {
+    public static func addChdir(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ path: String) -> Int32 {
         guard let f = addChdirFunction else { return ENOSYS }
         return path.withCString { f(actions, $0) }
     }

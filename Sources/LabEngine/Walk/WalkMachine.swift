@@ -150,13 +150,9 @@ public final class WalkMachine {
     private func runBlock(_ i: Int) {
         let block = document.blocks[i]
         let result = driver.run(block)
-        progress.record(result)
+        progress.apply(result, of: block)
         output.result(result, labPath: lab.path)
-        if block.kind == .check {
-            progress.scores[block.id] = max(progress.scores[block.id] ?? 0, result.score)
-        }
         if result.status == .passed {
-            if !progress.done.contains(block.id) { progress.done.append(block.id) }
             lastFailure = nil
             driver.save(progress)
             _ = driver.writeResults(progress)
@@ -166,8 +162,6 @@ public final class WalkMachine {
         lastFailure = result
         if result.message?.contains("interrupted") == true {
             output.note("Interrupted: \(block.id) was stopped; the walk goes on.")
-        } else if block.kind == .check {
-            progress.failures[block.id, default: 0] += 1
         }
         driver.save(progress)
         _ = driver.writeResults(progress)
@@ -175,15 +169,11 @@ public final class WalkMachine {
     }
 
     private func canRevealSolution(_ block: LabBlock) -> Bool {
-        block.kind == .check && (progress.failures[block.id] ?? 0) >= Self.failuresBeforeSolution
-            && !lab.solutions(for: block.id).isEmpty
+        progress.canRevealSolution(block, in: lab, afterFailures: Self.failuresBeforeSolution)
     }
 
     private func revealSolution(_ block: LabBlock) {
-        let lines = lab.solutions(for: block.id).flatMap { WalkDocument.typedLines($0) }
-        output.solution(lines)
-        if !progress.solutionShown.contains(block.id) { progress.solutionShown.append(block.id) }
-        if let i = progress.results.firstIndex(where: { $0.id == block.id }) { progress.results[i].solutionShown = true }
+        output.solution(progress.revealSolution(block, in: lab))
         driver.save(progress)
         _ = driver.writeResults(progress)
     }

@@ -1,16 +1,21 @@
 import ContainerRuntime
-import DockerCLI
 import Foundation
 import LabEngine
 
-/// The lab engine's window on the runtime, for what a shell command cannot give it.
-struct RuntimeContainerHost: ContainerHost {
-    func prepareImages() throws {
+/// The lab engine's window on the runtime, for what a shell command cannot give it: used by
+/// `isolab` and by `isolab-serve`, so it is a library of its own.
+public struct RuntimeContainerHost: ContainerHost {
+    /// isolab's executable, which a container's monitor runs to clean up after it.
+    let isolabExecutable: String
+
+    public init(isolabExecutable: String) { self.isolabExecutable = isolabExecutable }
+
+    public func prepareImages() throws {
         let images = ImageStore(root: RuntimeContext.fromEnvironment().root)
         for name in ImageStore.builtinNames { try images.ensureBuiltin(name) }
     }
 
-    func cpuUsageNanos(container name: String, namespace: String) throws -> UInt64 {
+    public func cpuUsageNanos(container name: String, namespace: String) throws -> UInt64 {
         var ctx = RuntimeContext.fromEnvironment()
         ctx.namespace = namespace
         let c = try ContainerStore(context: ctx).find(name)
@@ -22,7 +27,7 @@ struct RuntimeContainerHost: ContainerHost {
 
     /// The path was checked by `CgroupMeasurePath` (relative components only) and cgroupfs has
     /// no symbolic links, so joined to a mount point it stays beneath it.
-    func cpuUsageNanos(cgroup path: String) throws -> UInt64 {
+    public func cpuUsageNanos(cgroup path: String) throws -> UInt64 {
         let manager = try Cgroups.manager()
         let relative = "/" + path.split(separator: "/").joined(separator: "/")
         let placement: CgroupPlacement
@@ -36,15 +41,15 @@ struct RuntimeContainerHost: ContainerHost {
         return try manager.cpuUsageNanos(placement)
     }
 
-    func removeNamespace(_ namespace: String) throws {
+    public func removeNamespace(_ namespace: String) throws {
         var ctx = RuntimeContext.fromEnvironment()
         ctx.namespace = namespace
-        try Runtime(context: ctx, isolabExecutable: IsolabMain.executablePath()).removeNamespace()
+        try Runtime(context: ctx, isolabExecutable: isolabExecutable).removeNamespace()
     }
 
-    func cgroupDescription() -> String { Cgroups.describeHost() }
+    public func cgroupDescription() -> String { Cgroups.describeHost() }
 
-    func busyboxImageOrigin() -> String? {
+    public func busyboxImageOrigin() -> String? {
         (try? ImageStore(root: RuntimeContext.fromEnvironment().root).builtinOrigin("busybox")) ?? nil
     }
 }

@@ -1,0 +1,231 @@
+import Foundation
+import LabEngine
+import LabFormat
+import LabReports
+
+/// One lab as the server holds it: its walk driver (the same namespace, progress and results
+/// files as `lab walk`), one block running at a time on a thread of its own (the engine is
+/// synchronous), and the pages listening for what happens.
+final class LabHub: @unchecked Sendable {
+    /// The page offers a check's solution after its first failure (the walk waits for two:
+    /// there, the learner asks for it with a key, here a link appears).
+    static let failuresBeforeSolution = 1
+    let index: Int
+    let lab: Lab
+    let document: WalkDocument
+    let driver: LabWalkDriver
+    private let lock = NSLock()
+    private var progress: WalkProgress
+    private var listeners: [UUID: AsyncStream<String>.Continuation] = [:]
+    private let queue: DispatchQueue
+    private var busy = false
+    private var setupDone = false
+    private var busyBlock: String?
+    private let live = HubLiveOutput()
+
+    init(index: Int, lab: Lab, host: ContainerHost, configuration: ServeConfiguration) throws {
+        self.index = index; self.lab = lab
+        document = WalkDocument(lab: lab)
+        queue = DispatchQueue(label: "isolab.serve.lab\(index)")
+        let progressFile = WalkProgress.file(for: lab.path, home: configuration.home)
+        var progress = (try? WalkProgress.load(from: progressFile)) ?? nil ?? WalkProgress(labPath: lab.path)
+        if progress.namespace.isEmpty {
+            if let mine = configuration.environment["ISOLAB_NAMESPACE"], !mine.isEmpty {
+                progress.namespace = mine
+                progress.ownsNamespace = false
+            } else {
+                progress.namespace = WalkProgress.namespace(for: lab.path)
+                progress.ownsNamespace = true
+            }
+        }
+        self.progress = progress
+        var environment = configuration.environment
+        environment["ISOLAB_NAMESPACE"] = progress.namespace
+        let options = LabRunOptions(mode: .walk, dockerExecutable: configuration.isolab, environment: environment)
+        driver = try LabWalkDriver(lab: lab, host: host, options: options, ownsNamespace: progress.ownsNamespace,
+                                   progressFile: progressFile,
+                                   resultsFile: WalkProgress.resultsFile(for: lab.path, home: configuration.home))
+        driver.stepper.restore(captures: progress.captures)
+        driver.stepper.restore(failures: progress.failures)
+        live.hub = self
+        driver.stepper.live = live
+    }
+
+    var namespace: String { driver.namespace }
+
+    /// A snapshot of the progress.
+    var current: WalkProgress { lock.withLock { progress } }
+
+    /// The page's status for a block: passed, failed, running or pending.
+    func status(of block: LabBlock) -> String {
+        lock.withLock {
+            if busyBlock == block.id { return "running" }
+            if progress.done.contains(block.id) { return "passed" }
+            if let last = progress.results.last(where: { $0.id == block.id }) {
+                return last.status == .skipped ? "skipped" : "failed"
+            }
+            return "pending"
+        }
+    }
+
+    /// Points scored and possible, and how many steps are done.
+    func totals() -> (done: Int, total: Int, score: Double, maxScore: Double) {
+        lock.withLock {
+            let checks = document.blocks.filter { $0.kind == .check }
+            return (document.blocks.filter { progress.done.contains($0.id) }.count, document.blocks.count,
+                    checks.reduce(0) { $0 + (progress.scores[$1.id] ?? 0) }, checks.reduce(0) { $0 + $1.points })
+        }
+    }
+
+    // MARK: - Listeners
+
+    func subscribe() -> (UUID, AsyncStream<String>) {
+        let id = UUID()
+        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(4096))
+        lock.withLock { listeners[id] = continuation }
+        return (id, stream)
+    }
+
+    func unsubscribe(_ id: UUID) {
+        let continuation = lock.withLock { listeners.removeValue(forKey: id) }
+        continuation?.finish()
+    }
+
+    func broadcast(_ event: ServeEvent) {
+        let text = event.json
+        for continuation in lock.withLock({ Array(listeners.values) }) { continuation.yield(text) }
+    }
+
+    // MARK: - Actions from a page
+
+    /// `run` a step or `check` an exercise (both run the block: the check's solution never),
+    /// or reveal a check's `solution`. One block at a time: a second request while one runs is
+    /// refused with a notice.
+    func perform(action: String, step id: String) {
+        guard let block = document.blocks.first(where: { $0.id == id }) else {
+            broadcast(.notice("No step \(id) in this lab."))
+            return
+        }
+        switch action {
+        case "solution":
+            let lines: [String]? = lock.withLock {
+                guard progress.canRevealSolution(block, in: lab, afterFailures: Self.failuresBeforeSolution) else { return nil }
+                return progress.revealSolution(block, in: lab)
+            }
+            guard let lines else {
+                broadcast(.notice("The solution of \(id) opens after a failed check."))
+                return
+            }
+            save()
+            broadcast(.solution(step: id, lines: lines))
+        case "run", "check":
+            let started: Bool = lock.withLock {
+                guard !busy else { return false }
+                busy = true
+                busyBlock = id
+                return true
+            }
+            guard started else {
+                broadcast(.notice("Another step is running; wait for it to end."))
+                return
+            }
+            queue.async { [self] in runBlock(block) }
+        default:
+            broadcast(.notice("Unknown action \(action)."))
+        }
+    }
+
+    private func runBlock(_ block: LabBlock) {
+        defer { lock.withLock { busy = false; busyBlock = nil } }
+        runSetupOnce()
+        broadcast(.status(step: block.id, status: "running"))
+        live.step = block.id
+        let result = driver.run(block)
+        live.flush()
+        let reveal = lock.withLock { () -> Bool in
+            progress.apply(result, of: block)
+            return progress.canRevealSolution(block, in: lab, afterFailures: Self.failuresBeforeSolution)
+        }
+        save()
+        let status = result.status == .passed ? "passed" : result.status == .skipped ? "skipped" : "failed"
+        broadcast(.result(step: block.id, status: status, score: result.score, maxScore: result.maxScore,
+                          html: ServePage.resultHTML(result), canRevealSolution: reveal))
+        let t = self.totals()
+        broadcast(.progress(done: t.done, total: t.total, score: t.score, maxScore: t.maxScore))
+    }
+
+    /// The lab's setup blocks, once, unseen, before the first block a page runs (as `lab walk`
+    /// does at its start); the progress remembers them across restarts.
+    private func runSetupOnce() {
+        guard !lock.withLock({ setupDone }) else { return }
+        for block in lab.blocks where block.kind == .setup && !lock.withLock({ progress.done.contains(block.id) }) {
+            let result = driver.run(block)
+            lock.withLock { progress.apply(result, of: block) }
+            if result.status != .passed { broadcast(.notice("The lab's setup (\(block.id)) failed: \(result.message ?? "")")) }
+        }
+        lock.withLock { setupDone = true }
+        save()
+    }
+
+    private func save() {
+        let snapshot = lock.withLock { progress }
+        driver.save(snapshot)
+        _ = driver.writeResults(snapshot)
+    }
+
+    /// The results so far, as `lab run` writes them (for the report).
+    func results() -> RunResults { driver.results(current) }
+
+    /// Runs the cleanup blocks (and removes the namespace the walk made); the progress is kept.
+    func removeContainers() -> [BlockResult] {
+        queue.sync { driver.removeContainers() }
+    }
+
+    func containerNames() -> [String] { driver.containerNames() }
+
+    /// Stops background blocks and removes the scratch folder.
+    func finish() {
+        for continuation in lock.withLock({ Array(listeners.values) }) { continuation.finish() }
+        queue.sync { driver.finish() }
+    }
+}
+
+/// The running block's commands, output and samples, to every page of the lab. Used from the
+/// lab's one engine thread only.
+final class HubLiveOutput: BlockLiveOutput, @unchecked Sendable {
+    weak var hub: LabHub?
+    /// The block running now.
+    var step = ""
+    private var pending: [UInt8] = []
+
+    func commandStarted(_ command: String, background: Bool) {
+        flush()
+        hub?.broadcast(.command(step: step, text: WalkDocument.typedLines(command: command).joined(separator: "\n")))
+    }
+
+    func output(_ bytes: [UInt8]) {
+        pending += bytes
+        // Hold back an incomplete UTF-8 sequence at the end for the next read.
+        var cut = pending.count
+        var back = 0
+        while back < 3, cut - back - 1 >= 0, pending[cut - back - 1] & 0xC0 == 0x80 { back += 1 }
+        if cut - back - 1 >= 0 {
+            let lead = pending[cut - back - 1]
+            let needed = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0
+            if needed > back { cut = cut - back - 1 }
+        }
+        let ready = Array(pending[0..<cut])
+        pending.removeFirst(cut)
+        if !ready.isEmpty { hub?.broadcast(.output(step: step, text: String(decoding: ready, as: UTF8.self))) }
+    }
+
+    func cpuSample(_ sample: CPUSample, window: Double, expected: ClosedRange<Double>?) {
+        hub?.broadcast(.sample(step: step, t: sample.t, cores: sample.cores, window: window,
+                               low: expected?.lowerBound, high: expected?.upperBound))
+    }
+
+    func flush() {
+        if !pending.isEmpty { hub?.broadcast(.output(step: step, text: String(decoding: pending, as: UTF8.self))) }
+        pending = []
+    }
+}
