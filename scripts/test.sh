@@ -1,6 +1,6 @@
 #!/bin/sh
 # Sets up and runs every test: unit tests, real-container integration and end-to-end tests,
-# the CPU demo alone, and the four labs. The run is wrapped in scripts/leakcheck: anything a test
+# the CPU demo alone, the labs, and the two fuzz targets for a bounded time. The run is wrapped in scripts/leakcheck: anything a test
 # leaves on the host (mount, cgroup, link, netns, process, state file) fails it. Run as root.
 #
 # ISOLAB_TEST_ROOT (default /var/lib/isolab-test) is the state root the tests use; it is deleted
@@ -30,6 +30,13 @@ swift test --skip-build --skip CPUDemoTests || status=1
 swift test --skip-build --filter CPUDemoTests || status=1
 # The labs prove themselves, as a course author's CI would.
 ISOLAB_ROOT=$ISOLAB_TEST_ROOT "$bin/isolab" lab run --quiet Labs/ --junit /tmp/isolab-labs-junit.xml || status=1
+# The lab parser and the archive reader meet libFuzzer for a bounded time each
+# (ISOLAB_FUZZ_SECONDS, default 60; 0 skips them).
+if [ "${ISOLAB_FUZZ_SECONDS:-60}" -gt 0 ]; then
+    for target in FuzzLabParser FuzzArchive; do
+        scripts/fuzz.sh "$target" "${ISOLAB_FUZZ_SECONDS:-60}" || status=1
+    done
+fi
 
 leaks=0
 scripts/leakcheck diff "$before" || leaks=1
