@@ -8,7 +8,8 @@ struct UnionFilesystemTests {
         let f = try CLIFixture()
         defer { f.close() }
         let image = "new_image_with_hello_" + f.namespace.suffix(8)
-        defer { _ = try? f.sh("docker rmi -f \(image)") }
+        // The containers first: an image a running container uses is refused even with -f.
+        defer { _ = try? f.sh("docker rm -f user_of_image ufs_container; docker rmi -f \(image)") }
         try f.ok("docker run -i --name ufs_container debian bash", stdin: "echo \"Hello from container!\" > /hello.txt\nexit\n")
         let id = try f.ok("docker commit ufs_container \(image)")
         #expect(id.hasPrefix("sha256:") && id.count == 71)
