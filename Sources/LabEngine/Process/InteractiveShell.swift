@@ -42,29 +42,8 @@ public struct InteractiveShell {
             env["PS1"] = quotedTag + " $ "
         }
 
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for sig in [SIGINT, SIGTERM, SIGQUIT, SIGHUP, SIGPIPE, SIGCHLD, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH] {
-            sigaddset(&defaults, sig)
-        }
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setsigmask(&attributes, &mask)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        let envp = env.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        var cArgv: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        var cEnvp: [UnsafeMutablePointer<CChar>?] = envp.map { strdup($0) } + [nil]
-        defer {
-            for p in cArgv { free(p) }
-            for p in cEnvp { free(p) }
-        }
         var child: pid_t = 0
-        let rc = posix_spawn(&child, shell, nil, &attributes, &cArgv, &cEnvp)
+        let rc = ProcessSpawn.spawn(&child, path: shell, argv: argv, environment: env, actions: nil, leading: .processGroup)
         guard rc == 0 else { throw ShellProcess.SpawnError(operation: "posix_spawn", path: shell, code: rc) }
 
         // Hand the terminal over. The walk is then in the background, so taking it back must
