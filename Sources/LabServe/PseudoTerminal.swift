@@ -25,9 +25,6 @@ final class PseudoTerminal: @unchecked Sendable {
     private static let unlockRequest: UInt = 0x4004_5431
     private static let numberRequest: UInt = 0x8004_5430
 
-    /// glibc's POSIX_SPAWN_SETSID (spawn.h); Swift's Glibc module leaves it out without _GNU_SOURCE.
-    private static let spawnSetsid: Int32 = 0x80
-
     init(argv: [String], environment: [String: String], directory: String, columns: Int, rows: Int) throws {
         // posix_openpt, unlockpt and ptsname_r are what these ioctls are; Swift's Glibc module
         // leaves the functions out (they need _XOPEN_SOURCE).
@@ -54,26 +51,8 @@ final class PseudoTerminal: @unchecked Sendable {
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
         _ = GNUFunctions.addChdir(&actions, directory)
 
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for sig in [SIGINT, SIGTERM, SIGQUIT, SIGHUP, SIGPIPE, SIGCHLD, SIGTSTP, SIGTTIN, SIGTTOU] { sigaddset(&defaults, sig) }
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setsigmask(&attributes, &mask)
-        posix_spawnattr_setflags(&attributes, Int16(Self.spawnSetsid | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-
-        var cArgv: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        var cEnvp: [UnsafeMutablePointer<CChar>?] = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            for p in cArgv { free(p) }
-            for p in cEnvp { free(p) }
-        }
         var child: pid_t = 0
-        let rc = posix_spawn(&child, argv[0], &actions, &attributes, &cArgv, &cEnvp)
+        let rc = ProcessSpawn.spawn(&child, path: argv[0], argv: argv, environment: environment, actions: &actions, leading: .session)
         guard rc == 0 else {
             close(fd)
             throw Failure(operation: "posix_spawn \(argv[0])", code: rc)

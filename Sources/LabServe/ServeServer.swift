@@ -160,12 +160,13 @@ public final class ServeServer: @unchecked Sendable {
         } onUpgrade: { [self] inbound, outbound, context in
             guard let text = context.requestContext.parameters.get("lab"), let index = Int(text), hubs.indices.contains(index) else { return }
             let hub = hubs[index]
-            let shell = ServeShell(shell: configuration.shell, environment: configuration.environment,
-                                   binDirectory: hub.driver.stepper.binDirectory, namespace: hub.namespace,
-                                   scratch: hub.driver.stepper.scratchDirectory)
+            let shell = InteractiveShell(shell: configuration.shell, environment: configuration.environment,
+                                         namespace: hub.namespace, binDirectory: hub.driver.stepper.binDirectory,
+                                         scratch: hub.driver.stepper.scratchDirectory, rcName: "serve-bashrc", bannerHint: "")
             let terminal: PseudoTerminal
             do {
-                let (argv, environment) = try shell.command()
+                var (argv, environment) = try shell.command()
+                environment["TERM"] = "xterm-256color"
                 terminal = try PseudoTerminal(argv: argv, environment: environment,
                                               directory: configuration.environment["HOME"] ?? "/", columns: 80, rows: 24)
             } catch {

@@ -23,19 +23,7 @@ extension CLIFixture {
             throw FixtureError(description: "cannot create \(path)")
         }
         defer { try? out.close() }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", command]
-        var env = ProcessInfo.processInfo.environment
-        env["PATH"] = binDir + ":" + (env["PATH"] ?? "/usr/bin:/bin")
-        env["ISOLAB_ROOT"] = root
-        env["ISOLAB_NAMESPACE"] = namespace
-        env["LANG"] = "C"
-        p.environment = env
-        p.standardOutput = out
-        p.standardError = out
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
+        let p = try TestProcess.start("/bin/sh", ["-c", command], environment: environment(namespace: namespace), output: out)
         return Running(process: p, outputPath: path)
     }
 }

@@ -34,37 +34,19 @@ final class CLIFixture {
     /// Runs a shell command line; stdout and stderr together, as a terminal shows them.
     @discardableResult
     func sh(_ command: String, namespace ns: String? = nil, stdin: String? = nil, timeout: Double = 120) throws -> Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", command]
+        let r = try TestProcess.run("/bin/sh", ["-c", command], environment: environment(namespace: ns ?? namespace),
+                                    stdin: stdin, timeout: timeout)
+        return Result(output: r.output, status: r.status)
+    }
+
+    /// The environment of `sh` and `spawn`: isolab's `docker` first on PATH, the test's root.
+    func environment(namespace ns: String) -> [String: String] {
         var env = ProcessInfo.processInfo.environment
         env["PATH"] = binDir + ":" + (env["PATH"] ?? "/usr/bin:/bin")
         env["ISOLAB_ROOT"] = root
-        env["ISOLAB_NAMESPACE"] = ns ?? namespace
+        env["ISOLAB_NAMESPACE"] = ns
         env["LANG"] = "C"
-        p.environment = env
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        let input = Pipe()
-        p.standardInput = stdin == nil ? FileHandle.nullDevice : input
-        try p.run()
-        if let s = stdin {
-            input.fileHandleForWriting.write(Data(s.utf8))
-            try input.fileHandleForWriting.close()
-        }
-        let deadline = Date().addingTimeInterval(timeout)
-        var data = Data()
-        let reader = out.fileHandleForReading
-        // Read until the command exits (a detached container never holds our pipe).
-        while true {
-            let chunk = reader.availableData
-            if chunk.isEmpty { break }
-            data.append(chunk)
-            if Date() > deadline { p.terminate(); break }
-        }
-        p.waitUntilExit()
-        return Result(output: String(decoding: data, as: UTF8.self), status: p.terminationStatus)
+        return env
     }
 
     /// The output of a command that must succeed, trimmed.

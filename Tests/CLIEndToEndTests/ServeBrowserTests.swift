@@ -9,22 +9,12 @@ struct ServeBrowserTests {
     static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @Test func aLearnersVisitToLab1AndTheDoor() throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", Self.package.appendingPathComponent("Tests/browser/serve_test.py").path,
-                       IsolabBinary.path, Self.package.appendingPathComponent("Labs/01-namespaces.md").path]
         var env = ProcessInfo.processInfo.environment
         env["ISOLAB_ROOT"] = env["ISOLAB_TEST_ROOT"] ?? "/var/lib/isolab-test"
-        p.environment = env
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        #expect(p.terminationStatus == 0, "\(text)")
+        let (text, status) = try TestProcess.run("/usr/bin/env", ["python3", Self.package.appendingPathComponent("Tests/browser/serve_test.py").path,
+                                                 IsolabBinary.path, Self.package.appendingPathComponent("Labs/01-namespaces.md").path],
+                                                 environment: env)
+        #expect(status == 0, "\(text)")
         #expect(text.contains(" passed, 0 failed"), "\(text)")
     }
 }

@@ -52,23 +52,12 @@ final class WalkFixture {
     /// A shell command line with isolab's `docker` first on PATH, in the walk's namespace.
     @discardableResult
     func sh(_ command: String) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", command]
         var env = ProcessInfo.processInfo.environment
         env["PATH"] = binDir + ":" + (env["PATH"] ?? "/usr/bin:/bin")
         env["ISOLAB_ROOT"] = root
         env["ISOLAB_NAMESPACE"] = namespace ?? "none"
         env["HOME"] = home
-        p.environment = env
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try TestProcess.run("/bin/sh", ["-c", command], environment: env).output
     }
 
     /// What of the walk is left on the host: containers in its namespace, the namespace itself,

@@ -117,14 +117,7 @@ final class ImageFD {
         }
         defer { closedir(dir) }
         rewinddir(dir)
-        var names: [String] = []
-        while let ent = readdir(dir) {
-            let name = withUnsafePointer(to: ent.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names.sorted()
+        return ImageFiles.sortedNames(dir)
     }
 
     /// The target of the symlink `name` in this directory.

@@ -91,6 +91,11 @@ enum ImageFiles {
     static func listDirectory(_ path: String) throws -> [String] {
         guard let dir = opendir(path) else { throw RuntimeError.errno("opendir", path) }
         defer { closedir(dir) }
+        return sortedNames(dir)
+    }
+
+    /// The names an open directory stream lists from where it is, without `.` and `..`, sorted.
+    static func sortedNames(_ dir: OpaquePointer) -> [String] {
         var names: [String] = []
         while let ent = readdir(dir) {
             let name = withUnsafePointer(to: ent.pointee.d_name) {

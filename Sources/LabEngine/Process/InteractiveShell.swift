@@ -7,64 +7,56 @@ import Glibc
 /// does): its own process group gets the terminal, so Ctrl-C and Ctrl-Z go to it and not to the
 /// walk, and the terminal comes back to the walk when it ends. bash gets an rc file that reads the
 /// learner's `~/.bashrc` first and then sets PATH and the prompt, so neither is lost to it.
+/// `command()` is the same shell for the page's terminal (LabServe), which runs it on a pty.
 public struct InteractiveShell {
     public var shell: String
     public var environment: [String: String]
-    /// Put before the shell's prompt: `(isolab walk-1a2b3c4d)`.
-    public var promptTag: String
+    /// The lab's namespace: `ISOLAB_NAMESPACE`, and the prompt's `(isolab NAMESPACE)`.
+    public var namespace: String
     /// PATH's first entry (isolab's `docker`), set again after the rc file.
     public var binDirectory: String
-    /// Where the rc file goes (a scratch folder of the walk).
+    /// Where the rc file goes (a scratch folder of the lab).
     public var scratch: String
+    /// The rc file's name in `scratch`.
+    public var rcName: String
+    /// Said after the banner's first sentence: how to get back (the walk's shell), or nothing.
+    public var bannerHint: String
 
-    public init(shell: String, environment: [String: String], promptTag: String, binDirectory: String, scratch: String) {
-        self.shell = shell; self.environment = environment; self.promptTag = promptTag
+    public init(shell: String, environment: [String: String], namespace: String, binDirectory: String, scratch: String,
+                rcName: String = "walk-bashrc", bannerHint: String = "exit or Ctrl-D goes back to the walk.") {
+        self.shell = shell; self.environment = environment; self.namespace = namespace
         self.binDirectory = binDirectory; self.scratch = scratch
+        self.rcName = rcName; self.bannerHint = bannerHint
+    }
+
+    /// argv and environment for the shell, with isolab's `docker` first on PATH; writes bash's rc
+    /// file (other shells get PS1 in the environment).
+    public func command() throws -> (argv: [String], environment: [String: String]) {
+        var env = environment
+        env["PATH"] = binDirectory + ":" + (env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin")
+        env["ISOLAB_NAMESPACE"] = namespace
+        let tag = "(isolab \(namespace))".replacingOccurrences(of: "'", with: "")
+        guard (shell as NSString).lastPathComponent == "bash" else {
+            env["PS1"] = tag + " $ "
+            return ([shell, "-i"], env)
+        }
+        let rc = scratch + "/" + rcName
+        let hint = bannerHint.isEmpty ? "" : " " + bannerHint.replacingOccurrences(of: "'", with: "")
+        try """
+        [ -f "$HOME/.bashrc" ] && . "$HOME/.bashrc"
+        PATH='\(binDirectory.replacingOccurrences(of: "'", with: ""))':"$PATH"
+        PS1='\(tag) \\w \\$ '
+        echo 'isolab: docker here is isolab, in namespace '"$ISOLAB_NAMESPACE"'.\(hint)'
+
+        """.write(toFile: rc, atomically: true, encoding: .utf8)
+        return ([shell, "--rcfile", rc, "-i"], env)
     }
 
     /// Runs the shell to its end. Throws when it cannot start.
     public func run(terminal fd: Int32 = 0) throws {
-        var argv = [shell, "-i"]
-        var env = environment
-        let quotedTag = promptTag.replacingOccurrences(of: "'", with: "")
-        if (shell as NSString).lastPathComponent == "bash" {
-            let rc = scratch + "/walk-bashrc"
-            let text = """
-            [ -f "$HOME/.bashrc" ] && . "$HOME/.bashrc"
-            PATH='\(binDirectory.replacingOccurrences(of: "'", with: ""))':"$PATH"
-            PS1='\(quotedTag) \\w \\$ '
-            echo 'isolab: docker here is isolab, in namespace '"$ISOLAB_NAMESPACE"'. exit or Ctrl-D goes back to the walk.'
-
-            """
-            try text.write(toFile: rc, atomically: true, encoding: .utf8)
-            argv = [shell, "--rcfile", rc, "-i"]
-        } else {
-            env["PS1"] = quotedTag + " $ "
-        }
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for sig in [SIGINT, SIGTERM, SIGQUIT, SIGHUP, SIGPIPE, SIGCHLD, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH] {
-            sigaddset(&defaults, sig)
-        }
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setsigmask(&attributes, &mask)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        let envp = env.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        var cArgv: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        var cEnvp: [UnsafeMutablePointer<CChar>?] = envp.map { strdup($0) } + [nil]
-        defer {
-            for p in cArgv { free(p) }
-            for p in cEnvp { free(p) }
-        }
+        let (argv, env) = try command()
         var child: pid_t = 0
-        let rc = posix_spawn(&child, shell, nil, &attributes, &cArgv, &cEnvp)
+        let rc = ProcessSpawn.spawn(&child, path: shell, argv: argv, environment: env, actions: nil, leading: .processGroup)
         guard rc == 0 else { throw ShellProcess.SpawnError(operation: "posix_spawn", path: shell, code: rc) }
 
         // Hand the terminal over. The walk is then in the background, so taking it back must

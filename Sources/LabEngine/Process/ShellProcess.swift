@@ -54,31 +54,10 @@ final class ShellProcess {
             throw SpawnError(operation: "posix_spawn_file_actions_addchdir_np", path: directory, code: chdirStatus)
         }
 
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // A group of its own, so a timeout kills everything the command started; signals the
-        // engine ignores (SIGINT for its handler, SIGPIPE) are back to their defaults.
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for sig in [SIGINT, SIGTERM, SIGQUIT, SIGHUP, SIGPIPE, SIGCHLD, SIGTSTP, SIGTTIN, SIGTTOU] { sigaddset(&defaults, sig) }
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setsigmask(&attributes, &mask)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-
-        let argv = ["/bin/sh", "-c", command]
-        let envp = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        var cArgv: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        var cEnvp: [UnsafeMutablePointer<CChar>?] = envp.map { strdup($0) } + [nil]
-        defer {
-            for p in cArgv { free(p) }
-            for p in cEnvp { free(p) }
-        }
+        // A group of its own, so a timeout kills everything the command started.
         var child: pid_t = 0
-        let rc = posix_spawn(&child, "/bin/sh", &actions, &attributes, &cArgv, &cEnvp)
+        let rc = ProcessSpawn.spawn(&child, path: "/bin/sh", argv: ["/bin/sh", "-c", command], environment: environment,
+                                    actions: &actions, leading: .processGroup)
         guard rc == 0 else {
             if let fd = readFD { close(fd) }
             throw SpawnError(operation: "posix_spawn", path: "/bin/sh (in \(directory))", code: rc)

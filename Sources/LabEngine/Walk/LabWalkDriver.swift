@@ -74,11 +74,8 @@ public final class LabWalkDriver: WalkDriver {
     }
 
     public func openShell() -> String? {
-        var env = options.environment
-        env["PATH"] = stepper.binDirectory + ":" + (env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin")
-        env["ISOLAB_NAMESPACE"] = namespace
-        let shellPath = env["SHELL"].flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil } ?? "/bin/sh"
-        let shell = InteractiveShell(shell: shellPath, environment: env, promptTag: "(isolab \(namespace))",
+        let shellPath = options.environment["SHELL"].flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil } ?? "/bin/sh"
+        let shell = InteractiveShell(shell: shellPath, environment: options.environment, namespace: namespace,
                                      binDirectory: stepper.binDirectory, scratch: stepper.scratchDirectory)
         suspendTerminal()
         defer { resumeTerminal() }
