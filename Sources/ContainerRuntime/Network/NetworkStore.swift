@@ -94,8 +94,8 @@ public struct NetworkStore: Sendable {
                holder == reservationText(network) {
                 unlink(Self.reservationPath(Int(s.network.value >> 8 & 0xff)))
             }
-            rmdir(directory)
-            rmdir(context.root + "/networks")
+            // Empty directories only (rmdir fails otherwise, which is the point).
+            for dir in [directory, context.root + "/networks", Self.reservationDirectory] { rmdir(dir) }
         }
     }
 
