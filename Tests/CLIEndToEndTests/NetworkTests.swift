@@ -23,7 +23,7 @@ struct NetworkTests {
         #expect(n["Name"] as? String == "labnet" && n["Id"] as? String == id && n["Driver"] as? String == "bridge")
         let config = try #require(((n["IPAM"] as? [String: Any])?["Config"] as? [[String: Any]])?.first)
         let subnet = try #require(config["Subnet"] as? String)
-        #expect(subnet.hasPrefix("10.214.") && subnet.hasSuffix(".0/24"))
+        #expect(subnet.hasPrefix("10.215.") && subnet.hasSuffix(".0/24"))
         #expect(config["Gateway"] as? String == subnet.replacingOccurrences(of: ".0/24", with: ".1"))
         #expect((n["Containers"] as? [String: Any])?.isEmpty == true)
         #expect(json.hasPrefix("[\n    {\n        \"Name\": \"labnet\",\n        \"Id\": \""))
@@ -87,7 +87,7 @@ struct NetworkTests {
         #expect(try f.sh("docker exec client ping -c1 -W1 server").status != 0)
 
         try f.ok("docker network connect --alias api backnet client")
-        #expect(try f.ok("docker exec client ip -4 -o addr show eth1").contains("10.214."))
+        #expect(try f.ok("docker exec client ip -4 -o addr show eth1").contains("10.215."))
         #expect(try f.sh("docker exec client ping -c1 -W2 server").status == 0)
         #expect(try f.sh("docker exec server ping -c1 -W2 api").status == 0)
         #expect(try f.ok("stat -c %i \(hostsPath)") == inode, "rewritten in place: the bind mount keeps seeing it")

@@ -52,7 +52,7 @@ public struct NetworkManager: Sendable {
                                                    gateway: configuration.gateway.description,
                                                    macAddress: NetworkManager.format(mac: address.macAddress),
                                                    hostVeth: hostVeth, bridge: configuration.bridgeName)
-                attachment.interface = interface
+                attachment.interface = interface == "eth0" ? nil : interface   // nil: eth0, as older states say
                 return attachment
             } catch {
                 throw NetworkManager.undoing(undo, after: error)

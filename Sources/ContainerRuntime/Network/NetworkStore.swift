@@ -12,9 +12,10 @@ public struct NetworkStore: Sendable {
 
     public init(context: RuntimeContext) { self.context = context }
 
-    /// isolab's range for user networks: 10.214.0.0/16, one /24 each (256 networks per host).
-    /// Next to the default bridge's 10.213.0.0/16 and, like it, refused if the host routes it.
-    static let pool = IPv4Subnet(IPv4Address(0x0AD6_0000), prefixLength: 16)
+    /// isolab's range for user networks: 10.215.0.0/16, one /24 each (256 networks per host).
+    /// Next to the default bridge's 10.213.0.0/16 (10.214.0.0/16 is the runtime tests' own
+    /// bridge); a /24 the host routes already is skipped.
+    static let pool = IPv4Subnet(IPv4Address(0x0AD7_0000), prefixLength: 16)
     /// One file per reserved /24, named by its third octet, holding root, namespace and network
     /// id: host-wide, because bridges and subnets are.
     static let reservationDirectory = "/run/isolab/network-subnets"

@@ -6,8 +6,8 @@ public struct UserNetwork: Codable, Sendable, Equatable {
     public var id: String                // 64 hex, as Docker's
     public var name: String
     public var created: Date
-    public var subnet: String            // "10.214.0.0/24"
-    public var gateway: String           // "10.214.0.1"
+    public var subnet: String            // "10.215.0.0/24"
+    public var gateway: String           // "10.215.0.1"
     public var bridge: String            // "isl-" + 8 hex of the id
     public var labels: [String: String]
 

@@ -8,7 +8,7 @@ public struct NetworkCreateCommand: ParsableCommand {
 
     @Option(name: .shortAndLong, help: "Driver to manage the Network (bridge only)") var driver = "bridge"
     @Option(name: .customLong("label"), help: "Set metadata on a network") var label: [String] = []
-    @Option(name: .customLong("subnet"), help: "Not supported: isolab picks a /24 of 10.214.0.0/16") var subnet: [String] = []
+    @Option(name: .customLong("subnet"), help: "Not supported: isolab picks a /24 of 10.215.0.0/16") var subnet: [String] = []
     @Option(name: .customLong("gateway"), help: "Not supported") var gateway: [String] = []
     @Option(name: .customLong("ip-range"), help: "Not supported") var ipRange: [String] = []
     @Option(name: [.customShort("o"), .customLong("opt")], help: "Not supported") var opt: [String] = []
@@ -22,7 +22,7 @@ public struct NetworkCreateCommand: ParsableCommand {
         }
         // Refused, not dropped: a lab that asks for an address plan must not get another silently.
         for (flag, values) in [("--subnet", subnet), ("--gateway", gateway), ("--ip-range", ipRange), ("--opt", opt)] where !values.isEmpty {
-            throw RuntimeError(.invalidArgument, "Error response from daemon: isolab does not support \(flag): each network gets a /24 of 10.214.0.0/16")
+            throw RuntimeError(.invalidArgument, "Error response from daemon: isolab does not support \(flag): each network gets a /24 of 10.215.0.0/16")
         }
         var labels: [String: String] = [:]
         for l in label {
