@@ -16,7 +16,7 @@ enum FlagNormalizer {
 
     static let runValues: [String: String] = ["a": "attach", "e": "env", "w": "workdir", "u": "user", "l": "label", "m": "memory", "h": "hostname", "v": "volume"]
     static let runLongValues: Set<String> = [
-        "name", "hostname", "env", "workdir", "user", "label", "ipc", "pid", "network", "net", "cpus", "cpu-quota",
+        "name", "hostname", "env", "workdir", "user", "label", "ipc", "pid", "network", "net", "network-alias", "cpus", "cpu-quota",
         "cpu-period", "cpuset-cpus", "memory", "pids-limit", "cap-add", "cap-drop", "security-opt", "volume", "mount", "tmpfs", "env-file", "entrypoint", "restart", "attach",
     ]
 

@@ -30,7 +30,7 @@ public struct ContainerConfig: Codable, Sendable {
     public var initProcess: Bool
     public var ipcMode: String           // private | shareable | host | container:<id>
     public var pidMode: String           // "" | host | container:<id>
-    public var networkMode: String       // bridge | none | host | container:<id>
+    public var networkMode: String       // bridge | none | host | container:<id> | a user network's name
     public var capAdd: [String]
     public var capDrop: [String]
     public var capabilities: Capabilities
@@ -41,4 +41,5 @@ public struct ContainerConfig: Codable, Sendable {
     public var mounts: [ContainerMount]? // -v, --mount, --tmpfs (absent in configs of older isolab)
     public var restartPolicy: RestartPolicy? // --restart; nil: "no"
     public var attachStreams: [String]?  // run -a: which of stdout/stderr reach the client (nil: both)
+    public var networkAliases: [String]? // --network-alias, on a user network only
 }

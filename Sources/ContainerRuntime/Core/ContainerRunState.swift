@@ -9,4 +9,6 @@ public struct ContainerRunState: Codable, Sendable {
     public var startedAt: Date
     public var cgroup: CgroupPlacement?
     public var network: NetworkAttachment?
+    /// Networks joined with `network connect` (absent in states of older isolab).
+    public var extraNetworks: [NetworkAttachment]?
 }

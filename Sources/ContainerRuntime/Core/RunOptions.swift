@@ -21,6 +21,7 @@ public struct RunOptions: Sendable {
     public var ipcMode = "private"
     public var pidMode = ""
     public var networkMode = "bridge"
+    public var networkAliases: [String] = []
     public var capAdd: [String] = []
     public var capDrop: [String] = []
     public var limits = ResourceLimits()

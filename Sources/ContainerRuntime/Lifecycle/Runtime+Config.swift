@@ -37,7 +37,19 @@ extension Runtime {
                 throw RuntimeError(.invalidArgument, "docker: Error response from daemon: invalid --security-opt: \"\(opt)\" (isolab knows no-new-privileges and seccomp=unconfined; custom seccomp profiles are not supported).")
             }
         }
-        for (flag, mode) in [("--ipc", o.ipcMode), ("--pid", o.pidMode), ("--network", o.networkMode)] {
+        // A name that is not a mode is a user-defined network's (its name is kept, as Docker's
+        // HostConfig.NetworkMode keeps it); aliases only mean something there.
+        var networkMode = o.networkMode == "default" ? "bridge" : o.networkMode
+        if Self.isUserNetworkMode(networkMode) {
+            do { try Self.validateAliases(o.networkAliases) } catch let e as RuntimeError { throw RuntimeError(e.kind, "docker: " + e.message) }
+            do { networkMode = try networks.find(networkMode).name } catch {
+                throw RuntimeError(.notFound, "docker: Error response from daemon: network \(o.networkMode) not found")
+            }
+        } else if !o.networkAliases.isEmpty {
+            throw RuntimeError(.invalidArgument, "docker: Error response from daemon: network-scoped alias is supported only for containers in user defined networks")
+        }
+        let checkedNetworkMode = Self.isUserNetworkMode(networkMode) ? "bridge" : networkMode
+        for (flag, mode) in [("--ipc", o.ipcMode), ("--pid", o.pidMode), ("--network", checkedNetworkMode)] {
             let allowed: [String] = flag == "--ipc" ? ["private", "shareable", "host", ""] :
                                      flag == "--pid" ? ["", "host"] : ["bridge", "none", "host", "default"]
             if !allowed.contains(mode) && !mode.hasPrefix("container:") {
@@ -65,10 +77,10 @@ extension Runtime {
             tty: o.tty, interactive: o.interactive, detached: o.detach, autoRemove: o.autoRemove,
             readOnly: o.readOnly, privileged: o.privileged, noNewPrivileges: nnp, initProcess: o.initProcess,
             ipcMode: o.ipcMode.isEmpty ? "private" : o.ipcMode, pidMode: o.pidMode,
-            networkMode: o.networkMode == "default" ? "bridge" : o.networkMode,
+            networkMode: networkMode,
             capAdd: o.capAdd, capDrop: o.capDrop, capabilities: caps, securityOpt: o.securityOpt, seccompProfile: seccomp,
             limits: o.limits, lowerDirs: lowers, mounts: o.mounts.isEmpty ? nil : o.mounts, restartPolicy: o.restartPolicy,
-            attachStreams: o.attachStreams)
+            attachStreams: o.attachStreams, networkAliases: o.networkAliases.isEmpty ? nil : o.networkAliases)
     }
 
     static func validName(_ n: String) throws -> String {

@@ -76,7 +76,11 @@ extension Runtime {
         if bridged {
             do { try NetworkManager().detach(containerID: id, attachment: c.run?.network) } catch { firstError = firstError ?? error }
         }
+        let left = leaveUserNetworks(c)
+        firstError = firstError ?? left.error
         store.removeRunState(id: id)
+        // Once its run state is gone it is no member: peers stop resolving its name.
+        refreshHosts(networkIDs: left.left)
         if removeContainer || (configRead && c.config.autoRemove), let problem = removeFiles(id: id) {
             firstError = firstError ?? RuntimeError(.failed, problem)
         }
@@ -101,6 +105,7 @@ extension Runtime {
         for c in store.list() {
             do { try remove(c.id, force: true) } catch { firstError = firstError ?? error }
         }
+        do { try removeNetworks() } catch { firstError = firstError ?? error }
         try? FileManager.default.removeItem(atPath: store.namespaceDir)
         try? FileManager.default.removeItem(atPath: store.namespaceLock)
         try? FileManager.default.removeItem(atPath: store.runNamespaceDir)

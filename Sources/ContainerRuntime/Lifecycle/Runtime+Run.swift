@@ -105,6 +105,12 @@ extension Runtime {
             state.network = att
             try store.writeRunState(state, id: cfg.id)
             try AtomicFile.write(Data(try hostsFile(for: cfg, address: att.ipAddress).utf8), to: c.dir + "/hosts", durable: false)
+        } else if Self.isUserNetworkMode(cfg.networkMode) {
+            let att = try joinUserNetwork(cfg, pid: pid, undo: &undo)
+            state.network = att
+            try store.writeRunState(state, id: cfg.id)
+            // Its own file and its peers': they resolve each other by name from now on.
+            refreshHosts(networkIDs: [att.networkID ?? ""])
         }
         try checkInterrupted()
         guard sync.writeLine("go") else { throw Self.monitorError("", monitor: monitor, path: monitorExecutable) }

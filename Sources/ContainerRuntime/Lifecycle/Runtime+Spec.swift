@@ -49,7 +49,8 @@ extension Runtime {
             spec.add("shm", shm)
         }
         _ = try addNamespace("pid", mode: cfg.pidMode, private: [""], to: &newNS, spec: &spec)
-        _ = try addNamespace("net", mode: cfg.networkMode, private: ["bridge", "none"], to: &newNS, spec: &spec)
+        let netMode = Self.isUserNetworkMode(cfg.networkMode) ? "bridge" : cfg.networkMode   // a namespace of its own
+        _ = try addNamespace("net", mode: netMode, private: ["bridge", "none"], to: &newNS, spec: &spec)
         spec.add("ns", newNS.joined(separator: ","))
         spec.add("cgroupfs", try Self.cgroupfsMounts())
         spec.add("log", c.logPath)

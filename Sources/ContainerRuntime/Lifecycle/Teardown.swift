@@ -11,6 +11,8 @@ struct Teardown {
     var monitorPid: pid_t = 0
     var childPid: pid_t = 0
     var network = false
+    /// Set once a start begins joining a user network: its bridge and leases.
+    var userNetwork: NetworkConfiguration?
     var cgroup: CgroupPlacement?
     var runState = false
     var files = false
@@ -34,6 +36,9 @@ struct Teardown {
         }
         if network {
             do { try NetworkManager().detach(containerID: id, attachment: nil) } catch { problems.append("\(error)") }
+        }
+        if let configuration = userNetwork {
+            do { try NetworkManager(configuration: configuration).detach(containerID: id, attachment: nil) } catch { problems.append("\(error)") }
         }
         if let cg = cgroup {
             do { try Cgroups.manager().destroy(cg) } catch { problems.append("\(error)") }

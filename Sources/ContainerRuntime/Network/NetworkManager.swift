@@ -5,7 +5,8 @@ import Glibc
 
 /// isolab's bridge network: one bridge per host in a subnet of its own, shared by every root and
 /// namespace; addresses come from an allocator guarded by a host-wide lock.
-/// Owned by the network work (issue #2); the runtime calls only these two methods.
+/// The same type runs each user-defined network (`docker network create`): its own bridge and
+/// /24, the same host lock.
 ///
 /// Everything is done over rtnetlink; nothing outside the bridge, the veth pairs and the
 /// containers' own namespaces is changed (no NAT, no firewall, no sysctl): containers reach the
@@ -19,11 +20,19 @@ public struct NetworkManager: Sendable {
     init(configuration: NetworkConfiguration) { self.configuration = configuration }
 
     /// Creates the bridge if needed, allocates an address, makes a veth pair, moves one end into
-    /// the network namespace of `pid` as `eth0` with the address, brings `lo` up and adds a default route.
+    /// the network namespace of `pid` as `interface` with the address, brings `lo` up and (for the
+    /// container's first network) adds a default route. `whileLocked` runs first under the host
+    /// lock: a user network checks there that it still exists (`network rm` takes the same lock).
     public func attach(containerID: String, pid: Int32) throws -> NetworkAttachment {
-        let hostVeth = try NetworkManager.hostVethName(containerID: containerID)
+        try attach(containerID: containerID, pid: pid, interface: "eth0", defaultRoute: true, whileLocked: {})
+    }
+
+    func attach(containerID: String, pid: Int32, interface: String, defaultRoute: Bool,
+                whileLocked: () throws -> Void) throws -> NetworkAttachment {
+        let hostVeth = try configuration.hostVethName(containerID: containerID)
         try NetworkManager.requireOwnNetworkNamespace(pid: pid)
         return try FileLock(path: configuration.lockPath).withLock {
+            try whileLocked()
             let host = try NetlinkSocket()
             // Runs last whatever failed: the bridge and state go if no other container holds a lease.
             var undo: [(String, () throws -> Void)] = [("remove unused bridge", { try removeBridgeIfUnused(host) })]
@@ -33,16 +42,18 @@ public struct NetworkManager: Sendable {
                 let address = try allocator.lease(for: containerID)
                 undo.append(("release lease \(address)", { try allocator.release(containerID: containerID) }))
                 try host.perform(RouteMessages.createVethPair(hostName: hostVeth, masterIndex: bridgeIndex,
-                                                              peerName: "eth0", peerPID: pid,
+                                                              peerName: interface, peerPID: pid,
                                                               peerMAC: address.macAddress))
                 undo.append(("delete \(hostVeth)", {
                     try host.perform(RouteMessages.deleteLink(name: hostVeth), tolerating: ENODEV)
                 }))
-                try configureInside(pid: pid, address: address)
-                return NetworkAttachment(ipAddress: address.description, prefixLength: configuration.subnet.prefixLength,
-                                         gateway: configuration.gateway.description,
-                                         macAddress: NetworkManager.format(mac: address.macAddress),
-                                         hostVeth: hostVeth, bridge: configuration.bridgeName)
+                try configureInside(pid: pid, interface: interface, address: address, defaultRoute: defaultRoute)
+                var attachment = NetworkAttachment(ipAddress: address.description, prefixLength: configuration.subnet.prefixLength,
+                                                   gateway: configuration.gateway.description,
+                                                   macAddress: NetworkManager.format(mac: address.macAddress),
+                                                   hostVeth: hostVeth, bridge: configuration.bridgeName)
+                attachment.interface = interface == "eth0" ? nil : interface   // nil: eth0, as older states say
+                return attachment
             } catch {
                 throw NetworkManager.undoing(undo, after: error)
             }
@@ -52,7 +63,7 @@ public struct NetworkManager: Sendable {
     /// Releases the address, deletes the host veth if it still exists, and removes the bridge
     /// when no container holds an address any more. Safe to call twice.
     public func detach(containerID: String, attachment: NetworkAttachment?) throws {
-        let hostVeth = try attachment?.hostVeth ?? NetworkManager.hostVethName(containerID: containerID)
+        let hostVeth = try attachment?.hostVeth ?? configuration.hostVethName(containerID: containerID)
         try FileLock(path: configuration.lockPath).withLock {
             let host = try NetlinkSocket()
             // The veth first: should deleting it fail, the lease stays and a retry finds both.
@@ -64,16 +75,23 @@ public struct NetworkManager: Sendable {
         }
     }
 
+    /// For `network rm`, called with the host lock held: the holders of leases that are still
+    /// live; when there are none, the bridge and the lease state are gone on return.
+    func retireLocked() throws -> [String] {
+        let host = try NetlinkSocket()
+        try reclaimStaleLeases(host)
+        let holders = try allocator.leases().values.sorted()
+        if holders.isEmpty { try removeBridgeIfUnused(host) }
+        return holders
+    }
+
     var allocator: AddressAllocator {
         AddressAllocator(directory: configuration.leasesDirectory, subnet: configuration.subnet)
     }
 
-    /// `isl` + the first 11 characters of the id: 14 characters, within IFNAMSIZ (15 + NUL).
+    /// The default bridge's veth name: `isl` + the first 11 characters of the id.
     static func hostVethName(containerID: String) throws -> String {
-        guard !containerID.isEmpty, containerID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-            throw RuntimeError(.invalidArgument, "network: container id '\(containerID)' is not alphanumeric")
-        }
-        return "isl" + containerID.prefix(11)
+        try NetworkConfiguration.standard.hostVethName(containerID: containerID)
     }
 
     /// Refuses a process that lives in our own network namespace (a container run without one,
@@ -123,15 +141,17 @@ public struct NetworkManager: Sendable {
 
     /// Inside the container's namespace: eth0 gets its address and comes up, lo comes up, and the
     /// default route goes via the bridge.
-    private func configureInside(pid: Int32, address: IPv4Address) throws {
+    private func configureInside(pid: Int32, interface: String, address: IPv4Address, defaultRoute: Bool) throws {
         let inside = try NetlinkSocket(networkNamespaceOf: pid)
-        let eth0 = try inside.requireLinkIndex("eth0")
+        let eth = try inside.requireLinkIndex(interface)
         let lo = try inside.requireLinkIndex("lo")
-        try inside.perform(RouteMessages.addAddress(index: eth0, name: "eth0", address: address,
+        try inside.perform(RouteMessages.addAddress(index: eth, name: interface, address: address,
                                                     prefixLength: configuration.subnet.prefixLength))
-        try inside.perform(RouteMessages.setUp(index: eth0, name: "eth0"))
+        try inside.perform(RouteMessages.setUp(index: eth, name: interface))
         try inside.perform(RouteMessages.setUp(index: lo, name: "lo"))
-        try inside.perform(RouteMessages.addDefaultRoute(gateway: configuration.gateway, index: eth0, name: "eth0"))
+        if defaultRoute {
+            try inside.perform(RouteMessages.addDefaultRoute(gateway: configuration.gateway, index: eth, name: interface))
+        }
     }
 
     /// Releases the leases of containers that died without a detach. A container's host veth
@@ -145,7 +165,7 @@ public struct NetworkManager: Sendable {
             // ours to judge and is left alone.
             if containerID.isEmpty {
                 try allocator.release(address: address, heldBy: containerID)
-            } else if let veth = try? NetworkManager.hostVethName(containerID: containerID),
+            } else if let veth = try? configuration.hostVethName(containerID: containerID),
                       try host.linkIndex(veth) == nil {
                 try allocator.release(address: address, heldBy: containerID)
             }

@@ -55,7 +55,8 @@ enum ContainerJSON {
             "FinishedAt": c.isRunning ? zeroTime : finished,
         ])
         state.set("Health", NSNull(), hiddenInJSON: true)
-        let net = c.run?.network
+        // The top-level address fields are the default bridge's only, as Docker's.
+        let net = c.run?.network?.networkID == nil ? c.run?.network : nil
         let ip = c.isRunning ? (net?.ipAddress ?? "") : ""
         let gw = c.isRunning ? (net?.gateway ?? "") : ""
         let prefix = c.isRunning ? (net?.prefixLength ?? 0) : 0
@@ -66,6 +67,22 @@ enum ContainerJSON {
             networks[netName] = JSONObject([
                 "IPAMConfig": NSNull(), "Links": NSNull(), "Aliases": NSNull(), "MacAddress": mac,
                 "NetworkID": net?.bridge ?? "", "EndpointID": "", "Gateway": gw, "IPAddress": ip, "IPPrefixLen": prefix,
+            ])
+        }
+        if Runtime.isUserNetworkMode(cfg.networkMode) && !c.isRunning {
+            networks[cfg.networkMode] = JSONObject([
+                "IPAMConfig": NSNull(), "Links": NSNull(), "Aliases": cfg.networkAliases ?? NSNull() as Any, "MacAddress": "",
+                "NetworkID": "", "EndpointID": "", "Gateway": "", "IPAddress": "", "IPPrefixLen": 0, "DNSNames": NSNull(),
+            ])
+        } else if Runtime.isUserNetworkMode(cfg.networkMode) {
+            networks[cfg.networkMode] = nil   // listed below under the name it was joined by, if still joined
+        }
+        for a in c.isRunning ? Runtime.attachments(c) : [] {
+            guard let name = a.networkName else { continue }
+            networks[name] = JSONObject([
+                "IPAMConfig": NSNull(), "Links": NSNull(), "Aliases": a.aliases ?? NSNull() as Any, "MacAddress": a.macAddress,
+                "NetworkID": a.networkID ?? "", "EndpointID": "", "Gateway": a.gateway, "IPAddress": a.ipAddress,
+                "IPPrefixLen": a.prefixLength, "DNSNames": [cfg.name] + (a.aliases ?? []) + [c.shortID],
             ])
         }
         let l = cfg.limits

@@ -26,7 +26,8 @@ public struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("init"), help: "Run an init inside the container that forwards signals and reaps processes") var initProcess = false
     @Option(help: "IPC mode to use (private, shareable, host, container:NAME)") var ipc = "private"
     @Option(help: "PID namespace to use (host, container:NAME)") var pid = ""
-    @Option(name: [.customLong("network"), .customLong("net")], help: "Connect a container to a network (bridge, none, host, container:NAME)") var network = "bridge"
+    @Option(name: [.customLong("network"), .customLong("net")], help: "Connect a container to a network (bridge, none, host, container:NAME, or a network's name)") var network = "bridge"
+    @Option(name: .customLong("network-alias"), help: "Add network-scoped alias for the container") var networkAlias: [String] = []
     @Option(help: "Number of CPUs") var cpus: String?
     @Option(name: .customLong("cpu-quota"), help: "Limit CPU CFS quota") var cpuQuota: String?
     @Option(name: .customLong("cpu-period"), help: "Limit CPU CFS period") var cpuPeriod: String?
@@ -100,6 +101,7 @@ public struct RunCommand: ParsableCommand {
         o.ipcMode = ipc
         o.pidMode = pid
         o.networkMode = network
+        o.networkAliases = networkAlias
         o.capAdd = capAdd
         o.capDrop = capDrop
         o.limits = try ResourceFlags.limits(cpus: cpus, cpuQuota: cpuQuota, cpuPeriod: cpuPeriod,

@@ -47,6 +47,15 @@ struct CommandUsage {
             "info": .init(usage: "info [OPTIONS]", arity: .none),
         ]
         t["image ls"] = .init(usage: "image ls [OPTIONS] [REPOSITORY[:TAG]]", arity: .atMost(1))
+        t["network create"] = .init(usage: "network create [OPTIONS] NETWORK", arity: .exactly(1))
+        t["network ls"] = .init(usage: "network ls [OPTIONS]", arity: .none)
+        t["network list"] = .init(usage: "network ls [OPTIONS]", arity: .none)
+        t["network rm"] = .init(usage: "network rm NETWORK [NETWORK...]", arity: .atLeast(1))
+        t["network remove"] = .init(usage: "network rm NETWORK [NETWORK...]", arity: .atLeast(1))
+        t["network inspect"] = .init(usage: "network inspect [OPTIONS] NETWORK [NETWORK...]", arity: .atLeast(1))
+        t["network connect"] = .init(usage: "network connect [OPTIONS] NETWORK CONTAINER", arity: .exactly(2))
+        t["network disconnect"] = .init(usage: "network disconnect [OPTIONS] NETWORK CONTAINER", arity: .exactly(2))
+        t["network prune"] = .init(usage: "network prune [OPTIONS]", arity: .none)
         t["image rm"] = .init(usage: "image rm [OPTIONS] IMAGE [IMAGE...]", arity: .atLeast(1))
         return t
     }()

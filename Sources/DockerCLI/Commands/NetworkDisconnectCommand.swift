@@ -1,0 +1,20 @@
+import ArgumentParser
+import ContainerRuntime
+
+/// `network disconnect [-f] NETWORK CONTAINER`
+public struct NetworkDisconnectCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(commandName: "disconnect", abstract: "Disconnect a container from a network")
+    public init() {}
+
+    @Flag(name: .shortAndLong, help: "Force the container to disconnect from a network (accepted)") var force = false
+    @Argument var network: String
+    @Argument var container: String
+
+    public func run() throws {
+        let rt = IsolabMain.runtime()
+        if NetworkStore.predefined.contains(network) {
+            throw RuntimeError(.invalidArgument, "Error response from daemon: isolab disconnects containers from user-defined networks only, not from \(network)")
+        }
+        try rt.disconnect(network: network, container: container)
+    }
+}
