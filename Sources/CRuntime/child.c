@@ -338,6 +338,7 @@ _Noreturn void isolab_container_init(const struct isolab_spec *s, const struct i
     do { n = read(go_fd, &b, 1); } while (n < 0 && errno == EINTR);
     if (n != 1) _exit(125); /* the CLI gave up before starting us: leave quietly */
     close(go_fd);
+    isolab_trace("init", "started");
 
     join_ns(s->join_ipc_ns, CLONE_NEWIPC, "ipc");
     join_ns(s->join_uts_ns, CLONE_NEWUTS, "uts");
@@ -356,8 +357,10 @@ _Noreturn void isolab_container_init(const struct isolab_spec *s, const struct i
     if ((s->new_ns & CLONE_NEWUTS) && s->hostname && sethostname(s->hostname, strlen(s->hostname)) != 0)
         FAIL("sethostname %s: %s", s->hostname, isolab_strerror(errno));
 
+    isolab_trace("init", "lo up, cgroup joined");
     umask(0022);
     if (s->rootfs) setup_rootfs(s);
+    isolab_trace("init", "mounts, pivot_root");
 
     if (s->cwd && *s->cwd && chdir(s->cwd) != 0) FAIL("chdir to cwd (\"%s\") set in config.json failed: %s", s->cwd, isolab_strerror(errno));
     if (s->tty && s->console_fd >= 0) {
@@ -373,6 +376,7 @@ _Noreturn void isolab_container_init(const struct isolab_spec *s, const struct i
     close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
     isolab_reset_signals();
     isolab_apply_privs(s, p, err_fd);
+    isolab_trace("init", "privileges; execve next");
     if (s->init) become_init(s, err_fd);
     isolab_exec_command(s, err_fd);
 }

@@ -64,3 +64,8 @@ int isolab_tty_relay(int master, int in_fd, int out_fd, pid_t child);
 
 /* write(2) all of buf, retrying on EINTR. */
 int isolab_write_all(int fd, const void *buf, size_t len);
+
+/* ISOLAB_TRACE=1 (trace.c): phase timings on stderr, on the client's clock (ISOLAB_TRACE_T0).
+ * isolab_trace_init reads the environment once; off, isolab_trace is a load and a branch. */
+void isolab_trace_init(int enabled_here);
+void isolab_trace(const char *who, const char *phase);

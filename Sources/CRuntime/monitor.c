@@ -143,6 +143,9 @@ int isolab_monitor_main(int argc, char **argv) {
         return 125;
     }
     if (spec.monitor_diag) g_diag = fopen(spec.monitor_diag, "ae");
+    /* A detached container's stderr is its log: no trace lines there. */
+    isolab_trace_init(!spec.detach);
+    isolab_trace("monitor", "spec read, privs ready");
     /* --init's PID 1 is a copy of this process: it rewrites this memory so that the container's
      * `ps` shows "/sbin/docker-init -- CMD" (as Docker's) and no host path. */
     spec.title_area = argv[0];
@@ -190,6 +193,7 @@ int isolab_monitor_main(int argc, char **argv) {
     if (own_pidns >= 0) { setns(own_pidns, CLONE_NEWPID); close(own_pidns); }
     if (child < 0) { dprintf(sync_fd, "err 125\tclone: %s\n", strerror(clone_errno)); return 125; }
     g_child = child;
+    isolab_trace("monitor", "clone");
     close(gop[0]); close(errp[1]);
     if (console[1] >= 0) close(console[1]);
 
@@ -204,6 +208,7 @@ int isolab_monitor_main(int argc, char **argv) {
         if (line[0] == 0) run_exit_command(&spec, 1);
         return 125;
     }
+    isolab_trace("monitor", "go received");
     if (isolab_write_all(gop[1], "g", 1) != 0) diag("start container: %s", strerror(errno));
     close(gop[1]);
 
@@ -217,6 +222,7 @@ int isolab_monitor_main(int argc, char **argv) {
         int code = isolab_wait_status(child, NULL);
         return code > 0 ? code : 125;
     }
+    isolab_trace("monitor", "container exec'd");
     dprintf(sync_fd, "ok\n");
     close(sync_fd);
 
@@ -243,7 +249,10 @@ int isolab_monitor_main(int argc, char **argv) {
         else if (WIFSIGNALED(status)) { sig = WTERMSIG(status); code = 128 + sig; }
     }
     g_child = 0;
+    isolab_trace("monitor", "container exited");
     if (spec.exit_file) write_exit_file(spec.exit_file, code, sig);
+    isolab_trace("monitor", "exit record");
     run_exit_command(&spec, 0);
+    isolab_trace("monitor", "exit command");
     return code;
 }

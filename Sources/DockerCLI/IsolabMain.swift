@@ -13,6 +13,7 @@ public enum IsolabMain {
     nonisolated(unsafe) public static var programName = "isolab"
 
     public static func run(arguments: [String], root: ParsableCommand.Type) -> Never {
+        Trace.start()
         programName = ((arguments.first ?? "isolab") as NSString).lastPathComponent == "docker" ? "docker" : "isolab"
         var rest: [String]
         do { rest = try GlobalFlags.fold(Array(arguments.dropFirst())) } catch {
@@ -25,6 +26,7 @@ public enum IsolabMain {
         let command: ParsableCommand
         do {
             command = try root.parseAsRoot(rest)
+            Trace.mark("arguments parsed")
         } catch {
             if root.exitCode(for: error) == .success { root.exit(withError: error) }
             let sub = rest.first { !$0.hasPrefix("-") } ?? ""
@@ -34,6 +36,7 @@ public enum IsolabMain {
         do {
             var c = command
             try c.run()
+            Trace.mark("command done")
             exit(0)
         } catch let e as RuntimeError {
             fail(e.message, code: e.exitCode)

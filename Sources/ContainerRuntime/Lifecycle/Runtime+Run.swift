@@ -14,11 +14,14 @@ extension Runtime {
     /// calls `started` with it. Foreground: waits and returns the command's exit status.
     public func run(_ o: RunOptions, started: (Container) -> Void) throws -> Int32 {
         let image = try images.resolve(o.image)
+        Trace.mark("image resolve")
         let config = try makeConfig(o, image: image)
+        Trace.mark("config")
         for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig) { s in startInterrupted = s } }
         var undo = Teardown(runtime: self, id: config.id)
         do {
             let c = try create(config, undo: &undo)
+            Trace.mark("state (lock, dirs, files)")
             return try start(c, undo: &undo, started: started)
         } catch {
             if case .cannotExecute = (error as? RuntimeError)?.kind, !config.autoRemove {
@@ -64,6 +67,7 @@ extension Runtime {
         try checkInterrupted()
         let cgroup = try Cgroups.manager().create(containerID: cfg.id, limits: cfg.limits)
         undo.cgroup = cgroup
+        Trace.mark("cgroups")
 
         var spec = try childSpec(for: c, cgroup: cgroup)
         try ContainerStore.makeDirectory(c.runDir)
@@ -71,6 +75,7 @@ extension Runtime {
         let specPath = c.runDir + "/spec"
         try AtomicFile.write(spec.data, to: specPath, mode: 0o600, durable: false)
         spec = ChildSpec()   // it holds the environment: keep it no longer than needed
+        Trace.mark("spec")
 
         var sv: [Int32] = [0, 0]
         guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &sv) == 0 else {
@@ -92,12 +97,14 @@ extension Runtime {
         }
         unlink(specPath)
         undo.childPid = pid
+        Trace.mark("monitor spawn to clone")
         let startedAt = Date()
         var state = ContainerRunState(pid: pid, pidStartTime: HostProcess.startTime(pid) ?? 0,
                                       monitorPid: monitor, monitorStartTime: HostProcess.startTime(monitor) ?? 0,
                                       startedAt: startedAt, cgroup: cgroup, network: nil)
         try store.writeRunState(state, id: cfg.id)
         try AtomicFile.write(Data(String(startedAt.timeIntervalSince1970).utf8), to: c.dir + "/started", durable: false)
+        Trace.mark("run state")
         try checkInterrupted()
         if cfg.networkMode == "bridge" {
             undo.network = true
@@ -106,11 +113,13 @@ extension Runtime {
             try store.writeRunState(state, id: cfg.id)
             try AtomicFile.write(Data(try hostsFile(for: cfg, address: att.ipAddress).utf8), to: c.dir + "/hosts", durable: false)
         }
+        Trace.mark("network")
         try checkInterrupted()
         guard sync.writeLine("go") else { throw Self.monitorError("", monitor: monitor, path: monitorExecutable) }
         let answer = sync.readLine()
         guard answer == "ok" else { throw Self.monitorError(answer, monitor: monitor, path: monitorExecutable) }
         undo.disarm()
+        Trace.mark("go to exec")
         let running = (try? store.load(id: cfg.id)) ?? c
         started(running)
         if cfg.detached {
@@ -124,6 +133,7 @@ extension Runtime {
         }
         if startInterrupted != 0 { Glibc.kill(monitor, startInterrupted) }
         let code = isolab_wait_status(monitor, nil)
+        Trace.mark("wait (run, exit, clean-up)")
         foregroundMonitorPid = 0
         return code < 0 ? 125 : code
     }
