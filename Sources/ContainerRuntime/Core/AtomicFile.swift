@@ -40,11 +40,11 @@ public enum AtomicFile {
         guard fsync(fd) == 0 else { throw RuntimeError.errno("fsync", dir) }
     }
 
-    public static func writeJSON<T: Encodable>(_ value: T, to path: String) throws {
+    public static func writeJSON<T: Encodable>(_ value: T, to path: String, durable: Bool = true) throws {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys]
         enc.dateEncodingStrategy = .iso8601
-        try write(try enc.encode(value), to: path)
+        try write(try enc.encode(value), to: path, durable: durable)
     }
 
     /// A JSON file of at most `limit` bytes.

@@ -147,7 +147,8 @@ public struct ContainerStore: Sendable {
     public func writeRunState(_ state: ContainerRunState, id: String) throws {
         let rd = runDir(for: id)
         try Self.makeDirectory(rd)
-        try AtomicFile.writeJSON(state, to: rd + "/state.json")
+        // /run is a tmpfs gone at reboot: a flush would make nothing more durable.
+        try AtomicFile.writeJSON(state, to: rd + "/state.json", durable: false)
     }
 
     /// Removes the run-time directory and, if they are empty now, its parents up to /run/isolab.
@@ -159,6 +160,8 @@ public struct ContainerStore: Sendable {
 
     /// mkdir -p that survives a concurrent `removeEmptyParents` (retries once it lost the race).
     public static func makeDirectory(_ path: String) throws {
+        // Usually the parent is there: one mkdir(2) instead of Foundation's walk from "/".
+        if mkdir(path, 0o755) == 0 { return }
         for attempt in 0..<5 {
             do {
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

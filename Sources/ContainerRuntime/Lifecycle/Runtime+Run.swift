@@ -13,6 +13,7 @@ extension Runtime {
     /// Creates and starts a container. Detached: returns 0 once its command has been exec'd and
     /// calls `started` with it. Foreground: waits and returns the command's exit status.
     public func run(_ o: RunOptions, started: (Container) -> Void) throws -> Int32 {
+        (try? Cgroups.manager() as? CgroupV1Manager)?.warmMigrationLock()
         let image = try images.resolve(o.image)
         Trace.mark("image resolve")
         let config = try makeConfig(o, image: image)
@@ -57,7 +58,9 @@ extension Runtime {
             try AtomicFile.write(Data(try resolvConf(for: config).utf8), to: dir + "/resolv.conf", durable: false)
             try AtomicFile.write(Data(try hostsFile(for: config, address: nil).utf8), to: dir + "/hosts", durable: false)
             try AtomicFile.write(Data(), to: dir + "/log", mode: 0o640, durable: false)
-            try AtomicFile.writeJSON(config, to: dir + "/config.json")
+            // Atomic but not flushed: no fsync on the start path. After a power loss a config
+            // that did not reach the disk reads as broken, and `rm` removes it.
+            try AtomicFile.writeJSON(config, to: dir + "/config.json", durable: false)
         }
         return try store.load(id: config.id)
     }
@@ -115,7 +118,9 @@ extension Runtime {
         }
         Trace.mark("network")
         try checkInterrupted()
-        guard sync.writeLine("go") else { throw Self.monitorError("", monitor: monitor, path: monitorExecutable) }
+        // "go cleanup": a foreground client cleans up itself after the exit (it is loaded
+        // already; the monitor's exit command would be a second isolab process).
+        guard sync.writeLine(cfg.detached ? "go" : "go cleanup") else { throw Self.monitorError("", monitor: monitor, path: monitorExecutable) }
         let answer = sync.readLine()
         guard answer == "ok" else { throw Self.monitorError(answer, monitor: monitor, path: monitorExecutable) }
         undo.disarm()
@@ -132,8 +137,17 @@ extension Runtime {
             signal(sig) { s in if foregroundMonitorPid > 0 { Glibc.kill(foregroundMonitorPid, s) } }
         }
         if startInterrupted != 0 { Glibc.kill(monitor, startInterrupted) }
+        // "exit N" once the container ended and its exit is recorded; "done" tells the monitor
+        // its exit command is not needed. A failed clean-up (or a client killed meanwhile) says
+        // nothing, and the monitor runs its exit command as before.
+        if sync.readLine().hasPrefix("exit ") {
+            Trace.mark("wait (container ran)")
+            if (try? cleanup(id: cfg.id)) != nil { sync.writeLine("done") }
+            Trace.mark("clean-up")
+        }
+        shutdown(sv[0], Int32(SHUT_RDWR))
         let code = isolab_wait_status(monitor, nil)
-        Trace.mark("wait (run, exit, clean-up)")
+        Trace.mark("monitor exit")
         foregroundMonitorPid = 0
         return code < 0 ? 125 : code
     }
