@@ -45,10 +45,10 @@ extension Runtime {
     func create(_ proposed: ContainerConfig, undo: inout Teardown) throws -> Container {
         var config = proposed
         try FileLock(path: store.namespaceLock).withLock {
-            let existing = store.list()
+            let existing = store.names()
             if config.name.isEmpty {
-                config.name = NameGenerator.pick(taken: Set(existing.map { $0.config.name }), id: config.id)
-            } else if let other = existing.first(where: { $0.config.name == config.name }) {
+                config.name = NameGenerator.pick(taken: Set(existing.map { $0.name }), id: config.id)
+            } else if let other = existing.first(where: { $0.name == config.name }) {
                 throw RuntimeError(.conflict, "docker: Error response from daemon: Conflict. The container name \"/\(config.name)\" is already in use by container \"\(other.id)\". You have to remove (or rename) that container to be able to reuse that name.")
             }
             let dir = store.dir(for: config.id)
