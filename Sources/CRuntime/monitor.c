@@ -265,7 +265,8 @@ int isolab_monitor_main(int argc, char **argv) {
     isolab_trace("monitor", "container exited");
     if (spec.exit_file) write_exit_file(spec.exit_file, code, sig);
     isolab_trace("monitor", "exit record");
-    if (!client_cleans || !client_cleaned_up(sync_fd, code)) run_exit_command(&spec, 0);
+    if (!(client_cleans && client_cleaned_up(sync_fd, code)) && !isolab_reaper_cleaned_up(spec.reaper, spec.exit_file))
+        run_exit_command(&spec, 0);
     isolab_trace("monitor", "exit command or client's clean-up");
     return code;
 }

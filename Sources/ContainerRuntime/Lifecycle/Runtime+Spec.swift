@@ -46,6 +46,7 @@ extension Runtime {
         spec.add("log", c.logPath)
         spec.add("exitfile", c.dir + "/exit.json")
         spec.add("diag", c.dir + "/monitor.log")
+        spec.add("reaper", c.dir + "/" + Self.reaperFile)
         spec.add("exitcmd", exitCommand(for: cfg.id))
         return spec
     }
