@@ -149,7 +149,7 @@ public struct ContainerStore: Sendable {
     public func writeRunState(_ state: ContainerRunState, id: String) throws {
         let rd = runDir(for: id)
         try Self.makeDirectory(rd)
-        // /run is a tmpfs gone at reboot: a flush would make nothing more durable.
+        // Not flushed: the run state means nothing after a reboot (its processes are gone).
         try AtomicFile.writeJSON(state, to: rd + "/state.json", durable: false)
     }
 

@@ -62,11 +62,12 @@ public enum Trace {
         return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)
     }
 
-    /// This process's time on a CPU so far, from /proc/self/schedstat (nanoseconds, exact;
-    /// getrusage's are sampled), 0 when unreadable.
+    /// This process's time on a CPU so far, in nanoseconds (CLOCK_PROCESS_CPUTIME_ID brings
+    /// the running task's time up to date; /proc/self/schedstat lags until the next tick).
+    /// It includes the few microseconds the forked child ran before its execve.
     static func cpuBeforeMain() -> UInt64 {
-        guard let data = try? FileIO.read("/proc/self/schedstat", limit: 256) else { return 0 }
-        let first = String(decoding: data, as: UTF8.self).split(separator: " ").first ?? ""
-        return UInt64(first) ?? 0
+        var ts = timespec()
+        guard clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) == 0 else { return 0 }
+        return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)
     }
 }
