@@ -29,9 +29,17 @@ struct clone_ctx {
 
 static volatile sig_atomic_t g_child = 0;
 static FILE *g_diag = NULL;
+static const char *g_diag_path = NULL;
+
+/* The diagnostics file, opened (created) only when there is something to say: a file made and
+ * removed on every run is two more metadata writes on a busy disk. */
+static FILE *diag_file(void) {
+    if (!g_diag && g_diag_path) g_diag = fopen(g_diag_path, "ae");
+    return g_diag;
+}
 
 static void diag(const char *fmt, ...) {
-    FILE *f = g_diag ? g_diag : stderr;
+    FILE *f = diag_file() ? g_diag : stderr;
     va_list ap; va_start(ap, fmt);
     fprintf(f, "isolab-monitor: ");
     vfprintf(f, fmt, ap);
@@ -87,6 +95,7 @@ static void run_exit_command(struct isolab_spec *s, int remove) {
     for (int i = 0; i < s->nexit_cmd && n < 37; i++) argv[n++] = s->exit_cmd[i];
     if (remove) { argv[n] = argv[n - 1]; argv[n - 1] = "--remove"; n++; }
     argv[n] = NULL;
+    diag_file();
     pid_t pid = fork();
     if (pid < 0) { diag("fork exit command: %s", strerror(errno)); return; }
     if (pid == 0) {
@@ -154,7 +163,7 @@ int isolab_monitor_main(int argc, char **argv) {
         dprintf(sync_fd, "err 125\t%s\n", err);
         return 125;
     }
-    if (spec.monitor_diag) g_diag = fopen(spec.monitor_diag, "ae");
+    g_diag_path = spec.monitor_diag;
     /* A detached container's stderr is its log: no trace lines there. */
     isolab_trace_init(!spec.detach);
     isolab_trace("monitor", "spec read, privs ready");
