@@ -162,8 +162,6 @@ public struct ContainerStore: Sendable {
 
     /// mkdir -p that survives a concurrent `removeEmptyParents` (retries once it lost the race).
     public static func makeDirectory(_ path: String) throws {
-        // Usually the parent is there: one mkdir(2) instead of Foundation's walk from "/".
-        if mkdir(path, 0o755) == 0 { return }
         for attempt in 0..<5 {
             do {
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
