@@ -105,6 +105,13 @@ measure life $N \
     'crun run -b $b bench-crun' \
     'bwrap --unshare-all --die-with-parent --bind $b/rootfs / --proc /proc --dev /dev /bin/true'
 measure bridge $N '$bin/docker run --rm busybox true' '$bin/docker run --rm --network none busybox true'
+# CPU time of the whole life cycle, every process of it (perf stat follows children): unlike wall
+# time, it hardly depends on the machine's load.
+if command -v perf >/dev/null 2>&1; then
+    for c in '$bin/docker run --rm --network none busybox true' 'runc run -b $b bench-runc' 'crun run -b $b bench-crun'; do
+        perf stat -x, -r $N -e task-clock \$c 2>&1 >/dev/null </dev/null | awk -F, '/task-clock/ { print \$1 }'
+    done >$results/cpu
+fi
 # exec into a running container of each runtime
 $bin/docker run -d --name bench-exec --network none busybox sleep 3600 >/dev/null
 runc run -d -b $work/exec-bundle bench-exec-runc >/dev/null 2>&1 </dev/null
@@ -127,6 +134,10 @@ printf '%-46s %18s %18s %-5s %5s\n' "median (p10-p90) of $N alternating rounds" 
 row "run --rm --network none true vs runc run" "$results/life.0" "$results/life.1" runc
 row "  the same vs crun run" "$results/life.0" "$results/life.2" crun
 row "  the same vs bwrap --unshare-all" "$results/life.0" "$results/life.3" bwrap
+if [ -s "$results/cpu" ]; then
+    awk 'NR == 1 { i = $1 } NR == 2 { r = $1 } NR == 3 { c = $1 } END {
+        printf "%-46s %7.1f ms CPU, runc %.1f (%.2f), crun %.1f (%.2f)\n", "  CPU of all its processes (perf stat, mean)", i, r, i / r, c, i / c }' "$results/cpu"
+fi
 row "run --rm true on the bridge vs --network none" "$results/bridge.0" "$results/bridge.1" none
 row "exec true vs runc exec" "$results/exec.0" "$results/exec.1" runc
 row "  the same vs crun exec" "$results/exec.0" "$results/exec.2" crun
