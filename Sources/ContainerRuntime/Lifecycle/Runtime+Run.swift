@@ -54,10 +54,11 @@ extension Runtime {
             let dir = store.dir(for: config.id)
             undo.files = true
             for sub in ["upper", "work", "merged"] { try ContainerStore.makeDirectory(dir + "/" + sub) }
-            try AtomicFile.write(Data((config.hostname + "\n").utf8), to: dir + "/hostname", durable: false)
-            try AtomicFile.write(Data(try resolvConf(for: config).utf8), to: dir + "/resolv.conf", durable: false)
-            try AtomicFile.write(Data(try hostsFile(for: config, address: nil).utf8), to: dir + "/hosts", durable: false)
-            try AtomicFile.write(Data(), to: dir + "/log", mode: 0o640, durable: false)
+            // The directory is new and config.json, which readers look for first, comes last.
+            try FileIO.create(Data((config.hostname + "\n").utf8), at: dir + "/hostname")
+            try FileIO.create(Data(try resolvConf(for: config).utf8), at: dir + "/resolv.conf")
+            try FileIO.create(Data(try hostsFile(for: config, address: nil).utf8), at: dir + "/hosts")
+            try FileIO.create(Data(), at: dir + "/log", mode: 0o640)
             // Atomic but not flushed: no fsync on the start path. After a power loss a config
             // that did not reach the disk reads as broken, and `rm` removes it.
             try AtomicFile.writeJSON(config, to: dir + "/config.json", durable: false)
