@@ -122,6 +122,11 @@ measure exec $N \
     'runc exec bench-exec-runc true' \
     'crun exec bench-exec-crun true' \
     \"nsenter -a -t \$pid true\"
+if command -v perf >/dev/null 2>&1; then
+    for c in '$bin/docker exec bench-exec true' 'runc exec bench-exec-runc true' 'crun exec bench-exec-crun true'; do
+        perf stat -x, -r $N -e task-clock \$c 2>&1 >/dev/null </dev/null | awk -F, '/task-clock/ { print \$1 }'
+    done >$results/cpu-exec
+fi
 mon=\$(ps -eo pid,args | awk '/isolab-monitor --spec .*bench/ && !/awk/ {print \$1; exit}')
 awk '/VmRSS/{print \$2}' /proc/\$mon/status >$results/monitor-rss
 runc delete -f bench-exec-runc >/dev/null 2>&1 || true
@@ -141,6 +146,10 @@ fi
 row "run --rm true on the bridge vs --network none" "$results/bridge.0" "$results/bridge.1" none
 row "exec true vs runc exec" "$results/exec.0" "$results/exec.1" runc
 row "  the same vs crun exec" "$results/exec.0" "$results/exec.2" crun
+if [ -s "$results/cpu-exec" ]; then
+    awk 'NR == 1 { i = $1 } NR == 2 { r = $1 } NR == 3 { c = $1 } END {
+        printf "%-46s %7.1f ms CPU, runc %.1f (%.2f), crun %.1f (%.2f)\n", "  CPU of all its processes (perf stat, mean)", i, r, i / r, c, i / c }' "$results/cpu-exec"
+fi
 row "  the same vs nsenter -a" "$results/exec.0" "$results/exec.3" nsent
 
 # Start-up: isolab --version against a static Swift binary that imports Foundation, and the CPU
