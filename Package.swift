@@ -17,10 +17,13 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
-        // System libraries: module maps only.
-        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // System libraries: module maps only. libcmark and libarchive are not linked: CLazyLibs
+        // defines the functions isolab calls and loads them on first use (no pkgConfig, which
+        // would add -lcmark/-larchive back).
+        .systemLibrary(name: "CCmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CLibcap", pkgConfig: "libcap", providers: [.apt(["libcap-dev"])]),
-        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(name: "CArchive", providers: [.apt(["libarchive-dev"])]),
+        .target(name: "CLazyLibs"),
 
         // Everything between clone() and execve(), and joining a running container.
         .target(name: "CRuntime", dependencies: ["CLibcap"],
@@ -28,13 +31,13 @@ let package = Package(
         // One per detached container: reaps PID 1, keeps the log, records the exit status.
         .executableTarget(name: "isolab-monitor", dependencies: ["CRuntime"]),
 
-        .target(name: "ContainerRuntime", dependencies: ["CRuntime", "CLibcap", "CArchive"]),
+        .target(name: "ContainerRuntime", dependencies: ["CRuntime", "CLibcap", "CArchive", "CLazyLibs"]),
         .target(name: "DockerCLI", dependencies: [
             "ContainerRuntime",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .target(name: "LabFormat", dependencies: ["CCmark"]),
-        .target(name: "LabReports", dependencies: ["LabFormat", "CCmark"]),
+        .target(name: "LabFormat", dependencies: ["CCmark", "CLazyLibs"]),
+        .target(name: "LabReports", dependencies: ["LabFormat", "CCmark", "CLazyLibs"]),
         .target(name: "LabEngine", dependencies: ["LabFormat", "LabReports"]),
         // The lab engine's ContainerHost over the runtime, for isolab and isolab-serve.
         .target(name: "RuntimeHost", dependencies: ["ContainerRuntime", "LabEngine"]),

@@ -360,11 +360,22 @@ static void become_init(const struct isolab_spec *s, int err_fd) {
 _Noreturn void isolab_container_init(const struct isolab_spec *s, const struct isolab_privs *p,
                                      int go_fd, int err_fd) {
     g_errfd = err_fd;
+    /* The cgroup is joined before the CLI's word: on cgroup v1 the first write to cgroup.procs
+     * waits for an RCU grace period (10-15 ms on a loaded machine), which so overlaps with the
+     * CLI's run state and network set-up. Nothing of the container runs yet; if the CLI gives up,
+     * this process is killed before its cgroup is removed. */
+    for (int i = 0; i < s->ncgroups && !s->cgroup_joined; i++) {   /* clone3 may have made us in it */
+        int fd = open(s->cgroup_procs[i], O_WRONLY | O_CLOEXEC);
+        if (fd < 0 || isolab_write_all(fd, "0", 1) != 0) FAIL("join cgroup %s: %s", s->cgroup_procs[i], isolab_strerror(errno));
+        close(fd);
+    }
+    isolab_trace("init", "cgroup joined (before go)");
     char b;
     ssize_t n;
     do { n = read(go_fd, &b, 1); } while (n < 0 && errno == EINTR);
     if (n != 1) _exit(125); /* the CLI gave up before starting us: leave quietly */
     close(go_fd);
+    isolab_trace("init", "started");
 
     join_ns(s->join_ipc_ns, CLONE_NEWIPC, "ipc");
     join_ns(s->join_uts_ns, CLONE_NEWUTS, "uts");
@@ -372,20 +383,16 @@ _Noreturn void isolab_container_init(const struct isolab_spec *s, const struct i
 
     if (s->new_ns & CLONE_NEWNET) loopback_up();
 
-    /* Join the cgroup before anything of the container runs (unless clone3 created us in it), then
-     * make it the cgroup root. */
-    for (int i = 0; i < s->ncgroups && !s->cgroup_joined; i++) {
-        int fd = open(s->cgroup_procs[i], O_WRONLY | O_CLOEXEC);
-        if (fd < 0 || isolab_write_all(fd, "0", 1) != 0) FAIL("join cgroup %s: %s", s->cgroup_procs[i], isolab_strerror(errno));
-        close(fd);
-    }
+    /* The cgroup (joined above) becomes the cgroup root. */
     if ((s->new_ns & CLONE_NEWCGROUP) && unshare(CLONE_NEWCGROUP) != 0) FAIL("unshare cgroup namespace: %s", isolab_strerror(errno));
 
     if ((s->new_ns & CLONE_NEWUTS) && s->hostname && sethostname(s->hostname, strlen(s->hostname)) != 0)
         FAIL("sethostname %s: %s", s->hostname, isolab_strerror(errno));
 
+    isolab_trace("init", "namespaces joined, lo up");
     umask(0022);
     if (s->rootfs) setup_rootfs(s);
+    isolab_trace("init", "mounts, pivot_root");
 
     if (s->cwd && *s->cwd && chdir(s->cwd) != 0) FAIL("chdir to cwd (\"%s\") set in config.json failed: %s", s->cwd, isolab_strerror(errno));
     if (s->tty && s->console_fd >= 0) {
@@ -406,6 +413,7 @@ _Noreturn void isolab_container_init(const struct isolab_spec *s, const struct i
     close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
     isolab_reset_signals();
     isolab_apply_privs(s, p, err_fd);
+    isolab_trace("init", "privileges; execve next");
     if (s->init) become_init(s, err_fd);
     isolab_exec_command(s, err_fd);
 }

@@ -95,3 +95,12 @@ void isolab_log_flush(struct isolab_log *l, int stream);
 
 /* write(2) all of buf, retrying on EINTR. */
 int isolab_write_all(int fd, const void *buf, size_t len);
+
+/* ISOLAB_TRACE=1 (trace.c): phase timings on stderr, on the client's clock (ISOLAB_TRACE_T0).
+ * isolab_trace_init reads the environment once; off, isolab_trace is a load and a branch. */
+void isolab_trace_init(int enabled_here);
+void isolab_trace(const char *who, const char *phase);
+
+/* True when `docker rm -f` claimed the clean-up (reaper.c) and removed the container; false
+ * means the monitor's exit command is still needed. */
+int isolab_reaper_cleaned_up(const char *reaper, const char *exit_file);

@@ -84,6 +84,7 @@ int isolab_spec_parse(char *buf, size_t len, struct isolab_spec *s, char *err, s
         else if (!strcmp(key, "attachsock")) s->attach_path = val;
         else if (!strcmp(key, "exitfile")) s->exit_file = val;
         else if (!strcmp(key, "diag")) s->monitor_diag = val;
+        else if (!strcmp(key, "reaper")) s->reaper = val;
         else if (!strcmp(key, "uid") || !strcmp(key, "gid") || !strcmp(key, "gid.add")) {
             char *end = NULL;
             errno = 0;

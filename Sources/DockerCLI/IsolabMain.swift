@@ -13,6 +13,7 @@ public enum IsolabMain {
     nonisolated(unsafe) public static var programName = "isolab"
 
     public static func run(arguments: [String], root: ParsableCommand.Type) -> Never {
+        Trace.start()
         programName = ((arguments.first ?? "isolab") as NSString).lastPathComponent == "docker" ? "docker" : "isolab"
         var rest: [String]
         do { rest = try GlobalFlags.fold(Array(arguments.dropFirst())) } catch {
@@ -31,6 +32,7 @@ public enum IsolabMain {
         let command: ParsableCommand
         do {
             command = try root.parseAsRoot(rest)
+            Trace.mark("arguments parsed")
         } catch {
             if root.exitCode(for: error) == .success { root.exit(withError: error) }
             usageFailure(root.message(for: error), arguments: rest, root: root)
@@ -40,6 +42,7 @@ public enum IsolabMain {
         do {
             var c = command
             try c.run()
+            Trace.mark("command done")
             exit(0)
         } catch let e as RuntimeError {
             // Docker 28's `run` ends its errors with where to read more.

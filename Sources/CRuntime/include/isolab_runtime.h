@@ -29,6 +29,7 @@ struct isolab_spec {
     const char *join_pid_ns, *join_ipc_ns, *join_net_ns, *join_uts_ns; /* paths, when joining */
     const char *exec_target;          /* exec: pid of the container's init, as text */
     const char *log_path, *exit_file, *monitor_diag, *attach_path;
+    const char *reaper;               /* where `rm -f` claims the clean-up (reaper.c) */
     const char *exit_cmd[32];
     int nexit_cmd;
     unsigned uid, gid;

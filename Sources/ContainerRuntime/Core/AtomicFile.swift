@@ -40,7 +40,7 @@ public enum AtomicFile {
         guard fsync(fd) == 0 else { throw RuntimeError.errno("fsync", dir) }
     }
 
-    public static func writeJSON<T: Encodable>(_ value: T, to path: String) throws {
+    public static func writeJSON<T: Encodable>(_ value: T, to path: String, durable: Bool = true) throws {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys]
         // RFC 3339 with nanoseconds, so that inspect can print times as Docker does.
@@ -51,7 +51,7 @@ public enum AtomicFile {
             var c = encoder.singleValueContainer()
             try c.encode(LogTimestamp.format(seconds: Int64(whole), nanos: nanos))
         }
-        try write(try enc.encode(value), to: path)
+        try write(try enc.encode(value), to: path, durable: durable)
     }
 
     /// A JSON file of at most `limit` bytes.

@@ -123,10 +123,12 @@ public struct ContainerStore: Sendable {
     /// container is found by id only, and only for `allowBroken` callers (rm, inspect): the
     /// others would act on a placeholder config.
     public func find(_ ref: String, allowBroken: Bool = false) throws -> Container {
-        let all = list()
+        // A full id (what `run -d` printed) is found without reading every container.
+        let byID = findByFullID(ref)
+        let all = byID == nil ? list() : []
         let name = ref.hasPrefix("/") ? String(ref.dropFirst()) : ref
         let found: Container
-        if let c = all.first(where: { $0.id == ref || ($0.broken == nil && $0.config.name == name) }) {
+        if let c = byID ?? all.first(where: { $0.id == ref || ($0.broken == nil && $0.config.name == name) }) {
             found = c
         } else {
             let matches = all.filter { $0.id.hasPrefix(ref) }
@@ -147,7 +149,8 @@ public struct ContainerStore: Sendable {
     public func writeRunState(_ state: ContainerRunState, id: String) throws {
         let rd = runDir(for: id)
         try Self.makeDirectory(rd)
-        try AtomicFile.writeJSON(state, to: rd + "/state.json")
+        // Not flushed: the run state means nothing after a reboot (its processes are gone).
+        try AtomicFile.writeJSON(state, to: rd + "/state.json", durable: false)
     }
 
     /// Removes the run-time directory and, if they are empty now, its parents up to /run/isolab.

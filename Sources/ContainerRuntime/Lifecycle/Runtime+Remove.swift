@@ -12,17 +12,21 @@ extension Runtime {
         let c = try store.find(ref, allowBroken: true)
         // A restart policy must not bring back what the user removes.
         markStoppedByUser(c)
+        Trace.mark("find")
         let manager = try? Cgroups.manager()
         let placement = c.run?.cgroup ?? (c.run == nil ? try? manager?.placement(for: c.id) : nil)
         // Without a run state, processes are known only by the cgroup (a start killed before it
         // wrote the state, or a state that no longer reads).
         let orphans = c.run == nil ? (placement.flatMap { try? manager?.pids($0) } ?? []) : []
         let initAlive = c.run.map { HostProcess.isAlive($0.pid, startTime: $0.pidStartTime) } ?? !orphans.isEmpty
+        var reaping = false
         if initAlive {
             guard force else {
                 let name = c.broken == nil ? c.config.name : c.shortID
                 throw RuntimeError(.conflict, "Error response from daemon: cannot remove container \"/\(name)\": container is running: stop the container before removing or force remove")
             }
+            // Before the kill: the monitor looks for the claim once the init is gone.
+            reaping = c.run != nil && claimCleanup(c)
             if let cg = placement, let m = manager {
                 // Kill every process, exec'd ones included; the init's death ends the monitor.
                 CgroupFS.kill((try? m.pids(cg)) ?? [])
@@ -31,13 +35,16 @@ extension Runtime {
             // A paused container's processes die only once thawed (Docker unpauses too).
             if let cg = placement, CgroupLiveChanges.isFrozen(cg) { try? CgroupLiveChanges.setFrozen(cg, false) }
         }
+        Trace.mark("kill")
         // Whether we killed it or it just ended: its monitor's clean-up finishes first.
         if let run = c.run {
-            waitForMonitor(run)
+            if !(reaping && waitCleanupClaimTaken(c, run)) { waitForMonitor(run) }
         } else if let cg = placement, let m = manager, !orphans.isEmpty {
             Self.waitEmpty(cg, manager: m, timeout: 10)
         }
+        Trace.mark("wait for the monitor")
         try cleanup(id: c.id, removeContainer: true)
+        Trace.mark("clean-up")
     }
 
     /// Polls until no process is left in the cgroup (SIGKILLed processes are reaped by their
@@ -69,6 +76,7 @@ extension Runtime {
             let placement = try c.run?.cgroup ?? manager.placement(for: id)
             try manager.destroy(placement)
         } catch { firstError = error }
+        Trace.mark("  cgroups removed")
         // A broken config no longer says its network mode: detach when the state names an
         // attachment or is itself unreadable (detach is a no-op for a veth that is not there).
         let configRead = c.brokenRecord != "config.json"
@@ -78,6 +86,7 @@ extension Runtime {
         }
         let left = leaveUserNetworks(c)
         firstError = firstError ?? left.error
+        Trace.mark("  network detached")
         store.removeRunState(id: id)
         // Once its run state is gone it is no member: peers stop resolving its name.
         refreshHosts(networkIDs: left.left)

@@ -13,12 +13,16 @@ extension Runtime {
     /// Creates and starts a container. Detached: returns 0 once its command has been exec'd and
     /// calls `started` with it. Foreground: waits and returns the command's exit status.
     public func run(_ o: RunOptions, started: (Container) -> Void) throws -> Int32 {
+        (try? Cgroups.manager() as? CgroupV1Manager)?.warmMigrationLock()
         let image = try images.resolve(o.image)
+        Trace.mark("image resolve")
         let config = try makeConfig(o, image: image)
+        Trace.mark("config")
         for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig) { s in startInterrupted = s } }
         var undo = Teardown(runtime: self, id: config.id)
         do {
             let c = try create(config, undo: &undo)
+            Trace.mark("state (lock, dirs, files)")
             return try start(c, undo: &undo, started: started)
         } catch {
             if case .cannotExecute = (error as? RuntimeError)?.kind, !config.autoRemove {
@@ -41,20 +45,23 @@ extension Runtime {
     func create(_ proposed: ContainerConfig, undo: inout Teardown) throws -> Container {
         var config = proposed
         try FileLock(path: store.namespaceLock).withLock {
-            let existing = store.list()
+            let existing = store.names()
             if config.name.isEmpty {
-                config.name = NameGenerator.pick(taken: Set(existing.map { $0.config.name }), id: config.id)
-            } else if let other = existing.first(where: { $0.config.name == config.name }) {
+                config.name = NameGenerator.pick(taken: Set(existing.map { $0.name }), id: config.id)
+            } else if let other = existing.first(where: { $0.name == config.name }) {
                 throw RuntimeError(.conflict, "docker: Error response from daemon: Conflict. The container name \"/\(config.name)\" is already in use by container \"\(other.id)\". You have to remove (or rename) that container to be able to reuse that name.")
             }
             let dir = store.dir(for: config.id)
             undo.files = true
             for sub in ["upper", "work", "merged"] { try ContainerStore.makeDirectory(dir + "/" + sub) }
-            try AtomicFile.write(Data((config.hostname + "\n").utf8), to: dir + "/hostname", durable: false)
-            try AtomicFile.write(Data(try resolvConf(for: config).utf8), to: dir + "/resolv.conf", durable: false)
-            try AtomicFile.write(Data(try hostsFile(for: config, address: nil).utf8), to: dir + "/hosts", durable: false)
-            try AtomicFile.write(Data(), to: dir + "/log", mode: 0o640, durable: false)
-            try AtomicFile.writeJSON(config, to: dir + "/config.json")
+            // The directory is new and config.json, which readers look for first, comes last.
+            try FileIO.create(Data((config.hostname + "\n").utf8), at: dir + "/hostname")
+            try FileIO.create(Data(try resolvConf(for: config).utf8), at: dir + "/resolv.conf")
+            try FileIO.create(Data(try hostsFile(for: config, address: nil).utf8), at: dir + "/hosts")
+            try FileIO.create(Data(), at: dir + "/log", mode: 0o640)
+            // Atomic but not flushed: no fsync on the start path. After a power loss a config
+            // that did not reach the disk reads as broken, and `rm` removes it.
+            try AtomicFile.writeJSON(config, to: dir + "/config.json", durable: false)
         }
         return try store.load(id: config.id)
     }
@@ -64,6 +71,7 @@ extension Runtime {
         try checkInterrupted()
         let cgroup = try Cgroups.manager().create(containerID: cfg.id, limits: cfg.limits)
         undo.cgroup = cgroup
+        Trace.mark("cgroups")
 
         var spec = try childSpec(for: c, cgroup: cgroup)
         try ContainerStore.makeDirectory(c.runDir)
@@ -71,6 +79,7 @@ extension Runtime {
         let specPath = c.runDir + "/spec"
         try AtomicFile.write(spec.data, to: specPath, mode: 0o600, durable: false)
         spec = ChildSpec()   // it holds the environment: keep it no longer than needed
+        Trace.mark("spec")
 
         var sv: [Int32] = [0, 0]
         guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &sv) == 0 else {
@@ -92,12 +101,14 @@ extension Runtime {
         }
         unlink(specPath)
         undo.childPid = pid
+        Trace.mark("monitor spawn to clone")
         let startedAt = Date()
         var state = ContainerRunState(pid: pid, pidStartTime: HostProcess.startTime(pid) ?? 0,
                                       monitorPid: monitor, monitorStartTime: HostProcess.startTime(monitor) ?? 0,
                                       startedAt: startedAt, cgroup: cgroup, network: nil)
         try store.writeRunState(state, id: cfg.id)
         try AtomicFile.write(Data(String(startedAt.timeIntervalSince1970).utf8), to: c.dir + "/started", durable: false)
+        Trace.mark("run state")
         try checkInterrupted()
         if cfg.networkMode == "bridge" {
             undo.network = true
@@ -112,11 +123,15 @@ extension Runtime {
             // Its own file and its peers': they resolve each other by name from now on.
             refreshHosts(networkIDs: [att.networkID ?? ""])
         }
+        Trace.mark("network")
         try checkInterrupted()
-        guard sync.writeLine("go") else { throw Self.monitorError("", monitor: monitor, path: monitorExecutable) }
+        // "go cleanup": a foreground client cleans up itself after the exit (it is loaded
+        // already; the monitor's exit command would be a second isolab process).
+        guard sync.writeLine(cfg.detached ? "go" : "go cleanup") else { throw Self.monitorError("", monitor: monitor, path: monitorExecutable) }
         let answer = sync.readLine()
         guard answer == "ok" else { throw Self.monitorError(answer, monitor: monitor, path: monitorExecutable) }
         undo.disarm()
+        Trace.mark("go to exec")
         let running = (try? store.load(id: cfg.id)) ?? c
         started(running)
         if cfg.detached {
@@ -129,7 +144,17 @@ extension Runtime {
             signal(sig) { s in if foregroundMonitorPid > 0 { Glibc.kill(foregroundMonitorPid, s) } }
         }
         if startInterrupted != 0 { Glibc.kill(monitor, startInterrupted) }
+        // "exit N" once the container ended and its exit is recorded; "done" tells the monitor
+        // its exit command is not needed. A failed clean-up (or a client killed meanwhile) says
+        // nothing, and the monitor runs its exit command as before.
+        if sync.readLine().hasPrefix("exit ") {
+            Trace.mark("wait (container ran)")
+            if (try? cleanup(id: cfg.id)) != nil { sync.writeLine("done") }
+            Trace.mark("clean-up")
+        }
+        shutdown(sv[0], Int32(SHUT_RDWR))
         let code = isolab_wait_status(monitor, nil)
+        Trace.mark("monitor exit")
         foregroundMonitorPid = 0
         return code < 0 ? 125 : code
     }

@@ -57,6 +57,7 @@ extension Runtime {
         spec.add("attachsock", c.runDir + "/attach.sock")
         spec.add("exitfile", c.dir + "/exit.json")
         spec.add("diag", c.dir + "/monitor.log")
+        spec.add("reaper", c.dir + "/" + Self.reaperFile)
         spec.add("exitcmd", exitCommand(for: cfg.id))
         return spec
     }
