@@ -35,7 +35,7 @@ if [ "${VM_TEST_SUITES:-default}" = all ]; then
 else
     runtime_suites="CgroupRealTests"
     cli_suites="PrivilegeAndLimitTests LifecycleTests NamespaceDemoTests"
-    labs="Labs/01-namespaces.md Labs/02-cgroups.md"
+    labs="Labs/01-namespaces.md Labs/02-cgroups.md Labs/05-memory.md Labs/06-pids.md"
 fi
 echo "suites: ${VM_TEST_SUITES:-default} (runtime: $runtime_suites; CLI: $cli_suites; labs: $labs)"
 regex() { echo "$*" | sed 's/ /|/g'; }
