@@ -23,7 +23,7 @@ step() { # NAME COMMAND...: runs one step, its output indented
 # C toolchain the guest does not have.
 tests() { NO_COLOR=1 "$ISOLAB_VM_BIN/isolabPackageTests.xctest" --testing-library swift-testing "$@"; }
 # What runs. The default is what is specific to cgroup v2 and what users need proven there; under TCG on
-# the project's loaded 2-core machine the whole run (boot included) took 12 minutes, within a budget of 20.
+# the project's 2-core machine the whole run (boot included) took 6 minutes idle-ish, 12 under load (budget: 20).
 # VM_TEST_SUITES=all (passed on by scripts/vm-test.sh) runs every runtime integration and CLI end-to-end
 # suite and every lab (about an hour: the runtime integration suites alone took 12 minutes).
 #   runtime_suites  runtime integration suites (real cgroups, namespaces, images, the bridge)
