@@ -3,9 +3,11 @@
 # userland (systemd as PID 1, cgroup2 only), shares this repository, the Swift toolchain and the image
 # cache into it over 9p at the same paths, and runs, from a root login session on the guest's second
 # serial port (so logind puts it in user-0.slice/session-N.scope, as a learner's shell is):
-#   scripts/vm-test.sh              the v2 suite (scripts/vm/guest-suite.sh): runtime integration and CLI
-#                                   end-to-end tests, the CPU demo alone, the labs, the placement scenarios,
+#   scripts/vm-test.sh              the v2 suite (scripts/vm/guest-suite.sh, which lists it): the real
+#                                   cgroup tests, the CLI end-to-end suites of limits, OOM, the life cycle and
+#                                   namespaces, the CPU demo alone, Labs/01, 02, 05 and 06, the placement scenarios,
 #                                   a leak check of the guest; last line "N passed, M failed"
+#   VM_TEST_SUITES=all scripts/vm-test.sh   every runtime integration and CLI end-to-end suite, every lab
 #   scripts/vm-test.sh -- CMD...    CMD at the repository root with isolab's `docker` first on PATH;
 #                                   exits with CMD's status
 # Run as root on Debian/Ubuntu. Installs qemu-system-x86, debootstrap and busybox-static; the first run
@@ -35,7 +37,9 @@ die() { say "$*"; exit 2; }
 [ "$(id -u)" = 0 ] || die "run as root (it boots a VM whose shares are written as root)"
 [ "${1:-}" = "--" ] && shift && mode=command || mode=suite
 [ "$mode" = suite ] && [ $# -gt 0 ] && die "usage: scripts/vm-test.sh [-- COMMAND...]"
-timeout_total=${ISOLAB_VM_TIMEOUT:-$([ "$mode" = suite ] && echo 1500 || echo 600)}
+suites=${VM_TEST_SUITES:-default}
+case "$suites" in default|all) ;; *) die "VM_TEST_SUITES is default or all, not '$suites'" ;; esac
+timeout_total=${ISOLAB_VM_TIMEOUT:-$([ "$mode" = command ] && echo 600 || ([ "$suites" = all ] && echo 5400 || echo 1500))}
 
 # --- Host packages -----------------------------------------------------------------------------------
 need=""
@@ -123,6 +127,7 @@ trap 'exit 130' INT TERM
     echo "ISOLAB_VM_REPO='$repo'"
     echo "ISOLAB_VM_BIN='$bin'"
     echo "ISOLAB_VM_MODE=$mode"
+    echo "VM_TEST_SUITES=$suites"
 } >"$run/env"
 # The command, each word single-quoted for the guest's `eval set --`.
 for arg in "$@"; do printf "'%s' " "$(printf '%s' "$arg" | sed "s/'/'\\\\''/g")"; done >"$run/command"

@@ -144,6 +144,31 @@ struct LifecycleTests {
         }
     }
 
+    /// SIGKILL of a container's monitor: with its init still running (ps -a still shows it running),
+    /// and with its init killed too, before the monitor could record the exit or clean up (then it is
+    /// dead). Either way `rm -f` leaves no cgroup, veth, mount or process.
+    @Test func aMonitorKilledLeavesNothingAfterRm() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        for killInit in [false, true] {
+            let id = try f.ok("docker run -d --name mon -m 64m --pids-limit 20 busybox sleep 3600")
+            let pid = try f.ok("docker inspect -f '{{.State.Pid}}' mon")
+            let monitor = try f.ok("awk '/^PPid:/ { print $2 }' /proc/\(pid)/status")
+            #expect(try f.ok("cat /proc/\(monitor)/comm") == "isolab-monitor")
+            _ = try f.sh("kill -KILL \(monitor)\(killInit ? " " + pid : ""); sleep 0.3")
+            let status = try f.ok("docker ps -a --format '{{.Names}}: {{.State}}'")
+            #expect(status == (killInit ? "mon: dead" : "mon: running"), "\(status)")
+            #expect(try f.sh("docker rm -f mon").status == 0)
+            #expect(try f.sh("find /sys/fs/cgroup -type d -name \(id)").output.isEmpty, "cgroup of \(id) left")
+            #expect(try f.sh("ip link show isl\(id.prefix(11))").status != 0, "veth of \(id) left")
+            #expect(try f.sh("grep -q \(id) /proc/self/mountinfo").status != 0, "mounts of \(id) left")
+            // Gone, or a zombie until its new parent (no longer the monitor, so not isolab's to reap) waits.
+            let state = try f.sh("awk '/^State:/ { print $2 }' /proc/\(pid)/status 2>/dev/null").output
+            #expect(state == "" || state == "Z\n", "init \(pid) left: \(state)")
+            #expect(try f.ok("docker ps -a -q") == "")
+        }
+    }
+
     @Test func stdinIsEmptyWithoutDashIAndBadNamesAreRefused() throws {
         let f = try CLIFixture()
         defer { f.close() }

@@ -36,11 +36,13 @@ final class NetworkTestFixture {
         }
     }
 
-    /// Starts `unshare --net sleep 30` and returns its pid once it is in its new network namespace.
+    /// Starts `unshare --net sleep 600` and returns its pid once it is in its new network namespace.
+    /// Long enough to outlive any test, however slow the host (a TCG guest under load takes minutes over
+    /// what takes seconds here); `tearDown` kills it.
     func startSleeper() throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(NetworkTestConditions.which("unshare")))
-        process.arguments = ["--net", "sleep", "30"]
+        process.arguments = ["--net", "sleep", "600"]
         try process.run()
         let pid = process.processIdentifier
         sleepers[pid] = process

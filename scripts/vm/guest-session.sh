@@ -5,7 +5,7 @@
 set -u
 run=/mnt/isolab-vm
 . "$run/env"
-export ISOLAB_VM_REPO ISOLAB_VM_BIN ISOLAB_VM_MODE
+export ISOLAB_VM_REPO ISOLAB_VM_BIN ISOLAB_VM_MODE VM_TEST_SUITES
 : >"$run/started"
 echo "isolab-vm: session started" >/dev/kmsg
 cd "$ISOLAB_VM_REPO" || { echo 125 >"$run/status"; exit; }

@@ -16,7 +16,8 @@ snapshot() {
     awk '{ for (i = 7; $i != "-"; i++); print $5, $(i + 1) }' /proc/self/mountinfo | sort >"$dir/mounts"
     ip -o link show | awk -F': ' '{ sub("@.*", "", $2); print $2 }' | sort >"$dir/links"
     { ls /run/netns 2>/dev/null || true; } | sort >"$dir/netns"
-    { find /run/isolab 2>/dev/null || true; } | sort >"$dir/run-isolab"
+    # Lock files stay by design (flock files, reused), as in scripts/leakcheck.
+    { find /run/isolab -mindepth 1 ! -name '*.lock' ! -name lock 2>/dev/null || true; } | sort >"$dir/run-isolab"
     # Processes with their cgroup; kernel threads (children of kthreadd) and this ps are left out.
     ps -e -o pid=,ppid=,comm=,cgroup= | awk -v self=$$ '$1 != 2 && $2 != 2 && $3 != "ps" { print }' |
         sort -n >"$dir/processes"

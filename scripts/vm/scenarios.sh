@@ -12,10 +12,13 @@ failures=0
 
 record() { # NAME OK|message
     if [ "$2" = OK ]; then
-        echo "ok   $1"; results="$results<testcase name=\"$1\"/>"
+        echo "ok   $1"; results="$results<testcase name=\"$1\"/>
+"
     else
         echo "FAIL $1: $2"; failures=$((failures + 1))
-        results="$results<testcase name=\"$1\"><failure message=\"$(echo "$2" | tr -d '<>&"')\"/></testcase>"
+        # One testcase a line: guest-suite.sh counts them line by line.
+        results="$results<testcase name=\"$1\"><failure message=\"$(echo "$2" | tr -d '<>&"\n')\"/></testcase>
+"
     fi
 }
 
@@ -91,10 +94,12 @@ rmdir "$busy/inner" "$busy" 2>/dev/null || true
 #    lands in <root>/isolab/<id>.
 cic=$cg/isolab-vm-cic
 mkdir -p "$cic"
-result=$(sh -c "echo \$\$ >$cic/cgroup.procs && exec unshare --cgroup --mount sh -c 'mount -t cgroup2 cgroup2 $cg && $probe'" 2>&1)
+# The namespace's own view of the tree: a fresh cgroup2 mount in a private mount namespace (the host's must
+# go first: the kernel refuses a second mount of cgroup2 on the same mount point).
+result=$(sh -c "echo \$\$ >$cic/cgroup.procs && exec unshare --cgroup --mount sh -c 'umount $cg && mount -t cgroup2 cgroup2 $cg && $probe'" 2>&1)
 expect_under "placement in a container with its own cgroup namespace" "$result" ""
 for d in "$cic/isolab" "$cic/init" "$cic"; do [ -d "$d" ] && rmdir "$d" 2>/dev/null; done
 [ -d "$cic" ] && record "the nested namespace's cgroups are removed" "$(find "$cic" -type d | tr '\n' ' ')"
 
-echo "<testsuite name=\"scenarios\">$results</testsuite>" >"$xml"
+printf '<testsuite name="scenarios">\n%s</testsuite>\n' "$results" >"$xml"
 [ $failures -eq 0 ]

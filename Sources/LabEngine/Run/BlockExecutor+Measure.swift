@@ -8,7 +8,7 @@ extension BlockExecutor {
     static let warmUp = 0.5
 
     /// Runs the block's leading commands in order, starts its last one, samples the container's
-    /// CPU at 10 Hz over the window, then kills the started command's group (a killed
+    /// CPU at 10 Hz over the window (from when its CPU use first grows), then kills the started command's group (a killed
     /// `docker exec` takes its process inside the container with it) and judges the mean. A
     /// `background` measure block leaves its command running until the lab's last block.
     func measure(_ block: LabBlock, token: RunCancellation) -> AttemptResult {
@@ -53,14 +53,23 @@ extension BlockExecutor {
         var firstKept: (t: Double, ns: UInt64)? = nil
         var last: (t: Double, ns: UInt64)? = nil
         var sampleError: String? = nil
+        // The window starts when the measured work does: at the last sample before the target's CPU use
+        // first grows. Starting a `docker exec` takes well over the warm-up on a slow or loaded host (1-2 s
+        // in an emulated VM), and a window counted from the launch would average in that idle start. A
+        // target that stays idle (or was busy from the first sample) is measured from the launch, after
+        // waiting one window for activity.
+        var origin: Double? = nil
         var tick = t0
         while startError == nil, !token.isCancelled {
             let t = MonotonicClock.now() - t0
-            if t > spec.window { break }
+            if t > (origin ?? spec.window) + spec.window { break }
             do {
                 let ns = try target.cgroup.map { try host.cpuUsageNanos(cgroup: $0) }
                     ?? host.cpuUsageNanos(container: target.container ?? "", namespace: session.namespace)
-                if let p = previous, p.t >= BlockExecutor.warmUp, ns >= p.ns, t > p.t {
+                if origin == nil, let p = previous, ns > p.ns || t >= spec.window {
+                    origin = ns > p.ns ? p.t : 0
+                }
+                if let p = previous, let origin, p.t >= origin + BlockExecutor.warmUp, ns >= p.ns, t > p.t {
                     let sample = CPUSample(t: t, cores: Double(ns - p.ns) / 1e9 / (t - p.t))
                     samples.append(sample)
                     live?.cpuSample(sample, window: spec.window, expected: spec.expectedCores)
