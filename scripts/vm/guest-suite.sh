@@ -36,7 +36,7 @@ if [ "${VM_TEST_SUITES:-default}" = all ]; then
 else
     runtime_suites="CgroupRealTests"
     cli_suites="PrivilegeAndLimitTests LifecycleTests NamespaceDemoTests"
-    labs="Labs/01-namespaces.md Labs/02-cgroups.md Labs/05-memory.md Labs/06-pids.md"
+    labs="Labs/01-namespaces.md Labs/02-cgroups.md Labs/03-union-filesystems.md Labs/04-capabilities.md Labs/05-memory.md Labs/06-pids.md"
 fi
 echo "suites: ${VM_TEST_SUITES:-default} (runtime: $runtime_suites; CLI: $cli_suites; labs: $labs)"
 regex() { echo "$*" | sed 's/ /|/g'; }
