@@ -51,8 +51,10 @@ public enum IsolabMain {
             if case .cannotExecute(let code) = e.kind { fail(e.message + trailer, code: code) }
             fail(e.message + trailer, code: ownErrorCode)
         } catch let e as FlagValueError {
-            let usage = CommandUsage.table[e.command]
-            fail(usage?.flagMessage(e.description, program: programName, key: e.command) ?? "\(programName): \(e)", code: 125)
+            // The usage of the command that ran (`update` shares run's resource flags).
+            let key = CommandUsage.table[CommandUsage.key(rest)] != nil ? CommandUsage.key(rest) : e.command
+            let usage = CommandUsage.table[key]
+            fail(usage?.flagMessage(e.description, program: programName, key: key) ?? "\(programName): \(e)", code: 125)
         } catch let e as ExitCode {
             fflush(stdout)
             exit(e.rawValue)

@@ -40,6 +40,9 @@ struct FlagValidationTests {
         let exec = try f.sh("docker exec -e =y target true")
         // docker/cli prints a flag's bad value with the command's usage and exits 125, in exec too.
         #expect(exec.status == 125 && exec.output == "invalid argument \"=y\" for \"-e, --env\" flag: invalid environment variable: =y\n\nUsage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]\n\nRun 'docker exec --help' for more information\n", "\(exec.output)")
+        // update shares run's resource flags, and shows its own usage.
+        let update = try f.sh("docker update --memory 1e300 target")
+        #expect(update.status == 125 && update.output.contains("invalid size: '1e300'\n\nUsage:  docker update [OPTIONS]"), "\(update.output)")
         try f.ok("docker rm -f target")
         // The good values still run.
         #expect(try f.ok("docker run --rm --cpus 0.5 --memory 64m --cpuset-cpus 0 --pids-limit 0x40 -e A=1 busybox sh -c 'echo $A'") == "1")
