@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension ResourceLimits {
     /// Checks the limits before any cgroup is made and returns the CPU bandwidth they ask for.

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The spec handed to the C side: "key\0value\0" pairs, repeated keys for lists.
 /// Keys are those `isolab_spec_parse` (CRuntime/spec.c) knows; an unknown key is an error there.

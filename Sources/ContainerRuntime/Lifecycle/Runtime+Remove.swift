@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -102,7 +102,7 @@ extension Runtime {
         let dir = store.dir(for: id)
         var problem: String? = nil
         do { try FileManager.default.removeItem(atPath: dir) } catch {
-            if FileManager.default.fileExists(atPath: dir) { problem = "remove \(dir): \(error.localizedDescription)" }
+            if FileManager.default.fileExists(atPath: dir) { problem = "remove \(dir): \(error)" }
         }
         ContainerStore.removeEmptyParents(of: dir, upTo: context.root + "/containers")
         return problem

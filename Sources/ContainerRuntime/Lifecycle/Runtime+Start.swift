@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -74,7 +74,7 @@ extension Runtime {
         var name: String
         do { name = try Self.validName(newName) } catch let e as RuntimeError {
             // Without run's "docker: " prefix: rename is not run.
-            throw RuntimeError(e.kind, e.message.replacingOccurrences(of: "docker: ", with: ""))
+            throw RuntimeError(e.kind, e.message.replacing("docker: ", with: ""))
         }
         try FileLock(path: store.namespaceLock).withLock {
             if c.config.name == name {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -110,7 +110,7 @@ public struct NetworkManager: Sendable {
     }
 
     static func format(mac: [UInt8]) -> String {
-        mac.map { String(format: "%02x", $0) }.joined(separator: ":")
+        mac.map { CFormat.string("%02x", $0) }.joined(separator: ":")
     }
 
     /// The bridge's index, creating it (with the gateway address, up) when missing. Before

@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `diff CONTAINER`: the changes of its writable layer, `A`/`C`/`D` and the path, sorted.
 public struct DiffCommand: ParsableCommand {
@@ -12,6 +15,6 @@ public struct DiffCommand: ParsableCommand {
     public func run() throws {
         let c = try ContainerStore(context: RuntimeContext.fromEnvironment()).find(container)
         let changes = try LayerChanges(upper: c.upperDir, lowers: c.config.lowerDirs).changes()
-        FileHandle.standardOutput.write(Data(changes.map { "\($0.kind.rawValue) \($0.path)\n" }.joined().utf8))
+        StandardStream.out(changes.map { "\($0.kind.rawValue) \($0.path)\n" }.joined())
     }
 }

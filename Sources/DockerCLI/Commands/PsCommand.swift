@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `ps [-a] [-q] [--filter k=v] [--format T]`
 public struct PsCommand: ParsableCommand {
@@ -103,11 +106,12 @@ public struct PsCommand: ParsableCommand {
     /// Bytes of the regular files under `dir` (the container's writable layer), walked without
     /// following links.
     static func diskUsage(_ dir: String) -> Int64 {
-        guard let walker = FileManager.default.enumerator(at: URL(fileURLWithPath: dir), includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey]) else { return 0 }
+        guard let paths = try? FileManager.default.subpathsOfDirectory(atPath: dir) else { return 0 }
         var total: Int64 = 0
-        for case let url as URL in walker {
-            guard let v = try? url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey]), v.isRegularFile == true else { continue }
-            total += Int64(v.fileSize ?? 0)
+        for path in paths {
+            var st = stat()
+            guard lstat(dir + "/" + path, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { continue }
+            total += Int64(st.st_size)
         }
         return total
     }

@@ -1,5 +1,8 @@
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Parses Docker's resource flags (`--cpus 0.5`, `-m 512m`) into limits, as Docker's CLI does:
 /// only the syntax is judged here; ranges, conflicts and available CPUs are the daemon's checks

@@ -1,6 +1,6 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -72,9 +72,9 @@ public struct StatsCommand: ParsableCommand {
         let net = c.run.map { netIO(pid: $0.pid) } ?? "0B / 0B"
         return [
             "Container": c.config.name, "ID": noTrunc ? c.id : c.shortID, "Name": c.config.name,
-            "CPUPerc": String(format: "%.2f%%", cpuPercent),
+            "CPUPerc": CFormat.string("%.2f%%", cpuPercent),
             "MemUsage": "\(binary(usage)) / \(binary(limit))",
-            "MemPerc": String(format: "%.2f%%", limit > 0 ? Double(usage) / Double(limit) * 100 : 0),
+            "MemPerc": CFormat.string("%.2f%%", limit > 0 ? Double(usage) / Double(limit) * 100 : 0),
             "NetIO": stats == nil ? "0B / 0B" : net, "BlockIO": "0B / 0B", "PIDs": String(stats?.pids ?? 0),
         ]
     }
@@ -82,7 +82,7 @@ public struct StatsCommand: ParsableCommand {
     /// Received / transmitted bytes of the container's eth0, from its own /proc/net/dev.
     static func netIO(pid: Int32) -> String {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/net/dev", encoding: .utf8) else { return "0B / 0B" }
-        for line in text.split(separator: "\n") where line.trimmingCharacters(in: .whitespaces).hasPrefix("eth0:") {
+        for line in text.split(separator: "\n") where line.trimmingSpaces().hasPrefix("eth0:") {
             let f = line.split(separator: ":")[1].split(separator: " ")
             if f.count > 8, let rx = UInt64(f[0]), let tx = UInt64(f[8]) { return "\(decimal(rx)) / \(decimal(tx))" }
         }
@@ -95,6 +95,6 @@ public struct StatsCommand: ParsableCommand {
     static func scaled(_ v: Double, _ base: Double, _ units: [String]) -> String {
         var x = v, i = 0
         while x >= base && i < units.count - 1 { x /= base; i += 1 }
-        return i == 0 ? "\(Int(x))\(units[0])" : String(format: "%.4g", x) + units[i]
+        return i == 0 ? "\(Int(x))\(units[0])" : CFormat.string("%.4g", x) + units[i]
     }
 }

@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `top CONTAINER [ps OPTIONS]`: as Docker's daemon does it, the host's `ps` with the given
 /// options (default `-ef`), kept to the lines whose PID is one of the container's cgroup, then
@@ -24,10 +27,10 @@ public struct TopCommand: ParsableCommand {
         if let cg = run.cgroup, let listed = try? Cgroups.manager().pids(cg), !listed.isEmpty { pids = Set(listed) }
         let (status, out, err) = try Self.ps(psOptions.isEmpty ? ["-ef"] : psOptions)
         guard status == 0 else {
-            throw RuntimeError(.failed, "Error response from daemon: ps: exit status \(status): \(err.trimmingCharacters(in: .whitespacesAndNewlines))")
+            throw RuntimeError(.failed, "Error response from daemon: ps: exit status \(status): \(err.trimmingWhitespace())")
         }
         let rows = try Self.rows(of: out, pids: pids)
-        FileHandle.standardOutput.write(Data(TableWriter.align(rows, minWidth: 20).map { $0 + "\n" }.joined().utf8))
+        StandardStream.out(TableWriter.align(rows, minWidth: 20).map { $0 + "\n" }.joined())
     }
 
     /// The header's fields, then each line of a container process cut into as many fields (the
@@ -61,24 +64,20 @@ public struct TopCommand: ParsableCommand {
     }
 
     static func ps(_ args: [String]) throws -> (Int32, String, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/ps")
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        var data = Data()
-        let reader = out.fileHandleForReading
-        while data.count < outputLimit {
-            let chunk = reader.availableData
-            if chunk.isEmpty { break }
-            data.append(chunk)
+        let out = try ChildProcess.pipe()
+        let err: (read: Int32, write: Int32)
+        do { err = try ChildProcess.pipe() } catch { close(out.read); close(out.write); throw error }
+        let child: ChildProcess
+        do { child = try ChildProcess.spawn("/bin/ps", args, stdout: out.write, stderr: err.write) } catch {
+            for fd in [out.read, out.write, err.read, err.write] { close(fd) }
+            throw error
         }
-        try? reader.close()
-        let errData = (try? err.fileHandleForReading.read(upToCount: 64 << 10)) ?? nil
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: errData ?? Data(), as: UTF8.self))
+        close(out.write)
+        close(err.write)
+        // ps writes its errors after its output (or instead of it): stdout first, then stderr.
+        let data = ChildProcess.drain(out.read, limit: outputLimit)
+        let errData = ChildProcess.drain(err.read, limit: 64 << 10)
+        let end = child.wait()
+        return (end.exited ? end.status : 128 + end.status, String(decoding: data, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 }
