@@ -38,6 +38,13 @@ public struct NetworkManager: Sendable {
             var undo: [(String, () throws -> Void)] = [("remove unused bridge", { try removeBridgeIfUnused(host) })]
             do {
                 try reclaimStaleLeases(host)
+                // The same container again (a restart, `start` after it ended) while the kernel has
+                // not yet deleted its old veth: delete it now, as the same name is made again.
+                if goneContainers().contains(containerID) {
+                    try host.perform(RouteMessages.deleteLink(name: hostVeth), tolerating: ENODEV)
+                    try allocator.release(containerID: containerID)
+                    unmarkGone(containerID)
+                }
                 let bridgeIndex = try ensureBridge(host)
                 let address = try allocator.lease(for: containerID)
                 undo.append(("release lease \(address)", { try allocator.release(containerID: containerID) }))
