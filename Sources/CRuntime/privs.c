@@ -65,9 +65,10 @@ int isolab_privs_prepare(const struct isolab_spec *s, struct isolab_privs *p, ch
 }
 
 void isolab_apply_privs(const struct isolab_spec *s, const struct isolab_privs *p, int errfd) {
-    /* Seccomp first, while CAP_SYS_ADMIN still allows it without no_new_privs; the deny list
-     * leaves everything below (setgroups, setresuid, capset, prctl) allowed. */
-    isolab_seccomp_apply(&p->seccomp, errfd);
+    /* runc's order: without no_new_privs, seccomp first, while CAP_SYS_ADMIN still allows it
+     * (so a profile must allow setgroups, setresuid, capset, prctl and execve, as Docker's does);
+     * with no_new_privs, as late as possible, just before execve. */
+    if (!s->no_new_privs) isolab_seccomp_apply(&p->seccomp, errfd);
     for (int i = 0; i < p->ndrop; i++)
         if (cap_drop_bound((cap_value_t)p->drop_bound[i]) != 0 && errno != EINVAL)
             isolab_child_fail(errfd, 125, "drop capability %d from the bounding set: %s", p->drop_bound[i], isolab_strerror(errno));
@@ -85,6 +86,7 @@ void isolab_apply_privs(const struct isolab_spec *s, const struct isolab_privs *
         isolab_child_fail(errfd, 125, "clear ambient capabilities: %s", isolab_strerror(errno));
     if (s->no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
         isolab_child_fail(errfd, 125, "set no_new_privs: %s", isolab_strerror(errno));
+    if (s->no_new_privs) isolab_seccomp_apply(&p->seccomp, errfd);
 }
 
 _Noreturn void isolab_exec_command(const struct isolab_spec *s, int errfd) {

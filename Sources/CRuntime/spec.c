@@ -42,6 +42,8 @@ int isolab_spec_parse(char *buf, size_t len, struct isolab_spec *s, char *err, s
         else if (!strcmp(key, "lower")) PUSH(s->lowers, s->nlowers, 128, val);
         else if (!strcmp(key, "exitcmd")) PUSH(s->exit_cmd, s->nexit_cmd, 32, val);
         else if (!strcmp(key, "cgroupfs")) PUSH(s->cgroupfs, s->ncgroupfs, 24, val);
+        else if (!strcmp(key, "seccomp.arch")) PUSH(s->seccomp_arches, s->nseccomp_arches, ISOLAB_SECCOMP_MAX_ARCHES, val);
+        else if (!strcmp(key, "seccomp.rule")) PUSH(s->seccomp_rules, s->nseccomp_rules, ISOLAB_SECCOMP_MAX_RULES, val);
         else if (!strcmp(key, "tmpfs")) {
             char *a = strchr(val, '\x1f');
             if (s->ntmpfs >= 16) { snprintf(err, errlen, "spec: too many tmpfs mounts"); return -1; }
@@ -74,6 +76,7 @@ int isolab_spec_parse(char *buf, size_t len, struct isolab_spec *s, char *err, s
         else if (!strcmp(key, "work")) s->work = val;
         else if (!strcmp(key, "caps")) s->caps = val;
         else if (!strcmp(key, "seccomp")) s->seccomp = val;
+        else if (!strcmp(key, "seccomp.default")) s->seccomp_default = val;
         else if (!strcmp(key, "bounding")) s->bounding = val;
         else if (!strcmp(key, "join.pid")) s->join_pid_ns = val;
         else if (!strcmp(key, "join.ipc")) s->join_ipc_ns = val;

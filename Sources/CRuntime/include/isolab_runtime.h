@@ -14,6 +14,8 @@ extern "C" {
 
 /* Parsed spec. Arrays are NULL-terminated and point into the caller's buffer. */
 #define ISOLAB_MAX_ITEMS 256
+#define ISOLAB_SECCOMP_MAX_RULES 2049   /* 2048 rules and the NULL: SeccompProfile.maxNames */
+#define ISOLAB_SECCOMP_MAX_ARCHES 17
 struct isolab_spec {
     const char *args[ISOLAB_MAX_ITEMS];
     const char *env[ISOLAB_MAX_ITEMS];
@@ -24,7 +26,14 @@ struct isolab_spec {
     int nargs, nenv, ncgroups, nlowers, nbinds, ntmpfs;
     const char *cwd, *hostname, *rootfs, *upper, *work;
     const char *caps;                 /* libcap text for permitted/effective ("=" empty) */
-    const char *seccomp;              /* "default" or "unconfined" (no key: unconfined) */
+    const char *seccomp;              /* "default", "unconfined" (no key: unconfined) or "profile" */
+    /* seccomp "profile" (a Docker JSON profile, checked and expanded by Swift's SeccompProfile):
+     * "ACTION\x1fERRNO"; libseccomp architecture names; one rule per system call, "NAME\x1fACTION\x1fERRNO"
+     * then per argument comparison "\x1fINDEX\x1fOP\x1fVALUE\x1fVALUETWO" (ERRNO empty: EPERM). */
+    const char *seccomp_default;
+    const char *seccomp_arches[ISOLAB_SECCOMP_MAX_ARCHES];
+    const char *seccomp_rules[ISOLAB_SECCOMP_MAX_RULES];
+    int nseccomp_arches, nseccomp_rules;
     const char *bounding;             /* libcap text of the caps to keep in the bounding set */
     const char *join_pid_ns, *join_ipc_ns, *join_net_ns, *join_uts_ns; /* paths, when joining */
     const char *exec_target;          /* exec: pid of the container's init, as text */

@@ -27,16 +27,26 @@ extension Runtime {
         let userSpec = o.user ?? image.config.user
         let user = try UserResolver(lowerDirs: lowers).resolve(userSpec)
         var nnp = false
-        var seccomp = o.privileged ? "unconfined" : "default"
+        var seccomp = "default"
+        var profile: SeccompProfile?
         for opt in o.securityOpt {
             switch opt {
             case "no-new-privileges", "no-new-privileges=true", "no-new-privileges:true": nnp = true
             case "no-new-privileges=false", "no-new-privileges:false": nnp = false
-            case "seccomp=unconfined", "seccomp:unconfined": seccomp = "unconfined"
+            case "seccomp=unconfined", "seccomp:unconfined": seccomp = "unconfined"; profile = nil
+            case "seccomp=builtin", "seccomp:builtin": seccomp = "default"; profile = nil
+            case let s where s.hasPrefix("seccomp=") || s.hasPrefix("seccomp:"):
+                // The profile's JSON itself: the CLI read the file (SeccompProfileFile), as docker/cli does.
+                do { profile = try SeccompProfile.parse(Data(s.utf8.dropFirst(8))) } catch let e as RuntimeError {
+                    throw RuntimeError(e.kind, "docker: Error response from daemon: " + e.message + ".")
+                }
+                seccomp = "custom"
             default:
-                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: invalid --security-opt: \"\(opt)\" (isolab knows no-new-privileges and seccomp=unconfined; custom seccomp profiles are not supported).")
+                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: invalid --security-opt: \"\(opt)\" (isolab knows no-new-privileges and seccomp=unconfined|builtin|PROFILE.json).")
             }
         }
+        // moby's WithSeccomp: a privileged container gets no filter, whatever profile it names.
+        if o.privileged { seccomp = "unconfined"; profile = nil }
         // A name that is not a mode is a user-defined network's (its name is kept, as Docker's
         // HostConfig.NetworkMode keeps it); aliases only mean something there.
         var networkMode = o.networkMode == "default" ? "bridge" : o.networkMode
@@ -80,7 +90,7 @@ extension Runtime {
             networkMode: networkMode,
             capAdd: o.capAdd, capDrop: o.capDrop, capabilities: caps, securityOpt: o.securityOpt, seccompProfile: seccomp,
             limits: o.limits, lowerDirs: lowers, mounts: o.mounts.isEmpty ? nil : o.mounts, restartPolicy: o.restartPolicy,
-            attachStreams: o.attachStreams, networkAliases: o.networkAliases.isEmpty ? nil : o.networkAliases)
+            attachStreams: o.attachStreams, networkAliases: o.networkAliases.isEmpty ? nil : o.networkAliases, seccomp: profile)
     }
 
     static func validName(_ n: String) throws -> String {

@@ -33,7 +33,7 @@ extension Runtime {
         spec.add("target", String(run.pid))
         spec.add("cgroup", run.cgroup?.procsFiles ?? [])
         spec.add("caps", cfg.capabilities.libcapText)
-        spec.add("seccomp", cfg.seccompProfile)
+        try spec.addSeccomp(cfg)
         spec.add("bounding", cfg.capabilities.libcapText)
         spec.add("uid", String(uid))
         spec.add("gid", String(gid))

@@ -29,7 +29,7 @@ extension Runtime {
         }
         spec.add("cgroup", cgroup.procsFiles)
         spec.add("caps", cfg.capabilities.libcapText)
-        spec.add("seccomp", cfg.seccompProfile)
+        try spec.addSeccomp(cfg)
         spec.add("bounding", cfg.capabilities.libcapText)
         spec.add("uid", String(cfg.uid))
         spec.add("gid", String(cfg.gid))

@@ -36,7 +36,7 @@ public struct RunCommand: ParsableCommand {
     @Option(name: .customLong("pids-limit"), help: "Tune container pids limit (set -1 for unlimited)") var pidsLimit: String?
     @Option(name: .customLong("cap-add"), help: "Add Linux capabilities") var capAdd: [String] = []
     @Option(name: .customLong("cap-drop"), help: "Drop Linux capabilities") var capDrop: [String] = []
-    @Option(name: .customLong("security-opt"), help: "Security Options (no-new-privileges)") var securityOpt: [String] = []
+    @Option(name: .customLong("security-opt"), help: "Security Options (no-new-privileges, seccomp=unconfined|builtin|PROFILE.json)") var securityOpt: [String] = []
     @Option(name: [.customShort("v"), .customLong("volume")], help: "Bind mount a host path (HOST:CONTAINER[:ro])") var volume: [String] = []
     @Option(name: .customLong("mount"), help: "Attach a filesystem mount (type=bind|tmpfs,source=,target=,readonly)") var mount: [String] = []
     @Option(name: .customLong("tmpfs"), help: "Mount a tmpfs directory (PATH[:OPTIONS])") var tmpfs: [String] = []
@@ -96,7 +96,7 @@ public struct RunCommand: ParsableCommand {
         o.autoRemove = autoRemove
         o.readOnly = readOnly
         o.privileged = privileged
-        o.securityOpt = securityOpt
+        o.securityOpt = try SeccompProfileFile.inline(securityOpt)
         o.initProcess = initProcess
         o.ipcMode = ipc
         o.pidMode = pid
