@@ -23,6 +23,26 @@ extension BlockReason {
             return "\(at): the script was killed by signal \(signal)" + Self.lines(failLines)
         case .couldNotStart(let at, let error):
             return "\(at): could not start: \(error)"
+        case .cpuOutOfRange(let at, let subject, let mean, let expected, let earlyExits):
+            var text = "\(at): \(subject) used \(String(format: "%.2f", mean)) cores on average, expected "
+                + String(format: "%.2f..%.2f", expected.lowerBound, expected.upperBound)
+            for command in earlyExits {
+                text += "\n`\(command.command)` exited early with status \(command.exitStatus ?? 0)"
+                    + (command.actual.isEmpty ? "" : ": " + command.actual)
+            }
+            return text
+        case .noCPUSamples(let at, let subject, let error):
+            return "\(at): no CPU samples of \(subject)" + (error.map { ": " + $0 } ?? "")
+        case .notRun:
+            return "not run"
+        case .imagesMissing:
+            return "not run: the images are missing"
+        case .afterEarlierFailure:
+            return "skipped after an earlier failure (--fail-fast)"
+        case .setupFailed(let id):
+            return "not run: setup block \(id) failed (--fail-fast)"
+        case .notDone:
+            return "not done"
         case .noAnswer:
             return "no answer"
         case .answerTimedOut(let at, let after):

@@ -22,6 +22,21 @@ public indirect enum BlockReason: Sendable {
     case killedBySignal(at: String, signal: Int32, failLines: [String])
     /// A command could not be started.
     case couldNotStart(at: String, error: String)
+    /// A measured block's mean CPU use was outside `expected` cores; `earlyExits` are the
+    /// started commands that had already ended (their exit status says why).
+    case cpuOutOfRange(at: String, subject: String, mean: Double, expected: ClosedRange<Double>, earlyExits: [CommandResult])
+    /// No CPU sample of `subject` could be taken (`error`: the last reading's failure).
+    case noCPUSamples(at: String, subject: String, error: String?)
+    /// Not run: setup could not be prepared, or the run stopped before the block.
+    case notRun
+    /// Not run: the built-in images could not be prepared.
+    case imagesMissing
+    /// Not run: an earlier block failed, and the run was told to stop (`--fail-fast`).
+    case afterEarlierFailure
+    /// Not run: setup block `id` failed (`--fail-fast`).
+    case setupFailed(id: String)
+    /// A walk's check the learner has not done yet.
+    case notDone
     /// Graded from answers: the check has no answer.
     case noAnswer
     /// Graded from answers: the answer at `at` ran longer than its check's timeout (seconds).

@@ -25,6 +25,15 @@ import LabFormat
                 == "the answer (ans.md:4) timed out after 5s and was killed")
         #expect(BlockReason.answerDidNotFinish(at: "ans.md:4", cause: nil).text == "the answer (ans.md:4) did not finish: error")
         #expect(BlockReason.failLines([]) == nil)
+        let early = CommandResult(command: "stress", line: 4, expected: nil, expectedStatus: nil, actual: "no such file",
+                                  exitStatus: 127, duration: 0, matched: true, diff: nil, timedOut: false)
+        #expect(BlockReason.cpuOutOfRange(at: "a.md:3", subject: "container c1", mean: 0.5, expected: 0.9...1.1,
+                                          earlyExits: [early]).text
+                == "a.md:3: container c1 used 0.50 cores on average, expected 0.90..1.10\n`stress` exited early with status 127: no such file")
+        #expect(BlockReason.noCPUSamples(at: "a.md:3", subject: "cgroup /x", error: nil).text == "a.md:3: no CPU samples of cgroup /x")
+        #expect(BlockReason.setupFailed(id: "setup-1").text == "not run: setup block setup-1 failed (--fail-fast)")
+        #expect(BlockReason.afterEarlierFailure.text == "skipped after an earlier failure (--fail-fast)")
+        #expect(BlockReason.imagesMissing.text == "not run: the images are missing")
     }
 
     /// A results file keeps the words; reading them back gives the partial score again (the

@@ -117,21 +117,14 @@ extension BlockExecutor {
         }
         if samples.isEmpty {
             return AttemptResult(status: .failed, commands: commands,
-                                 reason: .text("\(location): no CPU samples of \(target.subject)"
-                                    + (sampleError.map { ": " + $0 } ?? "")),
+                                 reason: .noCPUSamples(at: location, subject: target.subject, error: sampleError),
                                  captures: [:], score: 0, measure: measurement)
         }
-        let meanText = String(format: "%.2f", mean)
         if let range = spec.expectedCores, !range.contains(mean) {
-            let stopped = commands.filter { $0.exitStatus != nil }
-            var message = "\(location): \(target.subject) used \(meanText) cores on average, expected "
-                + String(format: "%.2f..%.2f", range.lowerBound, range.upperBound)
-            for command in stopped {
-                message += "\n`\(command.command)` exited early with status \(command.exitStatus ?? 0)"
-                    + (command.actual.isEmpty ? "" : ": " + command.actual)
-            }
-            return AttemptResult(status: .failed, commands: commands, reason: .text(message), captures: [:],
-                                 score: 0, measure: measurement)
+            return AttemptResult(status: .failed, commands: commands,
+                                 reason: .cpuOutOfRange(at: location, subject: target.subject, mean: mean, expected: range,
+                                                        earlyExits: commands.filter { $0.exitStatus != nil }),
+                                 captures: [:], score: 0, measure: measurement)
         }
         return AttemptResult(status: .passed, commands: commands, reason: nil, captures: [:],
                              score: block.points, measure: measurement)

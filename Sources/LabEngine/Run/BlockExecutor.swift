@@ -66,7 +66,7 @@ final class BlockExecutor {
     }
 
     /// A result for a block that did not run.
-    static func skipped(_ block: LabBlock, reason: BlockReason) -> BlockResult {
+    static func skipped(_ block: LabBlock, reason: BlockReason?) -> BlockResult {
         BlockResult(id: block.id, kind: block.kind, language: block.language,
                     line: block.location.line, column: block.location.column, status: .skipped,
                     duration: 0, attempts: 0, commands: [], score: 0,

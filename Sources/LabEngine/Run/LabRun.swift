@@ -42,14 +42,14 @@ final class LabRun {
             return finish(error: runner.interruptedMessage())
         }
         if options.failFast, runner.failureSeen {
-            skipAll(.text("skipped after an earlier failure (--fail-fast)"))
+            skipAll(.afterEarlierFailure)
             return finish(error: nil)
         }
         let session: LabSession
         do {
             session = try LabSession(namespace: namespace, options: options)
         } catch {
-            skipAll(.text("not run"))
+            skipAll(.notRun)
             return finish(error: "\(error)")
         }
         defer { session.remove() }
@@ -77,7 +77,7 @@ final class LabRun {
             runner.imagesPrepared = true
         } catch {
             labError = "preparing the built-in images: \(error)"
-            stopReason = .text("not run: the images are missing")
+            stopReason = .imagesMissing
         }
     }
 
@@ -104,8 +104,7 @@ final class LabRun {
             // A failed block, setup included, fails the lab; later blocks still run (the
             // contract), unless --fail-fast.
             if !isCleanup, result.status != .passed, options.failFast {
-                stopReason = .text(block.kind == .setup ? "not run: setup block \(block.id) failed (--fail-fast)"
-                                   : "skipped after an earlier failure (--fail-fast)")
+                stopReason = block.kind == .setup ? .setupFailed(id: block.id) : .afterEarlierFailure
             }
         }
     }
@@ -143,9 +142,8 @@ final class LabRun {
     private func reportProgress(running: LabBlock?) {
         var shown = blocks
         if let running {
-            var entry = BlockExecutor.skipped(running, reason: .text("running"))
+            var entry = BlockExecutor.skipped(running, reason: nil)
             entry.status = .running
-            entry.reason = nil
             shown.append(entry)
         }
         runner.reportProgress(LabResult(path: lab.path, title: lab.title, markdown: lab.source, status: .running,

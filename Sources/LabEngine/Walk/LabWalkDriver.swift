@@ -102,9 +102,9 @@ public final class LabWalkDriver: WalkDriver {
             do {
                 try host.removeNamespace(namespace)
             } catch {
-                var failure = BlockExecutor.skipped(lab.blocks.first { $0.kind == .cleanup } ?? Self.placeholder, reason: .text(""))
+                let reason = BlockReason.text("removing namespace \(namespace): \(error)")
+                var failure = BlockExecutor.skipped(lab.blocks.first { $0.kind == .cleanup } ?? Self.placeholder, reason: reason)
                 failure.status = .error
-                failure.reason = .text("removing namespace \(namespace): \(error)")
                 results.append(failure)
             }
         }

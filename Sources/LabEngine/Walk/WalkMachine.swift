@@ -246,7 +246,7 @@ public final class WalkMachine {
                 if progress.done.contains(check.id) { result.status = .passed }
                 return result
             }
-            return BlockExecutor.skipped(check, reason: .text("not done"))
+            return BlockExecutor.skipped(check, reason: .notDone)
         }
         let file = driver.writeResults(progress)
         output.summary(score: score, maxScore: maxScore, checks: checks, resultsFile: file)
