@@ -140,6 +140,7 @@ final class LabRun {
 
     /// The run so far, with `running` (when given) as a block with status `running`.
     private func reportProgress(running: LabBlock?) {
+        guard runner.onProgress != nil else { return }
         var shown = blocks
         if let running {
             var entry = BlockExecutor.skipped(running, reason: nil)

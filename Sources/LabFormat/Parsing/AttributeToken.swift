@@ -17,6 +17,13 @@ struct AttributeToken: Equatable {
 
     /// The source column of the value's byte at `offset`: every escape before it took one more.
     func column(ofValueOffset offset: Int) -> Int {
-        valueColumn + offset + escapedOffsets.filter { $0 <= offset }.count
+        // `escapedOffsets` is ascending: count those at or before `offset` by bisection, so a
+        // long value with many escapes and many words stays linear overall.
+        var low = 0, high = escapedOffsets.count
+        while low < high {
+            let middle = (low + high) / 2
+            if escapedOffsets[middle] <= offset { low = middle + 1 } else { high = middle }
+        }
+        return valueColumn + offset + low
     }
 }
