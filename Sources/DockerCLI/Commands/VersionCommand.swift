@@ -1,6 +1,7 @@
 import ArgumentParser
 import ContainerRuntime
 import Foundation
+import IsolabVersion
 
 /// `version`
 public struct VersionCommand: ParsableCommand {
@@ -8,7 +9,7 @@ public struct VersionCommand: ParsableCommand {
     public init() {}
     @Option(name: [.customShort("f"), .customLong("format")]) var format: String?
 
-    public static let version = "0.1.0"
+    public static let version = IsolabVersion.number
 
     public func run() throws {
         var client = JSONObject(["Platform": ["Name": "isolab"], "Version": Self.version, "ApiVersion": "1.43",
