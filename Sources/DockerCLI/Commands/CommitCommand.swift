@@ -16,17 +16,15 @@ public struct CommitCommand: ParsableCommand {
 
     public func run() throws {
         let rt = IsolabMain.runtime()
-        let c = try rt.store.find(container)
-        let base = try rt.images.resolve(c.config.imageID)
-        var config = base.config
-        config.cmd = c.config.cmd
-        config.entrypoint = c.config.entrypoint
-        config.env = c.config.env
-        config.workingDir = c.config.workingDir
-        config.user = c.config.user
-        for ch in change { try Self.apply(ch, to: &config) }
-        let img = try rt.images.commit(upperDir: c.upperDir, baseImage: base, config: config,
-                                       reference: reference, comment: message)
+        let c = try rt.container(container)
+        let img = try rt.commit(c, reference: reference, comment: message) { config in
+            config.cmd = c.config.cmd
+            config.entrypoint = c.config.entrypoint
+            config.env = c.config.env
+            config.workingDir = c.config.workingDir
+            config.user = c.config.user
+            for ch in change { try Self.apply(ch, to: &config) }
+        }
         print(img.id)
     }
 

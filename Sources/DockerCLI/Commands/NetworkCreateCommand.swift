@@ -18,7 +18,7 @@ public struct NetworkCreateCommand: ParsableCommand {
 
     public func run() throws {
         guard driver == "bridge" else {
-            throw RuntimeError(.notFound, "Error response from daemon: plugin \"\(driver)\" not found")
+            throw RuntimeError(.notFound(.other), "Error response from daemon: plugin \"\(driver)\" not found")
         }
         // Refused, not dropped: a lab that asks for an address plan must not get another silently.
         for (flag, values) in [("--subnet", subnet), ("--gateway", gateway), ("--ip-range", ipRange), ("--opt", opt)] where !values.isEmpty {
@@ -29,7 +29,7 @@ public struct NetworkCreateCommand: ParsableCommand {
             let parts = l.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             labels[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
         }
-        let network = try IsolabMain.runtime().networks.create(name: name, labels: labels)
+        let network = try IsolabMain.runtime().createNetwork(name: name, labels: labels)
         print(network.id)
     }
 }

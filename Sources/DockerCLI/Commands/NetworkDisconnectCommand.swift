@@ -12,7 +12,7 @@ public struct NetworkDisconnectCommand: ParsableCommand {
 
     public func run() throws {
         let rt = IsolabMain.runtime()
-        if NetworkStore.predefined.contains(network) {
+        if Runtime.predefinedNetworks.contains(network) {
             throw RuntimeError(.invalidArgument, "Error response from daemon: isolab disconnects containers from user-defined networks only, not from \(network)")
         }
         try rt.disconnect(network: network, container: container)
