@@ -6,8 +6,8 @@ import Glibc
 /// The one error type of the runtime. It says what failed, in the runtime's own words: its
 /// `kind`, the `operation` (a request such as "kill" or a system call such as "mkdir"), the
 /// `path` or `reference` it was applied to, the errno, and the `cause` underneath. It carries no
-/// Docker wording: the CLI words errors as Docker does (`DockerErrorWording` in DockerCLI),
-/// another user of the runtime (the lab engine) shows `message` as it is.
+/// Docker wording: the CLI words errors as Docker does (`RuntimeError.dockerText` in DockerCLI's
+/// `RuntimeError+Docker.swift`); another user of the runtime (the lab engine) shows `message`.
 public struct RuntimeError: Error, CustomStringConvertible, Sendable {
     /// What a `notFound` looked for.
     public enum Subject: String, Sendable, Equatable { case container, image, network, file, other }

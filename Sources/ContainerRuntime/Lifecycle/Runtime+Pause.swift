@@ -8,8 +8,8 @@ extension Runtime {
             throw RuntimeError.refused(.notRunning, "Container \(c.id) is not running", operation: "pause")
         }
         let frozen = CgroupLiveChanges.isFrozen(cgroup)
-        if paused && frozen { throw RuntimeError.refused(.conflict, "Container \(c.id) is already paused") }
-        if !paused && !frozen { throw RuntimeError.refused(.conflict, "Container \(c.id) is not paused") }
+        if paused && frozen { throw RuntimeError.refused(.conflict, "Container \(c.id) is already paused", operation: "pause") }
+        if !paused && !frozen { throw RuntimeError.refused(.conflict, "Container \(c.id) is not paused", operation: "unpause") }
         try CgroupLiveChanges.setFrozen(cgroup, paused)
     }
 

@@ -61,7 +61,7 @@ public struct NetworkStore: Sendable {
                 if !routes.contains(where: { $0.destination.overlaps(candidate) }) { chosen = candidate; break }
             }
             guard let subnet = chosen else {
-                throw RuntimeError.refused(.failed, "could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network (isolab's pool \(Self.pool) is used up)")
+                throw RuntimeError.refused(.failed, "could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network (isolab's pool \(Self.pool) is used up)", operation: "attach network")
             }
             let id = Runtime.randomID()
             let network = UserNetwork(id: id, name: name, created: Date(), subnet: subnet.description,
@@ -113,7 +113,7 @@ public struct NetworkStore: Sendable {
         let octet = Int(s.network.value >> 8 & 0xff)
         if let holder = try Self.reservations()[octet] {
             guard holder == reservationText(network) else {
-                throw RuntimeError.refused(.conflict, "network \(network.name): its subnet \(network.subnet) is now reserved by another isolab network (\(Self.reservationPath(octet)))")
+                throw RuntimeError.refused(.conflict, "network \(network.name): its subnet \(network.subnet) is now reserved by another isolab network (\(Self.reservationPath(octet)))", operation: "attach network")
             }
             return
         }

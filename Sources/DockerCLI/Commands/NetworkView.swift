@@ -29,7 +29,7 @@ struct NetworkView {
         if let v = views.first(where: { $0.name == ref || $0.id == ref }) { return v }
         let byPrefix = ref.isEmpty ? [] : views.filter { $0.id.hasPrefix(ref) }
         if byPrefix.count == 1 { return byPrefix[0] }
-        throw RuntimeError(.notFound(.network), "Error response from daemon: network \(ref) not found")
+        throw RuntimeError.notFound(.network, ref, "network \(ref) not found")
     }
 
     /// The predefined networks' ids are fixed per root (a digest of the root and the name), so
