@@ -23,6 +23,10 @@ extension RuntimeError {
     private var daemonSentence: String {
         let ref = reference ?? ""
         switch (kind, operation) {
+        case (.notFound(.container), nil):
+            return "No such container: \(ref)"
+        case (.notFound(.image), nil):
+            return "No such image: \(ref)"
         case (.notRunning, "kill"?):
             return "cannot kill container: \(ref): \(message)"
         case (.alreadyRunning, "remove"?):

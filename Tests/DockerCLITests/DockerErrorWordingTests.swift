@@ -7,10 +7,17 @@ struct DockerErrorWordingTests {
     let id = String(repeating: "ab", count: 32)
 
     @Test func requestErrorsAreTheDaemonsAnswerAndRunAddsDockerPrefix() {
-        let missing = RuntimeError.notFound(.container, "web", "No such container: web")
+        let missing = RuntimeError.notFound(.container, "web", "no container web")
         #expect(missing.dockerText() == "Error response from daemon: No such container: web")
         #expect(missing.dockerText(inRun: true) == "docker: Error response from daemon: No such container: web")
         #expect(missing.kind == .notFound(.container) && missing.reference == "web" && missing.source == .request)
+    }
+
+    @Test func missingImagesAndAmbiguousPrefixes() {
+        let image = RuntimeError.notFound(.image, "nosuch:latest", "no image nosuch:latest")
+        #expect(image.dockerText() == "Error response from daemon: No such image: nosuch:latest")
+        let prefix = RuntimeError(.notFound(.container), "multiple IDs found with provided prefix: a", source: .request, operation: "match id prefix", reference: "a")
+        #expect(prefix.dockerText() == "Error response from daemon: multiple IDs found with provided prefix: a")
     }
 
     @Test func hostFailuresAreShownAsTheRuntimeSaidThem() {

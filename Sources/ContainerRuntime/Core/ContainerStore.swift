@@ -57,7 +57,7 @@ public struct ContainerStore: Sendable {
     /// directory is an error.
     private func loadRecords(id: String) throws -> Container {
         // The id becomes a path: only the store's own 64-hex names, never "../x".
-        guard Self.isContainerID(id) else { throw RuntimeError.notFound(.container, id, "No such container: \(id)") }
+        guard Self.isContainerID(id) else { throw RuntimeError.notFound(.container, id, "no container \(id)") }
         let d = dir(for: id)
         let rd = runDir(for: id)
         var broken: String? = nil
@@ -133,10 +133,10 @@ public struct ContainerStore: Sendable {
         } else {
             let matches = all.filter { $0.id.hasPrefix(ref) }
             if matches.count > 1 {
-                throw RuntimeError.notFound(.container, ref, "multiple IDs found with provided prefix: \(ref)")
+                throw RuntimeError(.notFound(.container), "multiple IDs found with provided prefix: \(ref)", source: .request, operation: "match id prefix", reference: ref)
             }
             guard matches.count == 1, !ref.isEmpty else {
-                throw RuntimeError.notFound(.container, ref, "No such container: \(ref)")
+                throw RuntimeError.notFound(.container, ref, "no container \(ref)")
             }
             found = matches[0]
         }

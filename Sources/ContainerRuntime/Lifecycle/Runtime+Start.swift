@@ -61,7 +61,7 @@ extension Runtime {
                 usleep(100_000)
             }
             guard let again = try? store.load(id: c.id) else {
-                throw RuntimeError.notFound(.container, ref, "No such container: \(ref)")
+                throw RuntimeError.notFound(.container, ref, "no container \(ref)")
             }
             now = again
         }

@@ -18,7 +18,7 @@ public struct HistoryCommand: ParsableCommand {
         let rows: [ImageHistoryRow]
         do {
             guard let record = try rt.image(image) else {
-                throw RuntimeError(.notFound(.image), "No such image: \(ImageReference.normalize(image))")
+                throw RuntimeError.notFound(.image, ImageReference.normalize(image), "no image \(ImageReference.normalize(image))")
             }
             rows = try rt.history(of: record)
         } catch {
