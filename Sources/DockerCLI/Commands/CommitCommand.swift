@@ -31,7 +31,7 @@ public struct CommitCommand: ParsableCommand {
     /// The few Dockerfile instructions `commit -c` takes; anything else is refused, not ignored.
     static func apply(_ change: String, to config: inout ImageConfig) throws {
         let parts = change.split(separator: " ", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { throw RuntimeError(.invalidArgument, "Error response from daemon: invalid change: \(change)") }
+        guard parts.count == 2 else { throw RuntimeError.refused(.invalidArgument, "invalid change: \(change)") }
         let arg = parts[1]
         func list(_ s: String) -> [String] {
             if let d = s.data(using: .utf8), let a = try? JSONDecoder().decode([String].self, from: d) { return a }
@@ -51,7 +51,7 @@ public struct CommitCommand: ParsableCommand {
             let kv = arg.split(separator: "=", maxSplits: 1).map(String.init)
             config.labels[kv[0]] = kv.count > 1 ? kv[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) : ""
         default:
-            throw RuntimeError(.invalidArgument, "Error response from daemon: \(parts[0]) is not a valid change command (isolab takes CMD, ENTRYPOINT, ENV, LABEL, USER, WORKDIR)")
+            throw RuntimeError.refused(.invalidArgument, "\(parts[0]) is not a valid change command (isolab takes CMD, ENTRYPOINT, ENV, LABEL, USER, WORKDIR)")
         }
     }
 }

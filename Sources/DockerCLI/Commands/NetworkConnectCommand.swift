@@ -13,7 +13,7 @@ public struct NetworkConnectCommand: ParsableCommand {
     public func run() throws {
         let rt = IsolabMain.runtime()
         if Runtime.predefinedNetworks.contains(network) {
-            throw RuntimeError(.invalidArgument, "Error response from daemon: isolab connects containers to user-defined networks only, not to \(network)")
+            throw RuntimeError.refused(.invalidArgument, "isolab connects containers to user-defined networks only, not to \(network)")
         }
         try rt.connect(network: network, container: container, aliases: alias)
     }

@@ -13,7 +13,7 @@ public struct NetworkDisconnectCommand: ParsableCommand {
     public func run() throws {
         let rt = IsolabMain.runtime()
         if Runtime.predefinedNetworks.contains(network) {
-            throw RuntimeError(.invalidArgument, "Error response from daemon: isolab disconnects containers from user-defined networks only, not from \(network)")
+            throw RuntimeError.refused(.invalidArgument, "isolab disconnects containers from user-defined networks only, not from \(network)")
         }
         try rt.disconnect(network: network, container: container)
     }

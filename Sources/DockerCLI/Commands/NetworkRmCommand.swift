@@ -18,7 +18,7 @@ public struct NetworkRmCommand: ParsableCommand {
             do {
                 let view = try NetworkView.find(ref, in: NetworkView.all(rt))
                 guard let network = view.userNetwork else {
-                    throw RuntimeError(.invalidArgument, "Error response from daemon: \(view.name) is a pre-defined network and cannot be removed")
+                    throw RuntimeError.refused(.invalidArgument, "\(view.name) is a pre-defined network and cannot be removed")
                 }
                 try rt.removeNetwork(network)
                 print(ref)

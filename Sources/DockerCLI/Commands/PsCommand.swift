@@ -67,16 +67,16 @@ public struct PsCommand: ParsableCommand {
     static func parseFilter(_ f: String) throws -> (String, String) {
         let p = f.split(separator: "=", maxSplits: 1).map(String.init)
         guard p.count == 2, ["name", "label", "status", "id", "ancestor", "exited"].contains(p[0]) else {
-            throw RuntimeError(.invalidArgument, "Error response from daemon: invalid filter '\(f)'")
+            throw RuntimeError.refused(.invalidArgument, "invalid filter '\(f)'")
         }
         if p[0] == "status", !["created", "restarting", "running", "removing", "paused", "exited", "dead"].contains(p[1]) {
-            throw RuntimeError(.invalidArgument, "Error response from daemon: invalid filter 'status=\(p[1])'")
+            throw RuntimeError.refused(.invalidArgument, "invalid filter 'status=\(p[1])'")
         }
         if p[0] == "exited", Int32(p[1]) == nil {
-            throw RuntimeError(.invalidArgument, "Error response from daemon: invalid filter 'exited=\(p[1])'")
+            throw RuntimeError.refused(.invalidArgument, "invalid filter 'exited=\(p[1])'")
         }
         if p[0] == "name", (try? Regex(p[1])) == nil {
-            throw RuntimeError(.invalidArgument, "Error response from daemon: invalid filter 'name=\(p[1])': not a regular expression")
+            throw RuntimeError.refused(.invalidArgument, "invalid filter 'name=\(p[1])': not a regular expression")
         }
         return (p[0], p[1])
     }
