@@ -48,8 +48,9 @@ public enum IsolabMain {
             // Docker 28's `run` ends its errors with where to read more.
             let name = command is RunCommand ? "run" : (command is CreateCommand ? "create" : nil)
             let trailer = name.map { "\n\nRun '\(programName) \($0) --help' for more information" } ?? ""
-            if case .cannotExecute(let code) = e.kind { fail(e.message + trailer, code: code) }
-            fail(e.message + trailer, code: ownErrorCode)
+            let text = e.dockerText(inRun: name != nil)
+            if case .cannotExecute(let code) = e.kind { fail(text + trailer, code: code) }
+            fail(text + trailer, code: ownErrorCode)
         } catch let e as FlagValueError {
             // The usage of the command that ran (`update` shares run's resource flags).
             let key = CommandUsage.table[CommandUsage.key(rest)] != nil ? CommandUsage.key(rest) : e.command

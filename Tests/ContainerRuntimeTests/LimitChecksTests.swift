@@ -1,17 +1,18 @@
 import Testing
 @testable import ContainerRuntime
 
-/// The daemon's checks of resource limits: moby's order and words, before anything is made.
+/// The runtime's checks of resource limits: moby's order and words, before anything is made.
 struct LimitChecksTests {
     private func refusal(_ change: (inout ResourceLimits) -> Void, cpus: Int = 2, cpuset: String = "0-1") -> String {
         var l = ResourceLimits()
         change(&l)
         do { try Runtime.checkLimits(l, cpus: cpus, availableCpuset: cpuset); return "accepted" } catch let e as RuntimeError {
-            #expect(e.exitCode == 125)
+            #expect(e.exitCode == 125 && e.kind == .invalidArgument && e.source == .request)
             return e.message
         } catch { return "\(error)" }
     }
-    private func daemon(_ m: String) -> String { "docker: Error response from daemon: \(m)." }
+    /// The runtime's words; the CLI puts Docker's `docker: Error response from daemon: ` before them.
+    private func daemon(_ m: String) -> String { "\(m)." }
 
     @Test func acceptedLimits() {
         #expect(refusal { _ in } == "accepted")

@@ -17,10 +17,10 @@ extension Runtime {
         let entrypoint = o.entrypoint.map { $0 == [""] ? [] : $0 } ?? image.config.entrypoint
         let cmd = o.command.isEmpty ? (o.entrypoint == nil ? image.config.cmd : []) : o.command
         guard !(entrypoint + cmd).isEmpty else {
-            throw RuntimeError(.invalidArgument, "docker: Error response from daemon: no command specified.")
+            throw RuntimeError.refused(.invalidArgument, "no command specified.")
         }
         if let w = o.workingDir, !w.hasPrefix("/") {
-            throw RuntimeError(.invalidArgument, "docker: Error response from daemon: the working directory '\(w)' is invalid, it needs to be an absolute path.")
+            throw RuntimeError.refused(.invalidArgument, "the working directory '\(w)' is invalid, it needs to be an absolute path.")
         }
         let lowers = try images.lowerDirs(of: image)
         let env = Self.mergeEnv(image.config.env, o.env)
@@ -38,11 +38,11 @@ extension Runtime {
             case let s where s.hasPrefix("seccomp=") || s.hasPrefix("seccomp:"):
                 // The profile's JSON itself: the CLI read the file (SeccompProfileFile), as docker/cli does.
                 do { profile = try SeccompProfile.parse(Data(s.utf8.dropFirst(8))) } catch let e as RuntimeError {
-                    throw RuntimeError(e.kind, "docker: Error response from daemon: " + e.message + ".")
+                    throw RuntimeError.refused(e.kind, e.message + ".")
                 }
                 seccomp = "custom"
             default:
-                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: invalid --security-opt: \"\(opt)\" (isolab knows no-new-privileges and seccomp=unconfined|builtin|PROFILE.json).")
+                throw RuntimeError.refused(.invalidArgument, "invalid --security-opt: \"\(opt)\" (isolab knows no-new-privileges and seccomp=unconfined|builtin|PROFILE.json).")
             }
         }
         // moby's WithSeccomp: a privileged container gets no filter, whatever profile it names.
@@ -51,12 +51,12 @@ extension Runtime {
         // HostConfig.NetworkMode keeps it); aliases only mean something there.
         var networkMode = o.networkMode == "default" ? "bridge" : o.networkMode
         if Self.isUserNetworkMode(networkMode) {
-            do { try Self.validateAliases(o.networkAliases) } catch let e as RuntimeError { throw RuntimeError(e.kind, "docker: " + e.message) }
+            try Self.validateAliases(o.networkAliases)
             do { networkMode = try networks.find(networkMode).name } catch {
-                throw RuntimeError(.notFound, "docker: Error response from daemon: network \(o.networkMode) not found")
+                throw RuntimeError.refused(.notFound(.network), "network \(o.networkMode) not found")
             }
         } else if !o.networkAliases.isEmpty {
-            throw RuntimeError(.invalidArgument, "docker: Error response from daemon: network-scoped alias is supported only for containers in user defined networks")
+            throw RuntimeError.refused(.invalidArgument, "network-scoped alias is supported only for containers in user defined networks")
         }
         let checkedNetworkMode = Self.isUserNetworkMode(networkMode) ? "bridge" : networkMode
         for (flag, mode) in [("--ipc", o.ipcMode), ("--pid", o.pidMode), ("--network", checkedNetworkMode)] {
@@ -64,14 +64,14 @@ extension Runtime {
                                      flag == "--pid" ? ["", "host"] : ["bridge", "none", "host", "default"]
             if !allowed.contains(mode) && !mode.hasPrefix("container:") {
                 // Docker looks a --network value up as a network's name.
-                if flag == "--network" { throw RuntimeError(.notFound, "docker: Error response from daemon: network \(mode) not found") }
-                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: invalid \(flag) value: \"\(mode)\"")
+                if flag == "--network" { throw RuntimeError.refused(.notFound(.network), "network \(mode) not found") }
+                throw RuntimeError.refused(.invalidArgument, "invalid \(flag) value: \"\(mode)\"")
             }
         }
         // moby checks each list on its own and names it: "invalid CapAdd: unknown capability: ...".
         for (what, list) in [("CapAdd", o.capAdd), ("CapDrop", o.capDrop)] {
             do { _ = try Capabilities.resolve(add: what == "CapAdd" ? list : [], drop: what == "CapDrop" ? list : [], privileged: false) } catch let e as RuntimeError {
-                throw RuntimeError(e.kind, "docker: Error response from daemon: invalid \(what): \(e.message)")
+                throw e.restated("invalid \(what): \(e.message)", source: .request)
             }
         }
         var caps = try Capabilities.resolve(add: o.capAdd, drop: o.capDrop, privileged: o.privileged)
@@ -99,7 +99,7 @@ extension Runtime {
         func alnum(_ c: Unicode.Scalar) -> Bool { c.isASCII && CharacterSet.alphanumerics.contains(c) }
         guard name.unicodeScalars.count >= 2, let first = name.unicodeScalars.first, alnum(first),
               name.unicodeScalars.allSatisfy({ alnum($0) || "_.-".unicodeScalars.contains($0) }) else {
-            throw RuntimeError(.invalidArgument, "docker: Error response from daemon: Invalid container name (\(n)), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed.")
+            throw RuntimeError.refused(.invalidArgument, "Invalid container name (\(n)), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed.")
         }
         return name
     }

@@ -10,10 +10,10 @@ extension Runtime {
     public func exec(_ ref: String, _ o: ExecOptions) throws -> Int32 {
         let c = try store.find(ref)
         guard c.isRunning, let run = c.run else {
-            throw RuntimeError(.conflict, "Error response from daemon: container \(c.id) is not running")
+            throw RuntimeError.refused(.notRunning, "container \(c.id) is not running", operation: "exec", reference: ref)
         }
         guard !o.command.isEmpty else {
-            throw RuntimeError(.invalidArgument, "docker: 'docker exec' requires at least 2 arguments.")
+            throw RuntimeError(.invalidArgument, "exec needs a command to run", operation: "exec arguments")
         }
         let cfg = c.config
         var uid = cfg.uid, gid = cfg.gid, gids = cfg.additionalGids, home = cfg.home
@@ -23,7 +23,7 @@ extension Runtime {
         }
         let env = processEnv(cfg, home: home, extra: o.env, tty: o.tty)
         if let w = o.workingDir, !w.hasPrefix("/") {
-            throw RuntimeError(.invalidArgument, "Error response from daemon: the working directory '\(w)' is invalid, it needs to be an absolute path")
+            throw RuntimeError.refused(.invalidArgument, "the working directory '\(w)' is invalid, it needs to be an absolute path")
         }
         try ChildSpec.validate(o.command + env, what: "command or environment")
         var spec = ChildSpec()
@@ -53,9 +53,9 @@ extension Runtime {
         if status < 0 {
             let msg = String(cString: buf)
             if code == 126 || code == 127 {
-                throw RuntimeError(.cannotExecute(code), "OCI runtime exec failed: exec failed: unable to start container process: \(msg): unknown")
+                throw RuntimeError(.cannotExecute(code), "exec: cannot start the process: \(msg)", operation: "exec", cause: msg)
             }
-            throw RuntimeError(.failed, "Error response from daemon: exec failed: \(msg)")
+            throw RuntimeError.refused(.failed, "exec failed: \(msg)", operation: "exec", reference: ref, cause: msg)
         }
         return status
     }

@@ -7,7 +7,7 @@ extension Runtime {
     /// of the host's cpuset hierarchy ("0-1").
     static func checkLimits(_ l: ResourceLimits, cpus: Int, availableCpuset: String) throws {
         func refuse(_ message: String) -> RuntimeError {
-            RuntimeError(.invalidArgument, "docker: Error response from daemon: \(message).")
+            RuntimeError.refused(.invalidArgument, "\(message).")
         }
         if l.memory != 0 && l.memory < 6 * 1024 * 1024 { throw refuse("Minimum memory limit allowed is 6MB") }
         if l.nanoCPUs > 0 && l.cpuPeriod > 0 { throw refuse("Conflicting options: Nano CPUs and CPU Period cannot both be set") }

@@ -5,11 +5,11 @@ extension Runtime {
     public func setPaused(_ ref: String, _ paused: Bool) throws {
         let c = try store.find(ref)
         guard c.isRunning, let cgroup = c.run?.cgroup else {
-            throw RuntimeError(.conflict, "Error response from daemon: Container \(c.id) is not running")
+            throw RuntimeError.refused(.notRunning, "Container \(c.id) is not running", operation: "pause")
         }
         let frozen = CgroupLiveChanges.isFrozen(cgroup)
-        if paused && frozen { throw RuntimeError(.conflict, "Error response from daemon: Container \(c.id) is already paused") }
-        if !paused && !frozen { throw RuntimeError(.conflict, "Error response from daemon: Container \(c.id) is not paused") }
+        if paused && frozen { throw RuntimeError.refused(.conflict, "Container \(c.id) is already paused", operation: "pause") }
+        if !paused && !frozen { throw RuntimeError.refused(.conflict, "Container \(c.id) is not paused", operation: "unpause") }
         try CgroupLiveChanges.setFrozen(cgroup, paused)
     }
 

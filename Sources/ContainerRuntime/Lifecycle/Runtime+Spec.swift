@@ -101,17 +101,17 @@ extension Runtime {
         if mode.hasPrefix("container:") {
             let other = try store.find(String(mode.dropFirst("container:".count)))
             guard other.isRunning, let pid = other.run?.pid else {
-                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: cannot join \(kind) namespace of a non running container: \(other.config.name)")
+                throw RuntimeError.refused(.invalidArgument, "cannot join \(kind) namespace of a non running container: \(other.config.name)")
             }
             if kind == "ipc" && other.config.ipcMode == "private" {
-                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: cannot join IPC of a non-shareable container: \(other.config.name)")
+                throw RuntimeError.refused(.invalidArgument, "cannot join IPC of a non-shareable container: \(other.config.name)")
             }
             spec.add("join." + kind, "/proc/\(pid)/ns/\(kind)")
             // System V IPC is the namespace's and is shared. The donor's /dev/shm lives only in
             // its own mount namespace, which the kernel will not bind from: the joiner gets its own.
             return nil
         }
-        throw RuntimeError(.invalidArgument, "docker: Error response from daemon: invalid \(kind) mode: \(mode)")
+        throw RuntimeError.refused(.invalidArgument, "invalid \(kind) mode: \(mode)")
     }
 
     /// /etc/resolv.conf: the host's, without loopback resolvers (a container reaches only the

@@ -12,8 +12,8 @@ enum ContainerBatch {
         for ref in refs {
             do { try body(ref); print(ref) } catch let e as RuntimeError {
                 fflush(stdout)
-                FileHandle.standardError.write(Data((e.message + "\n").utf8))
-                if !(ignoringMissing && e.kind == .notFound) { failed = true }
+                FileHandle.standardError.write(Data((e.dockerText() + "\n").utf8))
+                if !(ignoringMissing && e.isNotFound) { failed = true }
             }
         }
         if failed { throw ExitCode(1) }

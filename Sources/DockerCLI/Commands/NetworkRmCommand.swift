@@ -18,14 +18,14 @@ public struct NetworkRmCommand: ParsableCommand {
             do {
                 let view = try NetworkView.find(ref, in: NetworkView.all(rt))
                 guard let network = view.userNetwork else {
-                    throw RuntimeError(.invalidArgument, "Error response from daemon: \(view.name) is a pre-defined network and cannot be removed")
+                    throw RuntimeError.refused(.invalidArgument, "\(view.name) is a pre-defined network and cannot be removed")
                 }
-                try rt.networks.remove(network)
+                try rt.removeNetwork(network)
                 print(ref)
             } catch let e as RuntimeError {
-                if force && e.kind == .notFound { continue }
+                if force && e.isNotFound { continue }
                 fflush(stdout)
-                FileHandle.standardError.write(Data((e.message + "\n").utf8))
+                FileHandle.standardError.write(Data((e.dockerText() + "\n").utf8))
                 failed = true
             }
         }
