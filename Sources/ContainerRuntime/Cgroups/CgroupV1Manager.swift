@@ -24,7 +24,7 @@ public struct CgroupV1Manager: CgroupManager {
 
     public func create(containerID: String, limits: ResourceLimits) throws -> CgroupPlacement {
         let directories = try directories(for: containerID)
-        let cpu = try limits.validatedCPUBandwidth()
+        let cpu = limits.cpuBandwidth
         // Refuse before making anything: a requested limit whose controller is not mounted must not be dropped.
         for (controller, flag) in limits.requiredControllers(cpu) where hierarchy(with: controller) == nil {
             throw RuntimeError(.system(errno: ENOENT),

@@ -39,7 +39,7 @@ public struct CgroupV2Manager: CgroupManager {
 
     public func create(containerID: String, limits: ResourceLimits) throws -> CgroupPlacement {
         let directory = try directory(for: containerID)
-        let cpu = try limits.validatedCPUBandwidth()
+        let cpu = limits.cpuBandwidth
         let required = limits.requiredControllers(cpu)
         let placement = CgroupPlacement(version: 2, directories: [directory])
         // Each level from the root down to `isolab` (made below) must hand the controllers to the next one.

@@ -4,10 +4,7 @@ extension Runtime {
     /// Turns `run`'s options and the image's config into the container's config (Docker's rules:
     /// the command replaces the image's Cmd, -e adds to its Env, -w and -u override).
     func makeConfig(_ o: RunOptions, image: ImageRecord) throws -> ContainerConfig {
-        // Host facts are read only when a flag needs them: most runs set no CPU limit.
-        let needsCPUs = o.limits.nanoCPUs != 0 || !o.limits.cpusetCpus.isEmpty
-        let facts = needsCPUs ? Self.hostCPUFacts() : (cpus: 1, cpuset: "")
-        try Self.checkLimits(o.limits, cpus: facts.cpus, availableCpuset: facts.cpuset)
+        try ConfigValidator.forHost(o.limits).validate(o)
         let id = Self.randomID()
         // Without --name, `create` picks one under the namespace lock (empty until then).
         let name = try o.name.map(Self.validName) ?? ""
@@ -18,9 +15,6 @@ extension Runtime {
         let cmd = o.command.isEmpty ? (o.entrypoint == nil ? image.config.cmd : []) : o.command
         guard !(entrypoint + cmd).isEmpty else {
             throw RuntimeError(.invalidArgument, "docker: Error response from daemon: no command specified.")
-        }
-        if let w = o.workingDir, !w.hasPrefix("/") {
-            throw RuntimeError(.invalidArgument, "docker: Error response from daemon: the working directory '\(w)' is invalid, it needs to be an absolute path.")
         }
         let lowers = try images.lowerDirs(of: image)
         let env = Self.mergeEnv(image.config.env, o.env)
@@ -47,16 +41,6 @@ extension Runtime {
             }
         } else if !o.networkAliases.isEmpty {
             throw RuntimeError(.invalidArgument, "docker: Error response from daemon: network-scoped alias is supported only for containers in user defined networks")
-        }
-        let checkedNetworkMode = Self.isUserNetworkMode(networkMode) ? "bridge" : networkMode
-        for (flag, mode) in [("--ipc", o.ipcMode), ("--pid", o.pidMode), ("--network", checkedNetworkMode)] {
-            let allowed: [String] = flag == "--ipc" ? ["private", "shareable", "host", ""] :
-                                     flag == "--pid" ? ["", "host"] : ["bridge", "none", "host", "default"]
-            if !allowed.contains(mode) && !mode.hasPrefix("container:") {
-                // Docker looks a --network value up as a network's name.
-                if flag == "--network" { throw RuntimeError(.notFound, "docker: Error response from daemon: network \(mode) not found") }
-                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: invalid \(flag) value: \"\(mode)\"")
-            }
         }
         // moby checks each list on its own and names it: "invalid CapAdd: unknown capability: ...".
         for (what, list) in [("CapAdd", o.capAdd), ("CapDrop", o.capDrop)] {

@@ -21,11 +21,11 @@ extension Runtime {
 
     /// `update`: new limits, written into the running container's cgroup at once (a lab can
     /// watch them change) and kept in its config for inspect and the next start.
-    public func updateLimits(_ ref: String, _ change: (inout ResourceLimits) -> Void) throws {
+    public func updateLimits(_ ref: String, _ change: (inout ResourceLimits) throws -> Void) throws {
         let c = try store.find(ref)
         var cfg = c.config
-        change(&cfg.limits)
-        _ = try cfg.limits.validatedCPUBandwidth()
+        try change(&cfg.limits)
+        try ConfigValidator.forHost(cfg.limits).validate(cfg.limits)
         if c.isRunning, let cgroup = c.run?.cgroup { try CgroupLiveChanges.apply(cfg.limits, to: cgroup) }
         try FileLock(path: store.namespaceLock).withLock {
             var fresh = try store.load(id: c.id).config

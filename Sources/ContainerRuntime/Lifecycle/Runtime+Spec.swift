@@ -46,12 +46,9 @@ extension Runtime {
             spec.add(ISOLAB_SPEC_ATTACH, String((streams.contains("stdout") ? 1 : 0) | (streams.contains("stderr") ? 2 : 0)))
         }
         var newNS = ["mnt", "uts", "cgroup"]
-        if let shm = try addNamespace("ipc", mode: cfg.ipcMode, private: ["private", "shareable", "none"], to: &newNS, spec: &spec) {
-            spec.add(ISOLAB_SPEC_SHM, shm)
-        }
-        _ = try addNamespace("pid", mode: cfg.pidMode, private: [""], to: &newNS, spec: &spec)
-        let netMode = Self.isUserNetworkMode(cfg.networkMode) ? "bridge" : cfg.networkMode   // a namespace of its own
-        _ = try addNamespace("net", mode: netMode, private: ["bridge", "none"], to: &newNS, spec: &spec)
+        if let shm = try addNamespace(.ipc, of: cfg, to: &newNS, spec: &spec) { spec.add(ISOLAB_SPEC_SHM, shm) }
+        _ = try addNamespace(.pid, of: cfg, to: &newNS, spec: &spec)
+        _ = try addNamespace(.net, of: cfg, to: &newNS, spec: &spec)
         spec.add(ISOLAB_SPEC_NS, newNS.joined(separator: ","))
         spec.add(ISOLAB_SPEC_CGROUPFS, try Self.cgroupfsMounts())
         spec.add(ISOLAB_SPEC_LOG, c.logPath)
@@ -95,30 +92,32 @@ extension Runtime {
 
     /// Adds a namespace to create, or the one to join; returns the /dev/shm to share, if any
     /// (the host's, for --ipc host).
-    func addNamespace(_ kind: String, mode: String, private privateModes: [String],
+    func addNamespace(_ kind: NamespaceMode.Kind, of cfg: ContainerConfig,
                       to newNS: inout [String], spec: inout ChildSpec) throws -> String? {
-        if privateModes.contains(mode) { newNS.append(kind); return nil }
-        if mode == "host" { return kind == "ipc" ? "/dev/shm" : nil }
-        if mode.hasPrefix("container:") {
-            let other = try store.find(String(mode.dropFirst("container:".count)))
+        switch try cfg.namespace(kind) {
+        case .private, .shareable:
+            newNS.append(kind.rawValue)
+            return nil
+        case .host:
+            return kind == .ipc ? "/dev/shm" : nil
+        case .container(let ref):
+            let other = try store.find(ref)
             guard other.isRunning, let pid = other.run?.pid else {
-                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: cannot join \(kind) namespace of a non running container: \(other.config.name)")
+                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: cannot join \(kind.rawValue) namespace of a non running container: \(other.config.name)")
             }
-            if kind == "ipc" && other.config.ipcMode == "private" {
+            if try kind == .ipc && !other.config.namespace(.ipc).isShareable {
                 throw RuntimeError(.invalidArgument, "docker: Error response from daemon: cannot join IPC of a non-shareable container: \(other.config.name)")
             }
             let joinKey: ChildSpec.Key = switch kind {
-            case "ipc": ISOLAB_SPEC_JOIN_IPC
-            case "pid": ISOLAB_SPEC_JOIN_PID
-            case "uts": ISOLAB_SPEC_JOIN_UTS
-            default: ISOLAB_SPEC_JOIN_NET
+            case .ipc: ISOLAB_SPEC_JOIN_IPC
+            case .pid: ISOLAB_SPEC_JOIN_PID
+            case .net: ISOLAB_SPEC_JOIN_NET
             }
-            spec.add(joinKey, "/proc/\(pid)/ns/\(kind)")
+            spec.add(joinKey, "/proc/\(pid)/ns/\(kind.rawValue)")
             // System V IPC is the namespace's and is shared. The donor's /dev/shm lives only in
             // its own mount namespace, which the kernel will not bind from: the joiner gets its own.
             return nil
         }
-        throw RuntimeError(.invalidArgument, "docker: Error response from daemon: invalid \(kind) mode: \(mode)")
     }
 
     /// /etc/resolv.conf: the host's, without loopback resolvers (a container reaches only the

@@ -1,14 +1,9 @@
 import Foundation
 
 extension ResourceLimits {
-    /// Checks the limits before any cgroup is made and returns the CPU bandwidth they ask for.
-    /// Values the kernel itself judges (a too small quota, an unknown CPU) are left to its EINVAL.
-    func validatedCPUBandwidth() throws -> CgroupCPUBandwidth {
-        guard memory >= 0 else {
-            throw RuntimeError(.invalidArgument, "invalid value for --memory: \(memory) bytes is negative")
-        }
-        return try CgroupCPUBandwidth(self)
-    }
+    /// The CPU bandwidth the limits ask for. ConfigValidator has refused what cannot be
+    /// (--cpus with a quota or period, values out of range) before any cgroup is made.
+    var cpuBandwidth: CgroupCPUBandwidth { CgroupCPUBandwidth(self) }
 
     /// Controllers the limits need, each with the flag that asked for it (for error messages).
     func requiredControllers(_ cpu: CgroupCPUBandwidth) -> [(controller: String, flag: String)] {

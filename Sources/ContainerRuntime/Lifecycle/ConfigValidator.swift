@@ -1,0 +1,66 @@
+import Foundation
+
+/// The daemon's checks of a container's settings, in moby's order and words
+/// (verifyContainerSettings, verifyPlatformContainerResources), made before anything of the
+/// container exists: the one place a refusal's message is written. `run`, `create` and
+/// `update` go through it; the cgroup managers then apply what it let through.
+public struct ConfigValidator: Sendable {
+    /// The CPU count Docker compares --cpus with.
+    public var cpus: Int
+    /// The cpuset.cpus of the host's cpuset hierarchy ("0-1").
+    public var availableCpuset: String
+
+    public init(cpus: Int, availableCpuset: String) {
+        self.cpus = cpus
+        self.availableCpuset = availableCpuset
+    }
+
+    /// The host's facts, read only when the limits need them (most runs set no CPU limit).
+    public static func forHost(_ limits: ResourceLimits) -> ConfigValidator {
+        let needsCPUs = limits.nanoCPUs != 0 || !limits.cpusetCpus.isEmpty
+        let facts = needsCPUs ? Runtime.hostCPUFacts() : (cpus: 1, cpuset: "")
+        return ConfigValidator(cpus: facts.cpus, availableCpuset: facts.cpuset)
+    }
+
+    /// `run`/`create`: namespace modes, the working directory, then the resources.
+    public func validate(_ o: RunOptions) throws {
+        for (kind, text) in [(NamespaceMode.Kind.ipc, o.ipcMode), (.pid, o.pidMode)] where NamespaceMode(text, kind: kind) == nil {
+            throw ConfigValidationError("invalid \(kind.flag) value: \"\(text)\"")
+        }
+        if NamespaceMode(o.networkMode, kind: .net) == nil {
+            throw ConfigValidationError("network \(o.networkMode) not found", notFound: true)
+        }
+        if let w = o.workingDir, !w.hasPrefix("/") {
+            throw ConfigValidationError("the working directory '\(w)' is invalid, it needs to be an absolute path")
+        }
+        try validate(o.limits)
+    }
+
+    /// The resources, as `run` asks for them or as `update` leaves them.
+    public func validate(_ l: ResourceLimits) throws {
+        if l.memory != 0 && l.memory < 6 * 1024 * 1024 { throw ConfigValidationError("Minimum memory limit allowed is 6MB") }
+        if l.nanoCPUs > 0 && l.cpuPeriod > 0 { throw ConfigValidationError("Conflicting options: Nano CPUs and CPU Period cannot both be set") }
+        if l.nanoCPUs > 0 && l.cpuQuota > 0 { throw ConfigValidationError("Conflicting options: Nano CPUs and CPU Quota cannot both be set") }
+        // Docker leaves a --cpus below 0.01 to the kernel, which refuses the quota under 1 ms it
+        // makes; its own range message names that lower bound, so isolab gives it at once.
+        let cpuCount = Int64(max(cpus, 1))
+        if l.nanoCPUs != 0 && (l.nanoCPUs < 10_000_000 || l.nanoCPUs > cpuCount * 1_000_000_000) {
+            throw ConfigValidationError("range of CPUs is from 0.01 to \(cpuCount).00, as there are only \(cpuCount) CPUs available")
+        }
+        if l.cpuPeriod != 0 && (l.cpuPeriod < 1000 || l.cpuPeriod > 1_000_000) {
+            throw ConfigValidationError("CPU cfs period can not be less than 1ms (i.e. 1000) or larger than 1s (i.e. 1000000)")
+        }
+        if l.cpuQuota > 0 && l.cpuQuota < 1000 { throw ConfigValidationError("CPU cfs quota can not be less than 1ms (i.e. 1000)") }
+        if !l.cpusetCpus.isEmpty {
+            let available = (try? CpusetList.parse(availableCpuset, maximum: 0)) ?? []
+            let maximum = max(CpusetList.defaultMaximum, available.max() ?? 0)
+            let requested: Set<Int>
+            do { requested = try CpusetList.parse(l.cpusetCpus, maximum: maximum) } catch {
+                throw ConfigValidationError("Invalid value \(l.cpusetCpus) for cpuset cpus: \(error)")
+            }
+            if !requested.isSubset(of: available) {
+                throw ConfigValidationError("Requested CPUs are not available - requested \(l.cpusetCpus), available: \(availableCpuset)")
+            }
+        }
+    }
+}
