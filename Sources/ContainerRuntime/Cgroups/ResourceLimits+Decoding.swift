@@ -1,0 +1,20 @@
+import Foundation
+
+extension ResourceLimits {
+    /// The keys in config.json (the synthesized encoder uses them too).
+    enum CodingKeys: String, CodingKey {
+        case nanoCPUs, cpuQuota, cpuPeriod, cpusetCpus, memory, pidsLimit
+    }
+
+    /// Every limit is optional in a config.json: one an older isolab did not know is unset.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init()
+        nanoCPUs = try c.decodeIfPresent(Int64.self, forKey: .nanoCPUs) ?? nanoCPUs
+        cpuQuota = try c.decodeIfPresent(Int64.self, forKey: .cpuQuota) ?? cpuQuota
+        cpuPeriod = try c.decodeIfPresent(Int64.self, forKey: .cpuPeriod) ?? cpuPeriod
+        cpusetCpus = try c.decodeIfPresent(String.self, forKey: .cpusetCpus) ?? cpusetCpus
+        memory = try c.decodeIfPresent(Int64.self, forKey: .memory) ?? memory
+        pidsLimit = try c.decodeIfPresent(Int64.self, forKey: .pidsLimit) ?? pidsLimit
+    }
+}
