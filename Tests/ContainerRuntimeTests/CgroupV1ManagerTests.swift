@@ -38,6 +38,7 @@ struct CgroupV1ManagerTests {
         }
         try tree.file("cpu/isolab/\(id)/cpu.cfs_quota_us", "-1\n")
         try tree.file("cpu/isolab/\(id)/cpu.cfs_period_us", "100000\n")
+        try tree.file("cpu/isolab/\(id)/cpu.shares", "1024\n")
         try tree.file("cpuacct/isolab/\(id)/cpuacct.usage", "0\n")
         // Without memoryFiles the directory is there but the controller's file is not.
         try tree.file("\(Self.memoryOwn)/isolab/\(id)/cgroup.procs", "")
@@ -52,7 +53,9 @@ struct CgroupV1ManagerTests {
         limits.cpusetCpus = "1"
         limits.memory = 64 * 1024 * 1024
         limits.pidsLimit = 10
+        limits.cpuShares = 512
         let placement = try manager.create(containerID: Self.id, limits: limits)
+        #expect(try tree.read("cpu/isolab/c0ffee/cpu.shares") == "512")
         #expect(placement.version == 1)
         #expect(placement.directories == [
             tree.path("cpu/isolab/c0ffee"), tree.path("cpuacct/isolab/c0ffee"), tree.path("cpuset/isolab/c0ffee"),

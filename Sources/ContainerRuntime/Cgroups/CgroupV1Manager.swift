@@ -119,6 +119,9 @@ public struct CgroupV1Manager: CgroupManager {
             if let period = cpu.period { try CgroupFS.write(String(period), to: dir + "/cpu.cfs_period_us") }
             if let quota = cpu.quota { try CgroupFS.write(String(quota), to: dir + "/cpu.cfs_quota_us") }
         }
+        if limits.cpuShares != 0 {
+            try CgroupFS.write(String(limits.cpuShares), to: try directory(of: "cpu", in: placement) + "/cpu.shares")
+        }
         if !limits.cpusetCpus.isEmpty {
             try CgroupFS.write(limits.cpusetCpus, to: try directory(of: "cpuset", in: placement) + "/cpuset.cpus")
         }

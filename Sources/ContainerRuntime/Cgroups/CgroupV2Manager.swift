@@ -192,6 +192,7 @@ public struct CgroupV2Manager: CgroupManager {
 
     func apply(_ limits: ResourceLimits, _ cpu: CgroupCPUBandwidth, _ directory: String) throws {
         if let cpuMax = cpu.cpuMax { try CgroupFS.write(cpuMax, to: directory + "/cpu.max") }
+        if let weight = limits.cpuWeight { try CgroupFS.write(String(weight), to: directory + "/cpu.weight") }
         if !limits.cpusetCpus.isEmpty { try CgroupFS.write(limits.cpusetCpus, to: directory + "/cpuset.cpus") }
         if limits.memory > 0 { try CgroupFS.write(String(limits.memory), to: directory + "/memory.max") }
         if limits.pidsLimit > 0 { try CgroupFS.write(String(limits.pidsLimit), to: directory + "/pids.max") }

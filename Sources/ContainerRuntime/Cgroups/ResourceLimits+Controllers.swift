@@ -9,9 +9,17 @@ extension ResourceLimits {
     func requiredControllers(_ cpu: CgroupCPUBandwidth) -> [(controller: String, flag: String)] {
         var required: [(controller: String, flag: String)] = []
         if !cpu.isEmpty { required.append(("cpu", "--cpus/--cpu-quota/--cpu-period")) }
+        else if cpuShares != 0 { required.append(("cpu", "--cpu-shares")) }
         if !cpusetCpus.isEmpty { required.append(("cpuset", "--cpuset-cpus")) }
         if memory > 0 { required.append(("memory", "--memory")) }
         if pidsLimit > 0 { required.append(("pids", "--pids-limit")) }
         return required
+    }
+
+    /// v2's `cpu.weight` (1...10000) for --cpu-shares (v1's 2...262144), by runc's linear map of one
+    /// range onto the other: 2 → 1, 1024 → 39, 262144 → 10000. nil: no shares asked for.
+    var cpuWeight: Int64? {
+        guard cpuShares != 0 else { return nil }
+        return 1 + ((cpuShares - 2) * 9999) / 262_142
     }
 }

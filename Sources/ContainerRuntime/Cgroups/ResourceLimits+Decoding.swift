@@ -3,7 +3,7 @@ import Foundation
 extension ResourceLimits {
     /// The keys in config.json (the synthesized encoder uses them too).
     enum CodingKeys: String, CodingKey {
-        case nanoCPUs, cpuQuota, cpuPeriod, cpusetCpus, memory, pidsLimit
+        case nanoCPUs, cpuQuota, cpuPeriod, cpusetCpus, cpuShares, memory, pidsLimit
     }
 
     /// Every limit is optional in a config.json: one an older isolab did not know is unset.
@@ -14,6 +14,7 @@ extension ResourceLimits {
         cpuQuota = try c.decodeIfPresent(Int64.self, forKey: .cpuQuota) ?? cpuQuota
         cpuPeriod = try c.decodeIfPresent(Int64.self, forKey: .cpuPeriod) ?? cpuPeriod
         cpusetCpus = try c.decodeIfPresent(String.self, forKey: .cpusetCpus) ?? cpusetCpus
+        cpuShares = try c.decodeIfPresent(Int64.self, forKey: .cpuShares) ?? cpuShares
         memory = try c.decodeIfPresent(Int64.self, forKey: .memory) ?? memory
         pidsLimit = try c.decodeIfPresent(Int64.self, forKey: .pidsLimit) ?? pidsLimit
     }

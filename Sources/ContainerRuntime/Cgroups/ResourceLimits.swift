@@ -6,6 +6,7 @@ public struct ResourceLimits: Codable, Sendable, Equatable {
     public var cpuQuota: Int64 = 0       // --cpu-quota (µs)
     public var cpuPeriod: Int64 = 0      // --cpu-period (µs)
     public var cpusetCpus: String = ""   // --cpuset-cpus
+    public var cpuShares: Int64 = 0      // --cpu-shares, a relative weight (1024 is the kernel's default); 0 = unset
     public var memory: Int64 = 0         // -m, bytes
     public var pidsLimit: Int64 = 0      // --pids-limit; 0 or -1 = unlimited
     public init() {}

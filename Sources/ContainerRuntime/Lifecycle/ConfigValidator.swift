@@ -36,6 +36,14 @@ public struct ConfigValidator: Sendable {
         try validate(o.limits)
     }
 
+    /// moby's adaptContainerSettings: --cpu-shares beyond the kernel's range becomes its nearest
+    /// bound (a negative value the minimum), which HostConfig.CpuShares then shows.
+    public static func adapt(_ l: inout ResourceLimits) {
+        if l.cpuShares < 0 { l.cpuShares = minCPUShares } else if l.cpuShares > maxCPUShares { l.cpuShares = maxCPUShares }
+    }
+    public static let minCPUShares: Int64 = 2
+    public static let maxCPUShares: Int64 = 262_144
+
     /// The resources, as `run` asks for them or as `update` leaves them.
     public func validate(_ l: ResourceLimits) throws {
         if l.memory != 0 && l.memory < 6 * 1024 * 1024 { throw ConfigValidationError("Minimum memory limit allowed is 6MB") }

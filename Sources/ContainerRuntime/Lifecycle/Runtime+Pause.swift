@@ -26,6 +26,7 @@ extension Runtime {
         var cfg = c.config
         try change(&cfg.limits)
         try ConfigValidator.forHost(cfg.limits).validate(cfg.limits)
+        ConfigValidator.adapt(&cfg.limits)
         if c.isRunning, let cgroup = c.run?.cgroup { try CgroupLiveChanges.apply(cfg.limits, to: cgroup) }
         try FileLock(path: store.namespaceLock).withLock {
             var fresh = try store.load(id: c.id).config

@@ -9,20 +9,21 @@ struct ResourceFlags: ParsableArguments {
     @Option(help: "Number of CPUs") var cpus: String?
     @Option(name: .customLong("cpu-quota"), help: "Limit CPU CFS (Completely Fair Scheduler) quota") var cpuQuota: String?
     @Option(name: .customLong("cpu-period"), help: "Limit CPU CFS (Completely Fair Scheduler) period") var cpuPeriod: String?
+    @Option(name: [.customShort("c"), .customLong("cpu-shares")], help: "CPU shares (relative weight)") var cpuShares: String?
     @Option(name: .customLong("cpuset-cpus"), help: "CPUs in which to allow execution (0-3, 0,1)") var cpusetCpus: String?
     @Option(name: [.customShort("m"), .customLong("memory")], help: "Memory limit") var memory: String?
     @Option(name: .customLong("pids-limit"), help: "Tune container pids limit (set -1 for unlimited)") var pidsLimit: String?
 
     /// The flags that take a value, for FlagNormalizer: short → long, and every long name.
-    static let shortValues: [String: String] = ["m": "memory"]
-    static let longValues: Set<String> = ["cpus", "cpu-quota", "cpu-period", "cpuset-cpus", "memory", "pids-limit"]
+    static let shortValues: [String: String] = ["c": "cpu-shares", "m": "memory"]
+    static let longValues: Set<String> = ["cpus", "cpu-quota", "cpu-period", "cpu-shares", "cpuset-cpus", "memory", "pids-limit"]
 
     init() {}
 
     func validate() throws { _ = try given() }
 
     /// Whether any flag was given (`update` needs one).
-    var isEmpty: Bool { [cpus, cpuQuota, cpuPeriod, cpusetCpus, memory, pidsLimit].allSatisfy { $0 == nil } }
+    var isEmpty: Bool { [cpus, cpuQuota, cpuPeriod, cpuShares, cpusetCpus, memory, pidsLimit].allSatisfy { $0 == nil } }
 
     /// The limits the flags ask for; a flag not given leaves its field at "not set".
     func limits() throws -> ResourceLimits {
@@ -45,6 +46,7 @@ struct ResourceFlags: ParsableArguments {
         if let c = cpus { let v = try FlagValue.nanoCPUs(c); changes.append { $0.nanoCPUs = v } }
         if let q = cpuQuota { let v = try FlagValue.int64(q, flag: "--cpu-quota"); changes.append { $0.cpuQuota = v } }
         if let p = cpuPeriod { let v = try FlagValue.int64(p, flag: "--cpu-period"); changes.append { $0.cpuPeriod = v } }
+        if let s = cpuShares { let v = try FlagValue.int64(s, flag: "-c, --cpu-shares"); changes.append { $0.cpuShares = v } }
         if let s = cpusetCpus { changes.append { $0.cpusetCpus = s } }
         if let m = memory { let v = try FlagValue.bytes(m, flag: "-m, --memory"); changes.append { $0.memory = v } }
         if let p = pidsLimit { let v = try FlagValue.int64(p, flag: "--pids-limit"); changes.append { $0.pidsLimit = v } }
