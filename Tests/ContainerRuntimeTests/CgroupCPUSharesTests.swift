@@ -24,7 +24,7 @@ struct CgroupCPUSharesTests {
     @Test(arguments: [(Int64(-5), Int64(2)), (Int64.min, Int64(2)), (Int64(0), Int64(0)), (Int64(1), Int64(1)), (Int64(2), Int64(2)), (Int64(262_144), Int64(262_144)), (Int64(262_145), Int64(262_144)), (Int64.max, Int64(262_144))] as [(Int64, Int64)])
     func dockerClampsToTheKernelsRange(given: Int64, kept: Int64) {
         var l = limits(shares: given)
-        ConfigValidator.adapt(&l)
+        ConfigValidator(cpus: 2, availableCpuset: "0-1").adapt(&l, creating: true)
         #expect(l.cpuShares == kept)
     }
 }

@@ -42,7 +42,10 @@ struct CgroupV1ManagerTests {
         try tree.file("cpuacct/isolab/\(id)/cpuacct.usage", "0\n")
         // Without memoryFiles the directory is there but the controller's file is not.
         try tree.file("\(Self.memoryOwn)/isolab/\(id)/cgroup.procs", "")
-        if memoryFiles { try tree.file("\(Self.memoryOwn)/isolab/\(id)/memory.limit_in_bytes", "9223372036854771712\n") }
+        if memoryFiles {
+            try tree.file("\(Self.memoryOwn)/isolab/\(id)/memory.limit_in_bytes", "9223372036854771712\n")
+            try tree.file("\(Self.memoryOwn)/isolab/\(id)/memory.memsw.limit_in_bytes", "9223372036854771712\n")
+        }
         try tree.file("pids/isolab/\(id)/pids.max", "max\n")
     }
 
@@ -54,7 +57,9 @@ struct CgroupV1ManagerTests {
         limits.memory = 64 * 1024 * 1024
         limits.pidsLimit = 10
         limits.cpuShares = 512
+        limits.memorySwap = 96 * 1024 * 1024
         let placement = try manager.create(containerID: Self.id, limits: limits)
+        #expect(try tree.read("\(Self.memoryOwn)/isolab/c0ffee/memory.memsw.limit_in_bytes") == "100663296")
         #expect(try tree.read("cpu/isolab/c0ffee/cpu.shares") == "512")
         #expect(placement.version == 1)
         #expect(placement.directories == [
@@ -147,5 +152,16 @@ struct CgroupV1ManagerTests {
             try manager.destroy(CgroupPlacement(version: 1, directories: [tree.path("cpu")]))
         }
         #expect(error.message.contains("refusing to remove"))
+    }
+
+    @Test func swapLimitIsSkippedWithoutSwapAccounting() throws {
+        try playKernel()
+        try FileManager.default.removeItem(atPath: tree.path("\(Self.memoryOwn)/isolab/\(Self.id)/memory.memsw.limit_in_bytes"))
+        var limits = ResourceLimits()
+        limits.memory = 64 * 1024 * 1024
+        limits.memorySwap = -1
+        _ = try manager.create(containerID: Self.id, limits: limits)
+        #expect(try tree.read("\(Self.memoryOwn)/isolab/c0ffee/memory.limit_in_bytes") == "67108864")
+        #expect(!tree.exists("\(Self.memoryOwn)/isolab/c0ffee/memory.memsw.limit_in_bytes"))
     }
 }

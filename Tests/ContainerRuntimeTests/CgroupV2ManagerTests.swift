@@ -24,7 +24,7 @@ struct CgroupV2ManagerTests {
             try tree.file(level + "/cgroup.controllers", controllers)
             try tree.file(level + "/cgroup.subtree_control", "\n")
         }
-        for file in ["cpu.max", "cpu.weight", "cpuset.cpus", "memory.max", "pids.max"] {
+        for file in ["cpu.max", "cpu.weight", "cpuset.cpus", "memory.max", "memory.swap.max", "pids.max"] {
             try tree.file("cg/\(Self.leaf)/\(file)", "")
         }
     }
@@ -41,7 +41,9 @@ struct CgroupV2ManagerTests {
         limits.memory = 100 * 1024 * 1024
         limits.pidsLimit = 10
         limits.cpuShares = 512
+        limits.memorySwap = limits.memory
         let placement = try manager.create(containerID: "c0ffee", limits: limits)
+        #expect(try tree.read("cg/\(Self.leaf)/memory.swap.max") == "0")
         #expect(try tree.read("cg/\(Self.leaf)/cpu.weight") == "20")
         #expect(placement == CgroupPlacement(version: 2, directories: [tree.path("cg/\(Self.leaf)")]))
         // Only the controllers a level has not enabled yet; one write each level.

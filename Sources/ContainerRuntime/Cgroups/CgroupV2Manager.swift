@@ -195,6 +195,11 @@ public struct CgroupV2Manager: CgroupManager {
         if let weight = limits.cpuWeight { try CgroupFS.write(String(weight), to: directory + "/cpu.weight") }
         if !limits.cpusetCpus.isEmpty { try CgroupFS.write(limits.cpusetCpus, to: directory + "/cpuset.cpus") }
         if limits.memory > 0 { try CgroupFS.write(String(limits.memory), to: directory + "/memory.max") }
+        // "max" is what a new cgroup has: written only where the file is (swap accounting on), so
+        // that `update --memory-swap -1` can lift a limit.
+        if let swap = limits.swapMax, swap != "max" || CgroupFS.exists(directory + "/memory.swap.max") {
+            try CgroupFS.write(swap, to: directory + "/memory.swap.max")
+        }
         if limits.pidsLimit > 0 { try CgroupFS.write(String(limits.pidsLimit), to: directory + "/pids.max") }
     }
 }

@@ -22,4 +22,13 @@ extension ResourceLimits {
         guard cpuShares != 0 else { return nil }
         return 1 + ((cpuShares - 2) * 9999) / 262_142
     }
+
+    /// v2's `memory.swap.max` for --memory-swap (memory + swap): the swap alone, by runc's
+    /// conversion; "max" for -1; nil when no swap limit was asked for. Equal to -m, it is 0: a
+    /// host with swap then kills at the limit rather than swapping, as v1's memsw does.
+    var swapMax: String? {
+        if memorySwap == -1 { return "max" }
+        guard memorySwap > 0, memory > 0, memorySwap >= memory else { return nil }
+        return String(memorySwap - memory)
+    }
 }

@@ -3,7 +3,7 @@ import Foundation
 extension ResourceLimits {
     /// The keys in config.json (the synthesized encoder uses them too).
     enum CodingKeys: String, CodingKey {
-        case nanoCPUs, cpuQuota, cpuPeriod, cpusetCpus, cpuShares, memory, pidsLimit
+        case nanoCPUs, cpuQuota, cpuPeriod, cpusetCpus, cpuShares, memory, memorySwap, pidsLimit
     }
 
     /// Every limit is optional in a config.json: one an older isolab did not know is unset.
@@ -16,6 +16,7 @@ extension ResourceLimits {
         cpusetCpus = try c.decodeIfPresent(String.self, forKey: .cpusetCpus) ?? cpusetCpus
         cpuShares = try c.decodeIfPresent(Int64.self, forKey: .cpuShares) ?? cpuShares
         memory = try c.decodeIfPresent(Int64.self, forKey: .memory) ?? memory
+        memorySwap = try c.decodeIfPresent(Int64.self, forKey: .memorySwap) ?? memorySwap
         pidsLimit = try c.decodeIfPresent(Int64.self, forKey: .pidsLimit) ?? pidsLimit
     }
 }

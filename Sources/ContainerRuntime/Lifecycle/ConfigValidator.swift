@@ -9,18 +9,25 @@ public struct ConfigValidator: Sendable {
     public var cpus: Int
     /// The cpuset.cpus of the host's cpuset hierarchy ("0-1").
     public var availableCpuset: String
+    /// Whether a swap limit can be set (moby's sysinfo.SwapLimit): v2, or v1 with swap accounting.
+    public var swapLimit: Bool
 
-    public init(cpus: Int, availableCpuset: String) {
+    public init(cpus: Int, availableCpuset: String, swapLimit: Bool = true) {
         self.cpus = cpus
         self.availableCpuset = availableCpuset
+        self.swapLimit = swapLimit
     }
 
     /// The host's facts, read only when the limits need them (most runs set no CPU limit).
     public static func forHost(_ limits: ResourceLimits) -> ConfigValidator {
         let needsCPUs = limits.nanoCPUs != 0 || !limits.cpusetCpus.isEmpty
         let facts = needsCPUs ? Runtime.hostCPUFacts() : (cpus: 1, cpuset: "")
-        return ConfigValidator(cpus: facts.cpus, availableCpuset: facts.cpuset)
+        let needsSwap = limits.memory > 0 || limits.memorySwap != 0
+        return ConfigValidator(cpus: facts.cpus, availableCpuset: facts.cpuset, swapLimit: needsSwap ? Runtime.hostSwapLimit() : true)
     }
+
+    /// moby's warning when -m is given on a host that cannot limit swap (adapt then drops the swap limit).
+    public static let noSwapLimitWarning = "Your kernel does not support swap limit capabilities or the cgroup is not mounted. Memory limited without swap."
 
     /// `run`/`create`: namespace modes, the working directory, then the resources.
     public func validate(_ o: RunOptions) throws {
@@ -36,17 +43,35 @@ public struct ConfigValidator: Sendable {
         try validate(o.limits)
     }
 
-    /// moby's adaptContainerSettings: --cpu-shares beyond the kernel's range becomes its nearest
-    /// bound (a negative value the minimum), which HostConfig.CpuShares then shows.
-    public static func adapt(_ l: inout ResourceLimits) {
-        if l.cpuShares < 0 { l.cpuShares = minCPUShares } else if l.cpuShares > maxCPUShares { l.cpuShares = maxCPUShares }
+    /// moby's adjustments of valid settings, as HostConfig then shows them (adaptContainerSettings
+    /// and verifyPlatformContainerResources): --cpu-shares beyond the kernel's range becomes its
+    /// nearest bound (a negative value the minimum); at create, -m without --memory-swap allows
+    /// as much swap again (memory-swap = 2 × memory); a host that cannot limit swap gets none
+    /// (-1) and a warning. Returns the warnings, for the CLI to print.
+    @discardableResult
+    public func adapt(_ l: inout ResourceLimits, creating: Bool) -> [String] {
+        if l.cpuShares < 0 { l.cpuShares = Self.minCPUShares } else if l.cpuShares > Self.maxCPUShares { l.cpuShares = Self.maxCPUShares }
+        if creating && l.memory > 0 && l.memorySwap == 0 { l.memorySwap = l.memory.multipliedReportingOverflow(by: 2).overflow ? -1 : l.memory * 2 }
+        if l.memory > 0 && l.memorySwap != -1 && !swapLimit {
+            l.memorySwap = -1
+            return [Self.noSwapLimitWarning]
+        }
+        return []
     }
     public static let minCPUShares: Int64 = 2
     public static let maxCPUShares: Int64 = 262_144
 
     /// The resources, as `run` asks for them or as `update` leaves them.
-    public func validate(_ l: ResourceLimits) throws {
+    public func validate(_ l: ResourceLimits, update: Bool = false) throws {
         if l.memory != 0 && l.memory < 6 * 1024 * 1024 { throw ConfigValidationError("Minimum memory limit allowed is 6MB") }
+        // Without swap accounting the swap limit is dropped (adapt), so it cannot be wrong.
+        let swap = l.memory > 0 && l.memorySwap != -1 && !swapLimit ? -1 : l.memorySwap
+        if l.memory > 0 && swap > 0 && swap < l.memory {
+            throw ConfigValidationError("Minimum memoryswap limit should be larger than memory limit, see usage")
+        }
+        if l.memory == 0 && swap > 0 && !update {
+            throw ConfigValidationError("You should always set the Memory limit when using Memoryswap limit, see usage")
+        }
         if l.nanoCPUs > 0 && l.cpuPeriod > 0 { throw ConfigValidationError("Conflicting options: Nano CPUs and CPU Period cannot both be set") }
         if l.nanoCPUs > 0 && l.cpuQuota > 0 { throw ConfigValidationError("Conflicting options: Nano CPUs and CPU Quota cannot both be set") }
         // Docker leaves a --cpus below 0.01 to the kernel, which refuses the quota under 1 ms it

@@ -4,9 +4,10 @@ extension Runtime {
     /// Turns `run`'s options and the image's config into the container's config (Docker's rules:
     /// the command replaces the image's Cmd, -e adds to its Env, -w and -u override).
     func makeConfig(_ o: RunOptions, image: ImageRecord) throws -> ContainerConfig {
-        try ConfigValidator.forHost(o.limits).validate(o)
+        let validator = ConfigValidator.forHost(o.limits)
+        try validator.validate(o)
         var limits = o.limits
-        ConfigValidator.adapt(&limits)
+        for w in validator.adapt(&limits, creating: true) { o.warn?(w) }
         let id = Self.randomID()
         // Without --name, `create` picks one under the namespace lock (empty until then).
         let name = try o.name.map(Self.validName) ?? ""

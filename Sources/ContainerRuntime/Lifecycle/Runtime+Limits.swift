@@ -22,4 +22,13 @@ extension Runtime {
         }
         return (ProcessInfo.processInfo.activeProcessorCount, "")
     }
+
+    /// moby's sysinfo.SwapLimit: v2 limits swap (memory.swap.max) wherever it limits memory; v1
+    /// only with swap accounting, seen as memory.memsw.limit_in_bytes at the memory hierarchy's root.
+    static func hostSwapLimit() -> Bool {
+        guard let host = try? Cgroups.host() else { return false }
+        if case .v2 = host.mode { return true }
+        guard let memory = host.mounts.first(where: { $0.fsType == "cgroup" && $0.superOptions.contains("memory") }) else { return false }
+        return CgroupFS.exists(memory.mountPoint + "/memory.memsw.limit_in_bytes")
+    }
 }

@@ -12,18 +12,19 @@ struct ResourceFlags: ParsableArguments {
     @Option(name: [.customShort("c"), .customLong("cpu-shares")], help: "CPU shares (relative weight)") var cpuShares: String?
     @Option(name: .customLong("cpuset-cpus"), help: "CPUs in which to allow execution (0-3, 0,1)") var cpusetCpus: String?
     @Option(name: [.customShort("m"), .customLong("memory")], help: "Memory limit") var memory: String?
+    @Option(name: .customLong("memory-swap"), help: "Swap limit equal to memory plus swap: '-1' to enable unlimited swap") var memorySwap: String?
     @Option(name: .customLong("pids-limit"), help: "Tune container pids limit (set -1 for unlimited)") var pidsLimit: String?
 
     /// The flags that take a value, for FlagNormalizer: short → long, and every long name.
     static let shortValues: [String: String] = ["c": "cpu-shares", "m": "memory"]
-    static let longValues: Set<String> = ["cpus", "cpu-quota", "cpu-period", "cpu-shares", "cpuset-cpus", "memory", "pids-limit"]
+    static let longValues: Set<String> = ["cpus", "cpu-quota", "cpu-period", "cpu-shares", "cpuset-cpus", "memory", "memory-swap", "pids-limit"]
 
     init() {}
 
     func validate() throws { _ = try given() }
 
     /// Whether any flag was given (`update` needs one).
-    var isEmpty: Bool { [cpus, cpuQuota, cpuPeriod, cpuShares, cpusetCpus, memory, pidsLimit].allSatisfy { $0 == nil } }
+    var isEmpty: Bool { [cpus, cpuQuota, cpuPeriod, cpuShares, cpusetCpus, memory, memorySwap, pidsLimit].allSatisfy { $0 == nil } }
 
     /// The limits the flags ask for; a flag not given leaves its field at "not set".
     func limits() throws -> ResourceLimits {
@@ -49,6 +50,8 @@ struct ResourceFlags: ParsableArguments {
         if let s = cpuShares { let v = try FlagValue.int64(s, flag: "-c, --cpu-shares"); changes.append { $0.cpuShares = v } }
         if let s = cpusetCpus { changes.append { $0.cpusetCpus = s } }
         if let m = memory { let v = try FlagValue.bytes(m, flag: "-m, --memory"); changes.append { $0.memory = v } }
+        // docker/cli's MemSwapBytes: "-1" (unlimited swap), else a size.
+        if let s = memorySwap { let v = s == "-1" ? -1 : try FlagValue.bytes(s, flag: "--memory-swap"); changes.append { $0.memorySwap = v } }
         if let p = pidsLimit { let v = try FlagValue.int64(p, flag: "--pids-limit"); changes.append { $0.pidsLimit = v } }
         return changes
     }

@@ -95,6 +95,7 @@ public struct RunCommand: ParsableCommand {
         o.capAdd = capAdd
         o.capDrop = capDrop
         o.limits = try resources.limits()
+        o.warn = DockerWarning.print
         do { o.mounts = try MountFlags.parse(volumes: volume, mounts: mount, tmpfs: tmpfs) } catch let e as MountFlags.FlagError {
             let usage = CommandUsage.table["run"].map { $0.flagMessage(e.description, program: IsolabMain.programName, key: "run") } ?? e.description
             IsolabMain.fail(usage, code: 125)

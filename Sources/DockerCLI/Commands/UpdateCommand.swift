@@ -15,7 +15,7 @@ public struct UpdateCommand: ParsableCommand {
         }
         let rt = IsolabMain.runtime()
         try ContainerBatch.each(containers) { c in
-            do { try rt.updateLimits(c) { l in try resources.apply(to: &l) } } catch let e as ConfigValidationError {
+            do { try rt.updateLimits(c, warn: DockerWarning.print) { l in try resources.apply(to: &l) } } catch let e as ConfigValidationError {
                 throw RuntimeError(e.isNotFound ? .notFound : .invalidArgument, e.dockerMessage(command: "update"))
             }
         }
