@@ -176,4 +176,13 @@ import Testing
         let text = Self.firstRelease.replacingOccurrences(of: #""uid" : 1000, "#, with: "")
         #expect(throws: RuntimeError.self) { _ = try decode(text) }
     }
+
+    /// Every stored property has a key: one without would silently not be written to config.json.
+    @Test func everyStoredPropertyHasACodingKey() {
+        let config = ContainerConfig.placeholder(id: "0123456789ab", namespace: "ns", created: Date())
+        let stored = Set(Mirror(reflecting: config).children.compactMap(\.label))
+        #expect(stored == Set(ContainerConfig.CodingKeys.allCases.map(\.stringValue)))
+        let limits = Set(Mirror(reflecting: ResourceLimits()).children.compactMap(\.label))
+        #expect(limits == Set(ResourceLimits.CodingKeys.allCases.map(\.stringValue)))
+    }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
 extension ResourceLimits {
-    /// The keys in config.json (the synthesized encoder uses them too).
-    enum CodingKeys: String, CodingKey {
+    /// The keys in config.json (the synthesized encoder uses them too: a property without a
+    /// case here would not be written; ContainerConfigDecodingTests checks).
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case nanoCPUs, cpuQuota, cpuPeriod, cpusetCpus, cpuShares, memory, memorySwap, pidsLimit
     }
 

@@ -1,8 +1,9 @@
 import Foundation
 
 extension ContainerConfig {
-    /// The keys of config.json, one per stored property (the synthesized encoder uses them too).
-    enum CodingKeys: String, CodingKey {
+    /// The keys of config.json, one per stored property (the synthesized encoder uses them too:
+    /// a property without a case here would not be written; ContainerConfigDecodingTests checks).
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, name, namespace, created, image, imageID, entrypoint, cmd, args, env, home, workingDir, user
         case uid, gid, additionalGids, hostname, labels, tty, interactive, detached, autoRemove, readOnly
         case privileged, noNewPrivileges, initProcess, ipcMode, pidMode, networkMode, capAdd, capDrop
