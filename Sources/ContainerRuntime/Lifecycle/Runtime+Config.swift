@@ -84,9 +84,10 @@ extension Runtime {
     /// The container's id prefix; the host's name with --network host, the donor's with
     /// --network container:NAME (they share the network identity).
     func defaultHostname(id: String, networkMode: String) throws -> String {
-        if networkMode == "host" { return ProcessInfo.processInfo.hostName }
-        if networkMode.hasPrefix("container:") {
-            return try store.find(String(networkMode.dropFirst("container:".count))).config.hostname
+        switch NamespaceMode(networkMode, kind: .net) {
+        case .host: return ProcessInfo.processInfo.hostName
+        case .container(let ref): return try store.find(ref).config.hostname
+        default: break
         }
         return String(id.prefix(12))
     }

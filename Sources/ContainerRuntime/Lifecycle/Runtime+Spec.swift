@@ -124,7 +124,7 @@ extension Runtime {
     /// host and its peers); with --network host, the host's as it is.
     func resolvConf(for cfg: ContainerConfig) throws -> String {
         let host = Self.smallText("/etc/resolv.conf")
-        if cfg.networkMode == "host" { return host }
+        if try cfg.namespace(.net) == .host { return host }
         let kept = host.split(separator: "\n").filter { line in
             !(line.hasPrefix("nameserver") && (line.contains(" 127.") || line.contains(" ::1")))
         }
@@ -134,10 +134,10 @@ extension Runtime {
     /// /etc/hosts: Docker's defaults and the container's address; the host's own file with
     /// --network host, the donor's with --network container:NAME.
     func hostsFile(for cfg: ContainerConfig, address: String?) throws -> String {
-        if cfg.networkMode == "host" { return Self.smallText("/etc/hosts") }
-        if cfg.networkMode.hasPrefix("container:") {
-            let other = try store.find(String(cfg.networkMode.dropFirst("container:".count)))
-            return Self.smallText(other.dir + "/hosts")
+        switch try cfg.namespace(.net) {
+        case .host: return Self.smallText("/etc/hosts")
+        case .container(let ref): return Self.smallText(try store.find(ref).dir + "/hosts")
+        case .private, .shareable: break
         }
         var s = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n"
         if let a = address { s += "\(a)\t\(cfg.hostname)\n" }
