@@ -55,4 +55,16 @@ struct CgroupMemorySwapTests {
             #expect(reason(ok) == "accepted")
         }
     }
+
+    @Test func updateAboveTheSwapLimitInForceNeedsANewSwapLimit() {
+        let validator = ConfigValidator(cpus: 2, availableCpuset: "0-1", swapLimit: true)
+        let made = limits(memory: 64 * mib, swap: 128 * mib)
+        func reason(_ new: ResourceLimits) -> String {
+            do { try validator.validate(update: made, to: new, containerID: "c0ffee"); return "accepted" } catch let e as ConfigValidationError { return e.reason } catch { return "\(error)" }
+        }
+        #expect(reason(limits(memory: 256 * mib, swap: 128 * mib)) == "Cannot update container c0ffee: Conflicting options: Memory limit should be smaller than already set memoryswap limit, update the memoryswap at the same time")
+        #expect(reason(limits(memory: 96 * mib, swap: 128 * mib)) == "accepted")
+        #expect(reason(limits(memory: 256 * mib, swap: 512 * mib)) == "accepted")
+        #expect(reason(limits(memory: 256 * mib, swap: 200 * mib)) == "Minimum memoryswap limit should be larger than memory limit, see usage")
+    }
 }

@@ -61,6 +61,16 @@ public struct ConfigValidator: Sendable {
     public static let minCPUShares: Int64 = 2
     public static let maxCPUShares: Int64 = 262_144
 
+    /// `update`: the container's limits `old` becoming `new`. moby refuses a memory limit above
+    /// the swap limit in force when the swap limit is not changed with it (a container made with
+    /// `-m` alone has one: twice its memory), in its update's words; then the usual checks.
+    public func validate(update old: ResourceLimits, to new: ResourceLimits, containerID: String) throws {
+        if new.memory != old.memory && new.memorySwap == old.memorySwap && old.memorySwap > 0 && new.memory > old.memorySwap {
+            throw ConfigValidationError("Cannot update container \(containerID): Conflicting options: Memory limit should be smaller than already set memoryswap limit, update the memoryswap at the same time")
+        }
+        try validate(new, update: true)
+    }
+
     /// The resources, as `run` asks for them or as `update` leaves them.
     public func validate(_ l: ResourceLimits, update: Bool = false) throws {
         if l.memory != 0 && l.memory < 6 * 1024 * 1024 { throw ConfigValidationError("Minimum memory limit allowed is 6MB") }

@@ -27,7 +27,7 @@ extension Runtime {
         var cfg = c.config
         try change(&cfg.limits)
         let validator = ConfigValidator.forHost(cfg.limits)
-        try validator.validate(cfg.limits, update: true)
+        try validator.validate(update: c.config.limits, to: cfg.limits, containerID: c.id)
         validator.adapt(&cfg.limits, creating: false).forEach(warn)
         if c.isRunning, let cgroup = c.run?.cgroup { try CgroupLiveChanges.apply(cfg.limits, to: cgroup) }
         try FileLock(path: store.namespaceLock).withLock {
