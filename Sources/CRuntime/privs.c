@@ -4,44 +4,11 @@
 #include <grp.h>
 #include <signal.h>
 #include <sys/stat.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 #include "internal.h"
-
-int isolab_write_all(int fd, const void *buf, size_t len) {
-    const char *p = buf;
-    while (len > 0) {
-        ssize_t n = write(fd, p, len);
-        if (n < 0) { if (errno == EINTR) continue; return -1; }
-        p += n; len -= (size_t)n;
-    }
-    return 0;
-}
-
-size_t isolab_read_error(int fd, char *buf, size_t len) {
-    size_t got = 0;
-    while (got < len - 1) {
-        ssize_t n = read(fd, buf + got, len - 1 - got);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        got += (size_t)n;
-    }
-    buf[got] = 0;
-    return got;
-}
-
-_Noreturn void isolab_child_fail(int fd, int code, const char *fmt, ...) {
-    char msg[1024];
-    int n = snprintf(msg, sizeof msg, "%d\t", code);
-    va_list ap; va_start(ap, fmt);
-    vsnprintf(msg + n, sizeof msg - (size_t)n, fmt, ap);
-    va_end(ap);
-    if (fd >= 0) isolab_write_all(fd, msg, strlen(msg));
-    _exit(code);
-}
 
 int isolab_privs_prepare(const struct isolab_spec *s, struct isolab_privs *p, char *err, size_t errlen) {
     memset(p, 0, sizeof *p);

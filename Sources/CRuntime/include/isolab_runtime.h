@@ -12,6 +12,66 @@
 extern "C" {
 #endif
 
+/*
+ * The spec's keys: the one list both sides use. Swift's ChildSpec names a key by its enum
+ * value and gets the text from isolab_spec_key_name; spec.c looks the text up here and
+ * switches on the value (with -Wswitch, a key added here and not parsed there is a warning).
+ * X(ENUM_SUFFIX, "text") — a list key may repeat; the others, when repeated, keep the last.
+ */
+#define ISOLAB_SPEC_KEYS(X) \
+    X(ARG, "arg")               /* the command, one argument per entry (list) */ \
+    X(ENV, "env")               /* KEY=value (list) */ \
+    X(CGROUP, "cgroup")         /* a cgroup.procs file to join (list) */ \
+    X(LOWER, "lower")           /* an overlay lowerdir, top first (list) */ \
+    X(EXITCMD, "exitcmd")       /* the monitor's exit command (list) */ \
+    X(CGROUPFS, "cgroupfs")     /* "cgroup2" or v1 "dir:options" (list) */ \
+    X(TMPFS, "tmpfs")           /* "dst\x1fopts" (list) */ \
+    X(BIND, "bind")             /* "src\x1fdst\x1fopts" (list) */ \
+    X(NS, "ns")                 /* namespaces to create: "mnt,uts,ipc,pid,net,cgroup" */ \
+    X(CWD, "cwd") \
+    X(HOSTNAME, "hostname") \
+    X(ROOTFS, "rootfs") \
+    X(UPPER, "upper") \
+    X(WORK, "work") \
+    X(CAPS, "caps") \
+    X(SECCOMP, "seccomp")         /* "default", "unconfined" or "profile" */ \
+    X(SECCOMP_DEFAULT, "seccomp.default") /* profile: "ACTION\x1fERRNO" */ \
+    X(SECCOMP_ARCH, "seccomp.arch")     /* profile: a libseccomp architecture name (list) */ \
+    X(SECCOMP_RULE, "seccomp.rule")     /* profile: "NAME\x1fACTION\x1fERRNO[\x1fARG...]" (list) */ \
+    X(BOUNDING, "bounding") \
+    X(JOIN_PID, "join.pid") \
+    X(JOIN_IPC, "join.ipc") \
+    X(JOIN_NET, "join.net") \
+    X(JOIN_UTS, "join.uts") \
+    X(TARGET, "target") \
+    X(LOG, "log") \
+    X(ATTACHSOCK, "attachsock") \
+    X(EXITFILE, "exitfile") \
+    X(DIAG, "diag") \
+    X(REAPER, "reaper") \
+    X(UID, "uid") \
+    X(GID, "gid") \
+    X(GID_ADD, "gid.add")       /* a supplementary group (list) */ \
+    X(READONLY, "readonly") \
+    X(PRIVILEGED, "privileged") \
+    X(NNP, "nnp") \
+    X(DETACH, "detach") \
+    X(TTY, "tty") \
+    X(INIT, "init") \
+    X(STDIN, "stdin") \
+    X(ATTACH, "attach")         /* run -a: bit 0 stdout, bit 1 stderr */ \
+    X(SHM, "shm")
+
+#define ISOLAB_SPEC_KEY_ENUM(id, text) ISOLAB_SPEC_##id,
+enum isolab_spec_key {
+    ISOLAB_SPEC_KEYS(ISOLAB_SPEC_KEY_ENUM)
+    ISOLAB_SPEC_KEY_COUNT
+};
+#undef ISOLAB_SPEC_KEY_ENUM
+
+/* The key's text ("arg"), or NULL for a value outside the list. */
+const char *isolab_spec_key_name(enum isolab_spec_key key);
+
 /* Parsed spec. Arrays are NULL-terminated and point into the caller's buffer. */
 #define ISOLAB_MAX_ITEMS 256
 #define ISOLAB_SECCOMP_MAX_RULES 2049   /* 2048 rules and the NULL: SeccompProfile.maxNames */

@@ -4,10 +4,10 @@ extension Runtime {
     /// Turns `run`'s options and the image's config into the container's config (Docker's rules:
     /// the command replaces the image's Cmd, -e adds to its Env, -w and -u override).
     func makeConfig(_ o: RunOptions, image: ImageRecord) throws -> ContainerConfig {
-        // Host facts are read only when a flag needs them: most runs set no CPU limit.
-        let needsCPUs = o.limits.nanoCPUs != 0 || !o.limits.cpusetCpus.isEmpty
-        let facts = needsCPUs ? Self.hostCPUFacts() : (cpus: 1, cpuset: "")
-        try Self.checkLimits(o.limits, cpus: facts.cpus, availableCpuset: facts.cpuset)
+        let validator = ConfigValidator.forHost(o.limits)
+        try validator.validate(o)
+        var limits = o.limits
+        for w in validator.adapt(&limits, creating: true) { o.warn?(w) }
         let id = Self.randomID()
         // Without --name, `create` picks one under the namespace lock (empty until then).
         let name = try o.name.map(Self.validName) ?? ""
@@ -18,9 +18,6 @@ extension Runtime {
         let cmd = o.command.isEmpty ? (o.entrypoint == nil ? image.config.cmd : []) : o.command
         guard !(entrypoint + cmd).isEmpty else {
             throw RuntimeError.refused(.invalidArgument, "no command specified.")
-        }
-        if let w = o.workingDir, !w.hasPrefix("/") {
-            throw RuntimeError.refused(.invalidArgument, "the working directory '\(w)' is invalid, it needs to be an absolute path.")
         }
         let lowers = try images.lowerDirs(of: image)
         let env = Self.mergeEnv(image.config.env, o.env)
@@ -58,16 +55,6 @@ extension Runtime {
         } else if !o.networkAliases.isEmpty {
             throw RuntimeError.refused(.invalidArgument, "network-scoped alias is supported only for containers in user defined networks")
         }
-        let checkedNetworkMode = Self.isUserNetworkMode(networkMode) ? "bridge" : networkMode
-        for (flag, mode) in [("--ipc", o.ipcMode), ("--pid", o.pidMode), ("--network", checkedNetworkMode)] {
-            let allowed: [String] = flag == "--ipc" ? ["private", "shareable", "host", ""] :
-                                     flag == "--pid" ? ["", "host"] : ["bridge", "none", "host", "default"]
-            if !allowed.contains(mode) && !mode.hasPrefix("container:") {
-                // Docker looks a --network value up as a network's name.
-                if flag == "--network" { throw RuntimeError.refused(.notFound(.network), "network \(mode) not found") }
-                throw RuntimeError.refused(.invalidArgument, "invalid \(flag) value: \"\(mode)\"")
-            }
-        }
         // moby checks each list on its own and names it: "invalid CapAdd: unknown capability: ...".
         for (what, list) in [("CapAdd", o.capAdd), ("CapDrop", o.capDrop)] {
             do { _ = try Capabilities.resolve(add: what == "CapAdd" ? list : [], drop: what == "CapDrop" ? list : [], privileged: false) } catch let e as RuntimeError {
@@ -89,7 +76,7 @@ extension Runtime {
             ipcMode: o.ipcMode.isEmpty ? "private" : o.ipcMode, pidMode: o.pidMode,
             networkMode: networkMode,
             capAdd: o.capAdd, capDrop: o.capDrop, capabilities: caps, securityOpt: o.securityOpt, seccompProfile: seccomp,
-            limits: o.limits, lowerDirs: lowers, mounts: o.mounts.isEmpty ? nil : o.mounts, restartPolicy: o.restartPolicy,
+            limits: limits, lowerDirs: lowers, mounts: o.mounts.isEmpty ? nil : o.mounts, restartPolicy: o.restartPolicy,
             attachStreams: o.attachStreams, networkAliases: o.networkAliases.isEmpty ? nil : o.networkAliases, seccomp: profile)
     }
 
@@ -107,9 +94,10 @@ extension Runtime {
     /// The container's id prefix; the host's name with --network host, the donor's with
     /// --network container:NAME (they share the network identity).
     func defaultHostname(id: String, networkMode: String) throws -> String {
-        if networkMode == "host" { return ProcessInfo.processInfo.hostName }
-        if networkMode.hasPrefix("container:") {
-            return try store.find(String(networkMode.dropFirst("container:".count))).config.hostname
+        switch NamespaceMode(networkMode, kind: .net) {
+        case .host: return ProcessInfo.processInfo.hostName
+        case .container(let ref): return try store.find(ref).config.hostname
+        default: break
         }
         return String(id.prefix(12))
     }

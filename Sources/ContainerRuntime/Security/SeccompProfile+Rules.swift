@@ -1,18 +1,19 @@
+import CRuntime
 extension SeccompProfile {
-    /// The child spec's entries for this profile (keys in CRuntime/spec.c): "seccomp.default"
+    /// The child spec's entries for this profile (keys in isolab_runtime.h's list): "seccomp.default"
     /// = "ACTION\u{1f}ERRNO", one "seccomp.arch" per libseccomp architecture name, one
     /// "seccomp.rule" per system call name = "NAME\u{1f}ACTION\u{1f}ERRNO" then per comparison
     /// "\u{1f}INDEX\u{1f}OP\u{1f}VALUE\u{1f}VALUETWO" (an empty ERRNO: the action's default, EPERM).
     /// Entries are chosen as moby's setupSeccomp does: `excludes` drops an entry when the host's
     /// architecture is listed, any listed capability is in the container's bounding set, or the
     /// kernel is at least minKernel; `includes` keeps it only when all of its conditions hold.
-    public func specEntries(bounding: [String], host: SeccompHost) throws -> [(key: String, value: String)] {
-        var out: [(key: String, value: String)] = [("seccomp.default", defaultAction + "\u{1f}" + (defaultErrnoRet.map(String.init) ?? ""))]
+    public func specEntries(bounding: [String], host: SeccompHost) throws -> [(key: ChildSpec.Key, value: String)] {
+        var out: [(key: ChildSpec.Key, value: String)] = [(ISOLAB_SPEC_SECCOMP_DEFAULT, defaultAction + "\u{1f}" + (defaultErrnoRet.map(String.init) ?? ""))]
         var arches = architectures ?? []
         if let entry = (archMap ?? []).first(where: { $0.architecture == host.scmpArch }) {
             arches = [entry.architecture] + (entry.subArchitectures ?? [])
         }
-        for a in arches { out.append(("seccomp.arch", String(a.dropFirst("SCMP_ARCH_".count)).lowercased())) }
+        for a in arches { out.append((ISOLAB_SPEC_SECCOMP_ARCH, String(a.dropFirst("SCMP_ARCH_".count)).lowercased())) }
         for call in syscalls ?? [] {
             if let x = call.excludes {
                 if (x.arches ?? []).contains(host.goArch) { continue }
@@ -31,7 +32,7 @@ extension SeccompProfile {
             // A name of other characters is no system call: libseccomp could not resolve it,
             // and runc skips what it cannot resolve.
             for n in call.names ?? [] where n.utf8.allSatisfy({ $0 == 95 || (48...57).contains($0) || (97...122).contains($0) || (65...90).contains($0) }) {
-                out.append(("seccomp.rule", n + tail))
+                out.append((ISOLAB_SPEC_SECCOMP_RULE, n + tail))
             }
         }
         return out
