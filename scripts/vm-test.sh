@@ -39,7 +39,7 @@ die() { say "$*"; exit 2; }
 [ "$mode" = suite ] && [ $# -gt 0 ] && die "usage: scripts/vm-test.sh [-- COMMAND...]"
 suites=${VM_TEST_SUITES:-default}
 case "$suites" in default|all) ;; *) die "VM_TEST_SUITES is default or all, not '$suites'" ;; esac
-timeout_total=${ISOLAB_VM_TIMEOUT:-$([ "$mode" = command ] && echo 600 || ([ "$suites" = all ] && echo 5400 || echo 1500))}
+timeout_total=${ISOLAB_VM_TIMEOUT:-$([ "$mode" = command ] && echo 600 || ([ "$suites" = all ] && echo 5400 || echo 1800))}
 
 # --- Host packages -----------------------------------------------------------------------------------
 need=""
