@@ -33,13 +33,18 @@ let package = Package(
         .executableTarget(name: "isolab-monitor", dependencies: ["CRuntime"]),
 
         .target(name: "ContainerRuntime", dependencies: ["CRuntime", "CLibcap", "CArchive", "CLazyLibs"]),
+        // isolab's version number, for `isolab --version`, `docker version` and results files.
+        .target(name: "IsolabVersion"),
         .target(name: "DockerCLI", dependencies: [
-            "ContainerRuntime",
+            "ContainerRuntime", "IsolabVersion",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "LabFormat", dependencies: ["CCmark", "CLazyLibs"]),
-        .target(name: "LabReports", dependencies: ["LabFormat", "CCmark", "CLazyLibs"]),
-        .target(name: "LabEngine", dependencies: ["LabFormat", "LabReports"]),
+        // What a run produced (RunResults … BlockResult, BlockReason, Points): the engine fills
+        // it, the reports read it, neither depends on the other for it.
+        .target(name: "LabResults", dependencies: ["LabFormat"]),
+        .target(name: "LabReports", dependencies: ["LabResults", "LabFormat", "CCmark", "CLazyLibs"]),
+        .target(name: "LabEngine", dependencies: ["LabResults", "LabFormat", "LabReports", "IsolabVersion"]),
         // The lab engine's ContainerHost over the runtime, for isolab and isolab-serve.
         .target(name: "RuntimeHost", dependencies: ["ContainerRuntime", "LabEngine"]),
         // `isolab` (and `docker`): the Docker-compatible commands only, so it links FoundationEssentials
@@ -49,14 +54,14 @@ let package = Package(
             "DockerCLI", "ContainerRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/isolab-cli"),
         .executableTarget(name: "isolab-lab", dependencies: [
-            "DockerCLI", "LabEngine", "LabReports", "LabFormat", "ContainerRuntime", "RuntimeHost",
+            "DockerCLI", "LabEngine", "LabResults", "LabReports", "LabFormat", "ContainerRuntime", "RuntimeHost",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/isolab"),
 
         // `isolab lab serve`: a web server is a program of its own, so isolab's every start does
         // not load NIO; `isolab lab serve` execs it.
         .target(name: "LabServe", dependencies: [
-            "LabEngine", "LabFormat", "LabReports",
+            "LabEngine", "LabResults", "LabFormat", "LabReports",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             .product(name: "Logging", package: "swift-log"),
@@ -69,16 +74,17 @@ let package = Package(
         .executableTarget(name: "FuzzArchive", dependencies: ["ContainerRuntime"]),
         // libFuzzer target for the lab parser and the results reader (scripts/fuzz.sh FuzzLabParser
         // SECONDS); built normally it replays files given as arguments.
-        .executableTarget(name: "FuzzLabParser", dependencies: ["LabFormat", "LabReports"]),
+        .executableTarget(name: "FuzzLabParser", dependencies: ["LabFormat", "LabResults", "LabReports"]),
 
         .testTarget(name: "LabFormatTests", dependencies: ["LabFormat"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LabEngineTests", dependencies: ["LabEngine", "LabFormat", "LabReports"]),
-        .testTarget(name: "LabReportsTests", dependencies: ["LabReports", "LabFormat"]),
+        .testTarget(name: "LabResultsTests", dependencies: ["LabResults", "LabFormat"]),
+        .testTarget(name: "LabEngineTests", dependencies: ["LabEngine", "LabResults", "LabFormat", "LabReports"]),
+        .testTarget(name: "LabReportsTests", dependencies: ["LabReports", "LabResults", "LabFormat"]),
         .testTarget(name: "ContainerRuntimeTests", dependencies: ["ContainerRuntime"]),
         .testTarget(name: "DockerCLITests", dependencies: ["DockerCLI", "ContainerRuntime"]),
         .testTarget(name: "RuntimeIntegrationTests", dependencies: ["ContainerRuntime"]),
         .testTarget(name: "CLIEndToEndTests", dependencies: []),
-        .testTarget(name: "LabServeTests", dependencies: ["LabServe", "LabFormat"]),
+        .testTarget(name: "LabServeTests", dependencies: ["LabServe", "LabResults", "LabFormat"]),
     ],
     swiftLanguageModes: [.v5]
 )

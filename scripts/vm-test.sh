@@ -5,7 +5,7 @@
 # serial port (so logind puts it in user-0.slice/session-N.scope, as a learner's shell is):
 #   scripts/vm-test.sh              the v2 suite (scripts/vm/guest-suite.sh, which lists it): the real
 #                                   cgroup tests, the CLI end-to-end suites of limits, OOM, the life cycle and
-#                                   namespaces, the CPU demo alone, Labs/01, 02, 05 and 06, the placement scenarios,
+#                                   namespaces, the CPU demo alone, every lab in Labs/, the placement scenarios,
 #                                   a leak check of the guest; last line "N passed, M failed"
 #   VM_TEST_SUITES=all scripts/vm-test.sh   every runtime integration and CLI end-to-end suite, every lab
 #   scripts/vm-test.sh -- CMD...    CMD at the repository root with isolab's `docker` first on PATH;
@@ -39,7 +39,7 @@ die() { say "$*"; exit 2; }
 [ "$mode" = suite ] && [ $# -gt 0 ] && die "usage: scripts/vm-test.sh [-- COMMAND...]"
 suites=${VM_TEST_SUITES:-default}
 case "$suites" in default|all) ;; *) die "VM_TEST_SUITES is default or all, not '$suites'" ;; esac
-timeout_total=${ISOLAB_VM_TIMEOUT:-$([ "$mode" = command ] && echo 600 || ([ "$suites" = all ] && echo 5400 || echo 1500))}
+timeout_total=${ISOLAB_VM_TIMEOUT:-$([ "$mode" = command ] && echo 600 || ([ "$suites" = all ] && echo 5400 || echo 1800))}
 
 # --- Host packages -----------------------------------------------------------------------------------
 need=""

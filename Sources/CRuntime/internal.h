@@ -3,6 +3,7 @@
 #include <linux/filter.h>
 #include <sys/capability.h>
 #include "isolab_runtime.h"
+#include "errpipe.h"
 
 struct isolab_log;   /* log.c, below */
 
@@ -43,9 +44,6 @@ void isolab_seccomp_apply(const struct isolab_seccomp *f, int errfd);
 
 int isolab_privs_prepare(const struct isolab_spec *s, struct isolab_privs *p, char *err, size_t errlen);
 
-/* Child side: report "code\tmessage" on fd and _exit(code). */
-_Noreturn void isolab_child_fail(int fd, int code, const char *fmt, ...);
-
 /* Applies uid/gid, bounding set, capabilities, no_new_privs; calls isolab_child_fail on error. */
 void isolab_apply_privs(const struct isolab_spec *s, const struct isolab_privs *p, int errfd);
 
@@ -68,10 +66,6 @@ static inline const char *isolab_strerror(int e) {
  * client must not reach the container's command through execve. */
 void isolab_reset_signals(void);
 
-/* Reads a child's error report ("code\tmessage") until the pipe closes: at execve (CLOEXEC)
- * or at exit. NUL-terminates; returns its length, 0 when the child exec'd without a word. */
-size_t isolab_read_error(int fd, char *buf, size_t len);
-
 /* -t: in the container's child, open a pty in its devpts, send the master over `sock`, make
  * the slave its controlling terminal and stdio. */
 void isolab_tty_attach(int sock, int errfd);
@@ -92,9 +86,6 @@ struct isolab_log {
 void isolab_log_init(struct isolab_log *l, int fd);
 void isolab_log_write(struct isolab_log *l, int stream, const char *buf, size_t n);
 void isolab_log_flush(struct isolab_log *l, int stream);
-
-/* write(2) all of buf, retrying on EINTR. */
-int isolab_write_all(int fd, const void *buf, size_t len);
 
 /* ISOLAB_TRACE=1 (trace.c): phase timings on stderr, on the client's clock (ISOLAB_TRACE_T0).
  * isolab_trace_init reads the environment once; off, isolab_trace is a load and a branch. */

@@ -4,44 +4,11 @@
 #include <grp.h>
 #include <signal.h>
 #include <sys/stat.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 #include "internal.h"
-
-int isolab_write_all(int fd, const void *buf, size_t len) {
-    const char *p = buf;
-    while (len > 0) {
-        ssize_t n = write(fd, p, len);
-        if (n < 0) { if (errno == EINTR) continue; return -1; }
-        p += n; len -= (size_t)n;
-    }
-    return 0;
-}
-
-size_t isolab_read_error(int fd, char *buf, size_t len) {
-    size_t got = 0;
-    while (got < len - 1) {
-        ssize_t n = read(fd, buf + got, len - 1 - got);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        got += (size_t)n;
-    }
-    buf[got] = 0;
-    return got;
-}
-
-_Noreturn void isolab_child_fail(int fd, int code, const char *fmt, ...) {
-    char msg[1024];
-    int n = snprintf(msg, sizeof msg, "%d\t", code);
-    va_list ap; va_start(ap, fmt);
-    vsnprintf(msg + n, sizeof msg - (size_t)n, fmt, ap);
-    va_end(ap);
-    if (fd >= 0) isolab_write_all(fd, msg, strlen(msg));
-    _exit(code);
-}
 
 int isolab_privs_prepare(const struct isolab_spec *s, struct isolab_privs *p, char *err, size_t errlen) {
     memset(p, 0, sizeof *p);
@@ -65,9 +32,10 @@ int isolab_privs_prepare(const struct isolab_spec *s, struct isolab_privs *p, ch
 }
 
 void isolab_apply_privs(const struct isolab_spec *s, const struct isolab_privs *p, int errfd) {
-    /* Seccomp first, while CAP_SYS_ADMIN still allows it without no_new_privs; the deny list
-     * leaves everything below (setgroups, setresuid, capset, prctl) allowed. */
-    isolab_seccomp_apply(&p->seccomp, errfd);
+    /* runc's order: without no_new_privs, seccomp first, while CAP_SYS_ADMIN still allows it
+     * (so a profile must allow setgroups, setresuid, capset, prctl and execve, as Docker's does);
+     * with no_new_privs, as late as possible, just before execve. */
+    if (!s->no_new_privs) isolab_seccomp_apply(&p->seccomp, errfd);
     for (int i = 0; i < p->ndrop; i++)
         if (cap_drop_bound((cap_value_t)p->drop_bound[i]) != 0 && errno != EINVAL)
             isolab_child_fail(errfd, 125, "drop capability %d from the bounding set: %s", p->drop_bound[i], isolab_strerror(errno));
@@ -85,6 +53,7 @@ void isolab_apply_privs(const struct isolab_spec *s, const struct isolab_privs *
         isolab_child_fail(errfd, 125, "clear ambient capabilities: %s", isolab_strerror(errno));
     if (s->no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
         isolab_child_fail(errfd, 125, "set no_new_privs: %s", isolab_strerror(errno));
+    if (s->no_new_privs) isolab_seccomp_apply(&p->seccomp, errfd);
 }
 
 _Noreturn void isolab_exec_command(const struct isolab_spec *s, int errfd) {

@@ -17,7 +17,31 @@ static int ns_flag(const char *name) {
     return -1;
 }
 
+#define ISOLAB_SPEC_KEY_TEXT(id, text) [ISOLAB_SPEC_##id] = text,
+static const char *const kKeyNames[ISOLAB_SPEC_KEY_COUNT] = { ISOLAB_SPEC_KEYS(ISOLAB_SPEC_KEY_TEXT) };
+#undef ISOLAB_SPEC_KEY_TEXT
+
+const char *isolab_spec_key_name(enum isolab_spec_key key) {
+    return (unsigned)key < ISOLAB_SPEC_KEY_COUNT ? kKeyNames[key] : NULL;
+}
+
+static int key_of(const char *text) {
+    for (int k = 0; k < ISOLAB_SPEC_KEY_COUNT; k++)
+        if (!strcmp(text, kKeyNames[k])) return k;
+    return -1;
+}
+
 #define PUSH(arr, n, max, v) do { if ((n) >= (max) - 1) { snprintf(err, errlen, "spec: too many %s", key); return -1; } (arr)[(n)++] = (v); (arr)[(n)] = NULL; } while (0)
+
+/* uid, gid, gid.add: a decimal id below (uid_t)-1. */
+static int parse_id(const char *key, const char *val, unsigned *out, char *err, size_t errlen) {
+    char *end = NULL;
+    errno = 0;
+    unsigned long v = strtoul(val, &end, 10);
+    if (errno || !*val || *end || val[0] == '-' || v > 0xfffffffeUL) { snprintf(err, errlen, "spec: bad %s \"%s\"", key, val); return -1; }
+    *out = (unsigned)v;
+    return 0;
+}
 
 int isolab_spec_parse(char *buf, size_t len, struct isolab_spec *s, char *err, size_t errlen) {
     memset(s, 0, sizeof *s);
@@ -36,21 +60,27 @@ int isolab_spec_parse(char *buf, size_t len, struct isolab_spec *s, char *err, s
         if (i + vl >= len) { snprintf(err, errlen, "spec: value of %s is not terminated", key); return -1; }
         i += vl + 1;
 
-        if (!strcmp(key, "arg")) PUSH(s->args, s->nargs, ISOLAB_MAX_ITEMS, val);
-        else if (!strcmp(key, "env")) PUSH(s->env, s->nenv, ISOLAB_MAX_ITEMS, val);
-        else if (!strcmp(key, "cgroup")) PUSH(s->cgroup_procs, s->ncgroups, 32, val);
-        else if (!strcmp(key, "lower")) PUSH(s->lowers, s->nlowers, 128, val);
-        else if (!strcmp(key, "exitcmd")) PUSH(s->exit_cmd, s->nexit_cmd, 32, val);
-        else if (!strcmp(key, "cgroupfs")) PUSH(s->cgroupfs, s->ncgroupfs, 24, val);
-        else if (!strcmp(key, "tmpfs")) {
+        int k = key_of(key);
+        if (k < 0) { snprintf(err, errlen, "spec: unknown key %s", key); return -1; }
+        switch ((enum isolab_spec_key)k) {
+        case ISOLAB_SPEC_ARG: PUSH(s->args, s->nargs, ISOLAB_MAX_ITEMS, val); break;
+        case ISOLAB_SPEC_ENV: PUSH(s->env, s->nenv, ISOLAB_MAX_ITEMS, val); break;
+        case ISOLAB_SPEC_CGROUP: PUSH(s->cgroup_procs, s->ncgroups, 32, val); break;
+        case ISOLAB_SPEC_LOWER: PUSH(s->lowers, s->nlowers, 128, val); break;
+        case ISOLAB_SPEC_EXITCMD: PUSH(s->exit_cmd, s->nexit_cmd, 32, val); break;
+        case ISOLAB_SPEC_CGROUPFS: PUSH(s->cgroupfs, s->ncgroupfs, 24, val); break;
+        case ISOLAB_SPEC_SECCOMP_ARCH: PUSH(s->seccomp_arches, s->nseccomp_arches, ISOLAB_SECCOMP_MAX_ARCHES, val); break;
+        case ISOLAB_SPEC_SECCOMP_RULE: PUSH(s->seccomp_rules, s->nseccomp_rules, ISOLAB_SECCOMP_MAX_RULES, val); break;
+        case ISOLAB_SPEC_TMPFS: {
             char *a = strchr(val, '\x1f');
             if (s->ntmpfs >= 16) { snprintf(err, errlen, "spec: too many tmpfs mounts"); return -1; }
             if (!a) { snprintf(err, errlen, "spec: bad tmpfs %s", val); return -1; }
             *a = 0;
             s->tmpfs_dst[s->ntmpfs] = val; s->tmpfs_opts[s->ntmpfs] = a + 1;
             s->ntmpfs++;
+            break;
         }
-        else if (!strcmp(key, "bind")) {
+        case ISOLAB_SPEC_BIND: {
             /* "src\x1fdst\x1fopts" */
             if (s->nbinds >= 31) { snprintf(err, errlen, "spec: too many binds"); return -1; }
             char *a = strchr(val, '\x1f'); char *b = a ? strchr(a + 1, '\x1f') : NULL;
@@ -58,53 +88,54 @@ int isolab_spec_parse(char *buf, size_t len, struct isolab_spec *s, char *err, s
             *a = 0; *b = 0;
             s->bind_src[s->nbinds] = val; s->bind_dst[s->nbinds] = a + 1; s->bind_opts[s->nbinds] = b + 1;
             s->nbinds++;
+            break;
         }
-        else if (!strcmp(key, "ns")) {
+        case ISOLAB_SPEC_NS: {
             char tmp[128]; snprintf(tmp, sizeof tmp, "%s", val);
             for (char *save = NULL, *t = strtok_r(tmp, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
                 int f = ns_flag(t);
                 if (f < 0) { snprintf(err, errlen, "spec: unknown namespace %s", t); return -1; }
                 s->new_ns |= f;
             }
+            break;
         }
-        else if (!strcmp(key, "cwd")) s->cwd = val;
-        else if (!strcmp(key, "hostname")) s->hostname = val;
-        else if (!strcmp(key, "rootfs")) s->rootfs = val;
-        else if (!strcmp(key, "upper")) s->upper = val;
-        else if (!strcmp(key, "work")) s->work = val;
-        else if (!strcmp(key, "caps")) s->caps = val;
-        else if (!strcmp(key, "seccomp")) s->seccomp = val;
-        else if (!strcmp(key, "bounding")) s->bounding = val;
-        else if (!strcmp(key, "join.pid")) s->join_pid_ns = val;
-        else if (!strcmp(key, "join.ipc")) s->join_ipc_ns = val;
-        else if (!strcmp(key, "join.net")) s->join_net_ns = val;
-        else if (!strcmp(key, "join.uts")) s->join_uts_ns = val;
-        else if (!strcmp(key, "target")) s->exec_target = val;
-        else if (!strcmp(key, "log")) s->log_path = val;
-        else if (!strcmp(key, "attachsock")) s->attach_path = val;
-        else if (!strcmp(key, "exitfile")) s->exit_file = val;
-        else if (!strcmp(key, "diag")) s->monitor_diag = val;
-        else if (!strcmp(key, "reaper")) s->reaper = val;
-        else if (!strcmp(key, "uid") || !strcmp(key, "gid") || !strcmp(key, "gid.add")) {
-            char *end = NULL;
-            errno = 0;
-            unsigned long v = strtoul(val, &end, 10);
-            if (errno || !*val || *end || v > 0xfffffffeUL) { snprintf(err, errlen, "spec: bad %s \"%s\"", key, val); return -1; }
-            if (!strcmp(key, "uid")) s->uid = (unsigned)v;
-            else if (!strcmp(key, "gid")) s->gid = (unsigned)v;
-            else if (s->ngids >= 32) { snprintf(err, errlen, "spec: more than 32 supplementary groups"); return -1; }
-            else s->gids[s->ngids++] = (unsigned)v;
+        case ISOLAB_SPEC_CWD: s->cwd = val; break;
+        case ISOLAB_SPEC_HOSTNAME: s->hostname = val; break;
+        case ISOLAB_SPEC_ROOTFS: s->rootfs = val; break;
+        case ISOLAB_SPEC_UPPER: s->upper = val; break;
+        case ISOLAB_SPEC_WORK: s->work = val; break;
+        case ISOLAB_SPEC_CAPS: s->caps = val; break;
+        case ISOLAB_SPEC_SECCOMP: s->seccomp = val; break;
+        case ISOLAB_SPEC_SECCOMP_DEFAULT: s->seccomp_default = val; break;
+        case ISOLAB_SPEC_BOUNDING: s->bounding = val; break;
+        case ISOLAB_SPEC_JOIN_PID: s->join_pid_ns = val; break;
+        case ISOLAB_SPEC_JOIN_IPC: s->join_ipc_ns = val; break;
+        case ISOLAB_SPEC_JOIN_NET: s->join_net_ns = val; break;
+        case ISOLAB_SPEC_JOIN_UTS: s->join_uts_ns = val; break;
+        case ISOLAB_SPEC_TARGET: s->exec_target = val; break;
+        case ISOLAB_SPEC_LOG: s->log_path = val; break;
+        case ISOLAB_SPEC_ATTACHSOCK: s->attach_path = val; break;
+        case ISOLAB_SPEC_EXITFILE: s->exit_file = val; break;
+        case ISOLAB_SPEC_DIAG: s->monitor_diag = val; break;
+        case ISOLAB_SPEC_REAPER: s->reaper = val; break;
+        case ISOLAB_SPEC_UID: if (parse_id(key, val, &s->uid, err, errlen) != 0) return -1; break;
+        case ISOLAB_SPEC_GID: if (parse_id(key, val, &s->gid, err, errlen) != 0) return -1; break;
+        case ISOLAB_SPEC_GID_ADD:
+            if (s->ngids >= 32) { snprintf(err, errlen, "spec: more than 32 supplementary groups"); return -1; }
+            if (parse_id(key, val, &s->gids[s->ngids], err, errlen) != 0) return -1;
+            s->ngids++;
+            break;
+        case ISOLAB_SPEC_READONLY: s->readonly = atoi(val); break;
+        case ISOLAB_SPEC_PRIVILEGED: s->privileged = atoi(val); break;
+        case ISOLAB_SPEC_NNP: s->no_new_privs = atoi(val); break;
+        case ISOLAB_SPEC_DETACH: s->detach = atoi(val); break;
+        case ISOLAB_SPEC_TTY: s->tty = atoi(val); break;
+        case ISOLAB_SPEC_INIT: s->init = atoi(val); break;
+        case ISOLAB_SPEC_STDIN: s->keep_stdin = atoi(val); break;
+        case ISOLAB_SPEC_ATTACH: s->attach_mask = atoi(val) & 3; break;
+        case ISOLAB_SPEC_SHM: s->shm = val; break;
+        case ISOLAB_SPEC_KEY_COUNT: break;   /* not a key: key_of never returns it */
         }
-        else if (!strcmp(key, "readonly")) s->readonly = atoi(val);
-        else if (!strcmp(key, "privileged")) s->privileged = atoi(val);
-        else if (!strcmp(key, "nnp")) s->no_new_privs = atoi(val);
-        else if (!strcmp(key, "detach")) s->detach = atoi(val);
-        else if (!strcmp(key, "tty")) s->tty = atoi(val);
-        else if (!strcmp(key, "init")) s->init = atoi(val);
-        else if (!strcmp(key, "stdin")) s->keep_stdin = atoi(val);
-        else if (!strcmp(key, "attach")) s->attach_mask = atoi(val) & 3;
-        else if (!strcmp(key, "shm")) s->shm = val;
-        else { snprintf(err, errlen, "spec: unknown key %s", key); return -1; }
     }
     if (s->nargs == 0) { snprintf(err, errlen, "spec: no command"); return -1; }
     return 0;

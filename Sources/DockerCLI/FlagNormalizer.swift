@@ -17,21 +17,24 @@ enum FlagNormalizer {
         var interspersed = true              // false: flags end at the first argument (run, exec)
     }
 
-    static let runValues: [String: String] = ["a": "attach", "e": "env", "w": "workdir", "u": "user", "l": "label", "m": "memory", "h": "hostname", "v": "volume"]
-    static let runLongValues: Set<String> = [
-        "name", "hostname", "env", "workdir", "user", "label", "ipc", "pid", "network", "net", "network-alias", "cpus", "cpu-quota",
-        "cpu-period", "cpuset-cpus", "memory", "pids-limit", "cap-add", "cap-drop", "security-opt", "volume", "mount", "tmpfs", "env-file", "entrypoint", "restart", "attach",
-    ]
+    /// run's and create's value flags: ProcessFlags', ResourceFlags' and run's own.
+    static let runValues: [String: String] = ProcessFlags.shortValues.merging(ResourceFlags.shortValues) { a, _ in a }
+        .merging(["a": "attach", "l": "label", "h": "hostname", "v": "volume"]) { a, _ in a }
+    static let runLongValues: Set<String> = ProcessFlags.longValues.union(ResourceFlags.longValues).union([
+        "name", "hostname", "label", "ipc", "pid", "network", "net", "network-alias",
+        "cap-add", "cap-drop", "security-opt", "volume", "mount", "tmpfs", "entrypoint", "restart", "attach",
+    ])
+    static let runBools: [String: String] = ProcessFlags.shortBools.merging(["d": "detach"]) { a, _ in a }
+    static let runLongBools: Set<String> = ProcessFlags.longBools.union(["detach", "rm", "read-only", "privileged", "init"])
 
     static let specs: [String: Spec] = [
-        "run": Spec(values: runValues, longValues: runLongValues, bools: ["d": "detach", "i": "interactive", "t": "tty"],
-                    longBools: ["detach", "interactive", "tty", "rm", "read-only", "privileged", "init"], interspersed: false),
-        "create": Spec(values: runValues, longValues: runLongValues, bools: ["d": "detach", "i": "interactive", "t": "tty"],
-                       longBools: ["detach", "interactive", "tty", "rm", "read-only", "privileged", "init"], interspersed: false),
+        "run": Spec(values: runValues, longValues: runLongValues, bools: runBools, longBools: runLongBools, interspersed: false),
+        "create": Spec(values: runValues, longValues: runLongValues, bools: runBools, longBools: runLongBools, interspersed: false),
         "start": Spec(bools: ["a": "attach", "i": "interactive"], longBools: ["attach", "interactive"]),
         "restart": Spec(values: ["t": "time", "s": "signal"], longValues: ["time", "timeout", "signal"]),
-        "exec": Spec(values: ["e": "env", "w": "workdir", "u": "user"], longValues: ["env", "workdir", "user"],
-                     bools: ["d": "detach", "i": "interactive", "t": "tty"], longBools: ["detach", "interactive", "tty"], interspersed: false),
+        "exec": Spec(values: ProcessFlags.shortValues, longValues: ProcessFlags.longValues,
+                     bools: ProcessFlags.shortBools.merging(["d": "detach"]) { a, _ in a }, longBools: ProcessFlags.longBools.union(["detach"]),
+                     interspersed: false),
         "logs": Spec(values: ["n": "tail"], longValues: ["tail", "since", "until"], bools: ["f": "follow", "t": "timestamps"],
                      longBools: ["follow", "timestamps", "details"]),
         "stop": Spec(values: ["t": "time", "s": "signal"], longValues: ["time", "timeout", "signal"]),
@@ -46,7 +49,7 @@ enum FlagNormalizer {
                        longBools: ["all", "quiet", "no-trunc"]),
         "history": Spec(longValues: ["format"], bools: ["q": "quiet"], longBools: ["quiet", "no-trunc"]),
         "cp": Spec(bools: ["q": "quiet", "a": "archive", "L": "follow-link"], longBools: ["quiet", "archive", "follow-link"]),
-        "update": Spec(values: ["m": "memory"], longValues: ["cpus", "cpu-quota", "cpu-period", "cpuset-cpus", "memory", "pids-limit"]),
+        "update": Spec(values: ResourceFlags.shortValues, longValues: ResourceFlags.longValues),
         "pull": Spec(longValues: ["platform"], bools: ["a": "all-tags", "q": "quiet"], longBools: ["all-tags", "quiet", "disable-content-trust"]),
         "attach": Spec(longValues: ["detach-keys"], longBools: ["no-stdin", "sig-proxy"]),
         "rmi": Spec(bools: ["f": "force"], longBools: ["force", "no-prune"]),

@@ -48,8 +48,13 @@ public enum IsolabMain {
             // Docker 28's `run` ends its errors with where to read more.
             let name = command is RunCommand ? "run" : (command is CreateCommand ? "create" : nil)
             let trailer = name.map { "\n\nRun '\(programName) \($0) --help' for more information" } ?? ""
-            if case .cannotExecute(let code) = e.kind { fail(e.message + trailer, code: code) }
-            fail(e.message + trailer, code: ownErrorCode)
+            let text = e.dockerText(inRun: name != nil)
+            if case .cannotExecute(let code) = e.kind { fail(text + trailer, code: code) }
+            fail(text + trailer, code: ownErrorCode)
+        } catch let e as ConfigValidationError {
+            // The daemon's refusal of the settings (ConfigValidator), before anything was made.
+            let name = command is CreateCommand ? "create" : "run"
+            fail(e.dockerMessage(command: name) + "\n\nRun '\(programName) \(name) --help' for more information", code: 125)
         } catch let e as FlagValueError {
             // The usage of the command that ran (`update` shares run's resource flags).
             let key = CommandUsage.table[CommandUsage.key(rest)] != nil ? CommandUsage.key(rest) : e.command
@@ -80,6 +85,10 @@ public enum IsolabMain {
         let usage = key.isEmpty ? CommandUsage(usage: "[OPTIONS] COMMAND [ARG...]", arity: .atLeast(1)) : CommandUsage.table[key]
         if message.hasPrefix("Missing expected argument") || message.hasPrefix("Unexpected argument"), let usage {
             fail(usage.arityMessage(program: p, key: key), code: 1)
+        }
+        // A flag's value refused by an option group's validate() (FlagValueError, pflag's words).
+        if message.hasPrefix("invalid argument \""), let usage {
+            fail(usage.flagMessage(message, program: p, key: key), code: 125)
         }
         let flagError = dockerStyle(message)
         if flagError != message, let usage {

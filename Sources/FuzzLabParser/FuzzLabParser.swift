@@ -1,6 +1,7 @@
 import Foundation
 import LabFormat
 import LabReports
+import LabResults
 
 /// libFuzzer's entry: one input, as a lab file and as a results file. Every input must come
 /// back with a value or an error, never a trap, a hang or a stack overflow.
@@ -80,7 +81,7 @@ enum FuzzLabParser {
                                 commands: [CommandResult(command: "true", line: 4, expected: "a", expectedStatus: 0,
                                                          actual: "b\u{1B}]0;x\u{07}", exitStatus: 1, duration: 0.1,
                                                          matched: false, diff: "-a\n+b", timedOut: false)],
-                                score: 0.5, maxScore: 2, message: "FAIL: no", hint: "try", background: false,
+                                score: 0.5, maxScore: 2, reason: .text("FAIL: no"), hint: "try", background: false,
                                 measure: CPUMeasurement(container: "c1", window: 1, expectLow: 0.5, expectHigh: 1,
                                                         samples: [CPUSample(t: 0.6, cores: 0.9)], meanCores: 0.9))
         let lab = LabResult(path: "l.md", title: "L", markdown: crafted[0].1 + crafted[6].1, status: .failed, error: nil,

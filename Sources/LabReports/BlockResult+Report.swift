@@ -1,3 +1,5 @@
+import LabResults
+
 extension BlockResult {
     /// Gradescope's and the score card's verdict: passed only with full points (a check with
     /// partial credit has failed, as in lab-format.md), and, for a step, when it passed.
@@ -21,11 +23,9 @@ extension BlockResult {
         case .running: parts.append("Did not finish (still running when the results were written, or interrupted).")
         default: break
         }
-        let scored = "scored \(ReportFormat.points(score)) of \(ReportFormat.points(maxScore))"
-        // The engine's message for a script that printed SCORE: already says this; once is enough.
-        let messageHasScore = message?.lowercased().contains(scored) ?? false
-        if kind == .check, status != .skipped, !messageHasScore {
-            parts.append("Scored \(ReportFormat.points(score)) of \(ReportFormat.points(maxScore)) points.")
+        // A partial score's reason already says this; once is enough.
+        if kind == .check, status != .skipped, reason?.isPartialScore != true {
+            parts.append("Scored \(Points.text(score)) of \(Points.text(maxScore)) points.")
         }
         if let message, !message.isEmpty { parts.append(message) }
         if let hint, !hint.isEmpty { parts.append("Hint: \(hint)") }

@@ -1,4 +1,5 @@
 import Foundation
+import LabResults
 
 /// The inline SVG figure of a `measure=cpu:NAME` block: CPU cores used over time, the
 /// `expect-cores` band shaded, the mean as a dashed line, axes with ticks and labels.
@@ -38,12 +39,12 @@ enum CPUChart {
         let yStep = niceStep(yMax / 5)
         for value in stride(from: 0, through: yMax + yStep / 1000, by: yStep) {
             s += "<line class=\"grid\" x1=\"\(n(left))\" x2=\"\(n(left + plotW))\" y1=\"\(n(y(value)))\" y2=\"\(n(y(value)))\"/>"
-            s += "<text class=\"tick\" x=\"\(n(left - 6))\" y=\"\(n(y(value) + 4))\" text-anchor=\"end\">\(ReportFormat.points(value))</text>\n"
+            s += "<text class=\"tick\" x=\"\(n(left - 6))\" y=\"\(n(y(value) + 4))\" text-anchor=\"end\">\(Points.text(value))</text>\n"
         }
         let xStep = niceStep(tMax / 6)
         for value in stride(from: 0, through: tMax + xStep / 1000, by: xStep) {
             s += "<line class=\"tickmark\" x1=\"\(n(x(value)))\" x2=\"\(n(x(value)))\" y1=\"\(n(top + plotH))\" y2=\"\(n(top + plotH + 5))\"/>"
-            s += "<text class=\"tick\" x=\"\(n(x(value)))\" y=\"\(n(top + plotH + 18))\" text-anchor=\"middle\">\(ReportFormat.points(value))</text>\n"
+            s += "<text class=\"tick\" x=\"\(n(x(value)))\" y=\"\(n(top + plotH + 18))\" text-anchor=\"middle\">\(Points.text(value))</text>\n"
         }
         s += "<text class=\"axis\" x=\"\(n(left + plotW / 2))\" y=\"\(n(height - 6))\" text-anchor=\"middle\">time (s)</text>\n"
         s += "<text class=\"axis\" x=\"14\" y=\"\(n(top + plotH / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(n(top + plotH / 2)))\">CPU cores</text>\n"
@@ -68,9 +69,9 @@ enum CPUChart {
     /// "0.9 to 1.1 cores", "at least 0.5 cores", or nil when nothing is expected.
     static func bandText(_ m: CPUMeasurement) -> String? {
         switch (m.expectLow, m.expectHigh) {
-        case let (low?, high?): return "\(ReportFormat.points(low)) to \(ReportFormat.points(high)) cores"
-        case let (low?, nil): return "at least \(ReportFormat.points(low)) cores"
-        case let (nil, high?): return "at most \(ReportFormat.points(high)) cores"
+        case let (low?, high?): return "\(Points.text(low)) to \(Points.text(high)) cores"
+        case let (low?, nil): return "at least \(Points.text(low)) cores"
+        case let (nil, high?): return "at most \(Points.text(high)) cores"
         case (nil, nil): return nil
         }
     }
@@ -78,9 +79,9 @@ enum CPUChart {
     /// The band in few characters for the chart's label: "0.4–0.6", "≥ 0.5", "≤ 2".
     static func bandShort(_ m: CPUMeasurement) -> String? {
         switch (m.expectLow, m.expectHigh) {
-        case let (low?, high?): return "\(ReportFormat.points(low))–\(ReportFormat.points(high))"
-        case let (low?, nil): return "≥ \(ReportFormat.points(low))"
-        case let (nil, high?): return "≤ \(ReportFormat.points(high))"
+        case let (low?, high?): return "\(Points.text(low))–\(Points.text(high))"
+        case let (low?, nil): return "≥ \(Points.text(low))"
+        case let (nil, high?): return "≤ \(Points.text(high))"
         case (nil, nil): return nil
         }
     }

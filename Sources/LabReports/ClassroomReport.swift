@@ -1,4 +1,5 @@
 import Foundation
+import LabResults
 
 /// The run as GitHub Classroom's grading reporter reads it (see `ClassroomResults`): one test
 /// per check, named `lab/check-id` as in the other reports, plus a 0-point `error` test for a

@@ -1,3 +1,4 @@
+
 /// What GitHub Classroom's grading reporter reads from one runner: the JSON object that its
 /// `<RUNNER>_RESULTS` variable holds, base64-encoded. The reporter sums `tests[].score` against
 /// `max_score` for the points it sends to Classroom, and fails the job when `status` is `fail`

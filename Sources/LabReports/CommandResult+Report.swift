@@ -1,3 +1,5 @@
+import LabResults
+
 extension CommandResult {
     /// The command as a transcript shows it: `$ ` before the first line, `> ` before the others.
     var transcriptText: String {

@@ -1,4 +1,5 @@
 import Foundation
+import LabResults
 
 /// The instructor's view of a class: several results files, one per learner, as one table.
 /// Columns are `lab/check-id` in order of first appearance; a learner's total is out of the
@@ -46,8 +47,8 @@ public enum Gradebook {
         var lines = [(["learner"] + t.columns.map(\.name) + ["total", "max_score"]).map { ReportEscape.csv($0) }.joined(separator: ",")]
         for row in t.rows {
             let cells = [ReportEscape.csv(row.learner)]
-                + row.scores.map { $0.map(ReportFormat.points) ?? "" }
-                + [ReportFormat.points(row.total), ReportFormat.points(row.maxScore)]
+                + row.scores.map { $0.map(Points.text) ?? "" }
+                + [Points.text(row.total), Points.text(row.maxScore)]
             lines.append(cells.joined(separator: ","))
         }
         return lines.map { $0 + "\r\n" }.joined()
@@ -58,9 +59,9 @@ public enum Gradebook {
         let t = table(runs)
         // Names and ids come from learners' files: no control character reaches the terminal.
         var grid: [[String]] = [["learner"] + t.columns.map { TerminalText.cell($0.name) } + ["total"]]
-        grid.append(["(points)"] + t.columns.map { ReportFormat.points($0.maxScore) } + [ReportFormat.points(t.rows.first?.maxScore ?? t.columns.reduce(0) { $0 + $1.maxScore })])
+        grid.append(["(points)"] + t.columns.map { Points.text($0.maxScore) } + [Points.text(t.rows.first?.maxScore ?? t.columns.reduce(0) { $0 + $1.maxScore })])
         for row in t.rows {
-            grid.append([TerminalText.cell(row.learner)] + row.scores.map { $0.map(ReportFormat.points) ?? "-" } + [ReportFormat.points(row.total)])
+            grid.append([TerminalText.cell(row.learner)] + row.scores.map { $0.map(Points.text) ?? "-" } + [Points.text(row.total)])
         }
         let widths = (0..<(grid.first?.count ?? 0)).map { column in grid.map { $0[column].count }.max() ?? 0 }
         return grid.map { cells in
@@ -74,12 +75,12 @@ public enum Gradebook {
     /// A self-contained HTML page of the table, phone-readable and printable like the reports.
     public static func html(_ runs: [RunResults]) -> String {
         let t = table(runs)
-        var s = "<header>\n<h1>Gradebook</h1>\n<p class=\"meta\">\(t.rows.count) learners, \(t.columns.count) checks, \(ReportFormat.points(t.columns.reduce(0) { $0 + $1.maxScore })) points.</p>\n</header>\n"
+        var s = "<header>\n<h1>Gradebook</h1>\n<p class=\"meta\">\(t.rows.count) learners, \(t.columns.count) checks, \(Points.text(t.columns.reduce(0) { $0 + $1.maxScore })) points.</p>\n</header>\n"
         s += "<div class=\"tablewrap\"><table class=\"gradebook\">\n<thead><tr><th>Learner</th>"
         for column in t.columns {
             // A line may break after the lab's slash, so narrow screens get two short lines.
             let name = ReportEscape.markup(column.name).replacingOccurrences(of: "/", with: "/<wbr>")
-            s += "<th class=\"num\"><code>\(name)</code><br><small>\(ReportFormat.points(column.maxScore)) pts</small></th>"
+            s += "<th class=\"num\"><code>\(name)</code><br><small>\(Points.text(column.maxScore)) pts</small></th>"
         }
         s += "<th class=\"num\">Total</th><th class=\"num\">%</th></tr></thead>\n<tbody>\n"
         for row in t.rows {
@@ -87,10 +88,10 @@ public enum Gradebook {
             for (score, column) in zip(row.scores, t.columns) {
                 guard let score else { s += "<td class=\"num missing\">–</td>"; continue }
                 let status = score >= column.maxScore ? "passed" : (score > 0 ? "partial" : "failed")
-                s += "<td class=\"num \(status)\">\(ReportFormat.points(score))</td>"
+                s += "<td class=\"num \(status)\">\(Points.text(score))</td>"
             }
             let percent = ReportFormat.percent(row.total, of: row.maxScore)
-            s += "<td class=\"num\"><strong>\(ReportFormat.points(row.total)) / \(ReportFormat.points(row.maxScore))</strong></td><td class=\"num\">\(percent)</td></tr>\n"
+            s += "<td class=\"num\"><strong>\(Points.text(row.total)) / \(Points.text(row.maxScore))</strong></td><td class=\"num\">\(percent)</td></tr>\n"
         }
         s += "</tbody>\n</table></div>\n"
         return HTMLPage.document(title: "isolab gradebook", body: s)

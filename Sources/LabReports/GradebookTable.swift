@@ -1,3 +1,4 @@
+
 /// The gradebook as values: one row per learner, one column per check.
 public struct GradebookTable: Sendable, Equatable {
     /// A check column, `lab/check-id`, with its points (the highest seen, should labs differ).

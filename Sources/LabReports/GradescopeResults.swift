@@ -1,3 +1,5 @@
+import LabResults
+
 /// The JSON file's top level: Gradescope's results shape (`score`, `max_score`, `tests[]`,
 /// `execution_time`, `output`), with isolab's full `RunResults` beside it under `isolab`.
 /// Keys are snake_case on disk (`JSONReport` converts them).

@@ -1,3 +1,4 @@
+
 /// One entry of Gradescope's `tests[]`: one check of one lab.
 struct GradescopeTest: Codable, Equatable {
     var name: String

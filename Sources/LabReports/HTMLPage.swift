@@ -1,3 +1,5 @@
+import LabResults
+
 /// The frame of every HTML report: one self-contained file (inline CSS, no script, no
 /// network), a viewport for phones, and print rules.
 public enum HTMLPage {

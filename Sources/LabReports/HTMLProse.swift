@@ -1,4 +1,5 @@
 import CCmark
+import LabResults
 import LabFormat
 import Foundation
 

@@ -1,4 +1,5 @@
 import Foundation
+import LabResults
 
 extension HTMLReport {
     /// A status badge; a check with some but not all points reads "partial".
@@ -39,7 +40,7 @@ extension HTMLReport {
         if block.background { kind += " · background" }
         s += "<div class=\"blockhead\">\(badge(block)) <code class=\"bid\">#\(ReportEscape.markup(block.id))</code> <span class=\"meta\">\(ReportEscape.markup(kind))</span>"
         if block.kind == .check {
-            s += " <span class=\"pts\">\(ReportFormat.points(block.score)) / \(ReportFormat.points(block.maxScore)) pts</span>"
+            s += " <span class=\"pts\">\(Points.text(block.score)) / \(Points.text(block.maxScore)) pts</span>"
         }
         var meta = ["line \(block.line)", ReportFormat.duration(block.duration)]
         if block.attempts > 1 { meta.append("\(block.attempts) attempts") }

@@ -1,4 +1,5 @@
 import Foundation
+import LabResults
 import LabFormat
 
 /// The `--html FILE` report: one self-contained page a learner opens on a phone or prints.
@@ -51,7 +52,7 @@ public enum HTMLReport {
         let score = r.totalScore, max = r.totalMaxScore
         var s = "<section class=\"scorecard\" aria-label=\"Score\">\n"
         let percent = max > 0 ? " <small>\(ReportFormat.percent(score, of: max))</small>" : ""
-        s += "<div class=\"total\"><span class=\"score\">\(ReportFormat.points(score)) / \(ReportFormat.points(max))</span> <small>points</small>\(percent)</div>\n"
+        s += "<div class=\"total\"><span class=\"score\">\(Points.text(score)) / \(Points.text(max))</span> <small>points</small>\(percent)</div>\n"
         let blocks = r.labs.flatMap(\.blocks)
         let failed = blocks.filter { !$0.isFullyPassed && $0.status != .skipped }.count
         let skipped = blocks.filter { $0.status == .skipped }.count
@@ -70,7 +71,7 @@ public enum HTMLReport {
             for (labIndex, key, blockIndex, check) in rows {
                 let name = r.labs.count > 1 ? "\(key)/\(check.id)" : check.id
                 s += "<tr><td><a href=\"#\(anchor(lab: labIndex, block: blockIndex, id: check.id))\"><code>\(ReportEscape.markup(name))</code></a></td>"
-                s += "<td>\(badge(check))</td><td class=\"num\">\(ReportFormat.points(check.score)) / \(ReportFormat.points(check.maxScore))</td></tr>\n"
+                s += "<td>\(badge(check))</td><td class=\"num\">\(Points.text(check.score)) / \(Points.text(check.maxScore))</td></tr>\n"
             }
             s += "</tbody>\n</table></div>\n"
         }
@@ -85,7 +86,7 @@ public enum HTMLReport {
             s += "<h2>\(ReportEscape.markup(lab.title))</h2>\n"
         }
         var meta = ["<code>\(ReportEscape.markup(lab.path))</code>", badge(lab.status),
-                    "\(ReportFormat.points(lab.score)) / \(ReportFormat.points(lab.maxScore)) points",
+                    "\(Points.text(lab.score)) / \(Points.text(lab.maxScore)) points",
                     ReportFormat.duration(lab.duration)]
         if let namespace = lab.namespace { meta.append("namespace <code>\(ReportEscape.markup(namespace))</code>") }
         s += "<p class=\"meta\">" + meta.joined(separator: " · ") + "</p>\n"

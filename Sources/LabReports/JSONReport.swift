@@ -1,4 +1,5 @@
 import Foundation
+import LabResults
 
 /// The results file of `--json FILE`: Gradescope's results shape at the top level, isolab's
 /// details under `isolab`. Docs/results-schema.md describes every field.

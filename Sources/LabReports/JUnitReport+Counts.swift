@@ -1,3 +1,5 @@
+import LabResults
+
 extension JUnitReport {
     /// The counters of a `<testsuite>`, which consumers check against its `<testcase>`s.
     struct Counts: Equatable {

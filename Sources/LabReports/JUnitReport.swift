@@ -1,4 +1,5 @@
 import Foundation
+import LabResults
 
 /// The `--junit FILE` report: JUnit XML as CI systems read it (GitLab, Jenkins, GitHub
 /// test-reporter actions): a `<testsuite>` per lab, a `<testcase>` per block with
@@ -36,7 +37,7 @@ public enum JUnitReport {
         ]) + ">\n"
         var properties: [(String, String)] = [
             ("title", lab.title), ("path", lab.path), ("status", lab.status.rawValue),
-            ("score", ReportFormat.points(lab.score)), ("max_score", ReportFormat.points(lab.maxScore)),
+            ("score", Points.text(lab.score)), ("max_score", Points.text(lab.maxScore)),
             ("mode", r.mode.rawValue), ("kernel", r.host.kernel), ("cgroup_version", r.host.cgroupVersion),
             ("architecture", r.host.architecture),
         ]
@@ -68,7 +69,7 @@ public enum JUnitReport {
         var properties: [(String, String)] = [("kind", block.kind.rawValue), ("status", block.status.rawValue),
                                               ("attempts", "\(block.attempts)")]
         if block.kind == .check {
-            properties += [("score", ReportFormat.points(block.score)), ("points", ReportFormat.points(block.maxScore))]
+            properties += [("score", Points.text(block.score)), ("points", Points.text(block.maxScore))]
         }
         if let measure = block.measure {
             properties.append(("mean_cores", String(format: "%.3f", measure.meanCores)))

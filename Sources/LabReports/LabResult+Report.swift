@@ -1,3 +1,5 @@
+import LabResults
+
 extension LabResult {
     /// The lab's name in test names, JUnit classnames and gradebook columns when no other lab
     /// of the run has the same file name: the file name without `.md`. The base name, not the

@@ -1,3 +1,4 @@
+
 /// Why a report could not be read or written, with the file it concerns when there is one.
 public struct ReportError: Error, CustomStringConvertible, Sendable, Equatable {
     /// What was being done: "read results", "write HTML report".

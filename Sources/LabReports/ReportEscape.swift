@@ -1,3 +1,4 @@
+
 /// Escaping for everything the reports copy from a lab or a command into markup.
 /// Command output is arbitrary bytes decoded as text: it may hold `<script>`, quotes, or
 /// control characters that XML 1.0 forbids even as character references.

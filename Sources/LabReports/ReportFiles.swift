@@ -1,4 +1,5 @@
 import Foundation
+import LabResults
 import LabFormat
 import Glibc   // isolab is Linux-only; Glibc.read/write because `read` is also a method here
 

@@ -1,18 +1,9 @@
 import Foundation
+import LabResults
 
-/// How the reports spell numbers, durations and dates, so JSON, JUnit, HTML and the
-/// gradebook agree on "1.5", "2" and "0.31 s".
+/// How the reports spell durations and dates, so JSON, JUnit, HTML and the gradebook agree
+/// on "0.31 s" (points: `Points.text` in LabResults).
 public enum ReportFormat {
-    /// Points: whole numbers without a decimal point, others with up to two decimals.
-    public static func points(_ value: Double) -> String {
-        guard value.isFinite else { return String(value) }
-        if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
-        var text = String(format: "%.2f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
-    }
-
     /// Seconds for JUnit's `time` attribute: plain decimal, millisecond precision.
     static func seconds(_ value: Double) -> String {
         guard value.isFinite, value >= 0 else { return "0" }

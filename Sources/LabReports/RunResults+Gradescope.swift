@@ -1,3 +1,5 @@
+import LabResults
+
 extension RunResults {
     /// Points scored over every lab of the run (the JSON's top-level `score`).
     public var totalScore: Double { labs.reduce(0) { $0 + $1.score } }
@@ -25,7 +27,7 @@ extension RunResults {
     /// lab-level errors, and steps that failed (they carry no points, so no test shows them).
     var gradescopeSummary: String {
         labs.map { lab in
-            var line = "\(lab.title) (\(lab.path)): \(ReportFormat.points(lab.score))/\(ReportFormat.points(lab.maxScore)) points, \(lab.status.rawValue)"
+            var line = "\(lab.title) (\(lab.path)): \(Points.text(lab.score))/\(Points.text(lab.maxScore)) points, \(lab.status.rawValue)"
             if let error = lab.error, !error.isEmpty { line += "\n  error: \(error)" }
             for block in lab.blocks where block.kind != .check && (block.status == .failed || block.status == .timedOut || block.status == .error) {
                 line += "\n  \(block.kind.rawValue) #\(block.id) \(block.status.rawValue)"

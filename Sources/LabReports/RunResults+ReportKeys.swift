@@ -1,3 +1,5 @@
+import LabResults
+
 extension RunResults {
     /// Each lab's name in reports, in `labs` order: its `reportKey` (the file name without
     /// `.md`), unless labs at different paths share that name (`a/lab.md`, `b/lab.md`): then

@@ -1,4 +1,5 @@
 import LabFormat
+import LabResults
 
 extension RunResults {
     /// Checks every number a results file gave against `LabLimits`, so a hand-edited file
@@ -45,7 +46,7 @@ extension RunResults {
         }
     }
 
-    /// Exactly, unlike `ReportFormat.points`, which would show 1e-300 as "0".
+    /// Exactly, unlike `Points.text`, which would show 1e-300 as "0".
     private static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
     }

@@ -2,6 +2,7 @@ import Foundation
 import LabEngine
 import LabFormat
 import LabReports
+import LabResults
 
 /// One lab as the server holds it: its walk driver (the same namespace, progress and results
 /// files as `lab walk`), one block running at a time on a thread of its own (the engine is

@@ -2,6 +2,7 @@ import Foundation
 import LabEngine
 import LabFormat
 import LabReports
+import LabResults
 
 /// The server's HTML: the index of labs and a lab's page (its prose rendered as the report
 /// renders it, each step a card with its buttons, the terminal beside). Everything from a lab or
@@ -35,8 +36,8 @@ enum ServePage {
         for hub in hubs {
             let t = hub.totals()
             rows += "<tr><td><a href=\"/lab/\(hub.index)\">\(ReportEscape.markup(hub.lab.title))</a></td>"
-            rows += "<td>\(t.total)</td><td>\(ReportFormat.points(t.maxScore))</td>"
-            rows += "<td data-progress>\(t.done)/\(t.total) done · \(ReportFormat.points(t.score))/\(ReportFormat.points(t.maxScore)) points</td></tr>\n"
+            rows += "<td>\(t.total)</td><td>\(Points.text(t.maxScore))</td>"
+            rows += "<td data-progress>\(t.done)/\(t.total) done · \(Points.text(t.score))/\(Points.text(t.maxScore)) points</td></tr>\n"
         }
         return document(title: "isolab labs", body: """
             <header class="serve"><strong>isolab</strong> · labs</header>
@@ -61,7 +62,7 @@ enum ServePage {
             : "<div id=\"terminal\" class=\"missing\">The terminal needs xterm.js, which <code>scripts/setup.sh</code> bundles. Use a terminal of your own with the line below.</div>"
         return document(title: hub.lab.title, body: """
             <header class="serve"><a href="/">isolab</a> · \(ReportEscape.markup(hub.lab.title))
-            · <span id="progress">\(t.done)/\(t.total) done · \(ReportFormat.points(t.score))/\(ReportFormat.points(t.maxScore)) points</span>
+            · <span id="progress">\(t.done)/\(t.total) done · \(Points.text(t.score))/\(Points.text(t.maxScore)) points</span>
             · <a href="/lab/\(hub.index)/report" target="_blank" rel="noopener">Report</a>
             · namespace <code>\(ReportEscape.markup(hub.namespace))</code></header>
             <main class="split">
@@ -83,7 +84,7 @@ enum ServePage {
         let typed = WalkDocument.typedLines(block).joined(separator: "\n")
         var s = "<section class=\"step \(block.kind.rawValue)\" data-step=\"\(id)\" data-kind=\"\(block.kind.rawValue)\" data-status=\"\(status)\">\n"
         s += "<div class=\"stephead\"><code>#\(ReportEscape.markup(block.id))</code>"
-        if block.kind == .check { s += " <span class=\"pts\">\(ReportFormat.points(block.points)) pts</span>" }
+        if block.kind == .check { s += " <span class=\"pts\">\(Points.text(block.points)) pts</span>" }
         s += " <span class=\"state\" data-state>\(status)</span></div>\n"
         s += "<pre class=\"typed\">\(ReportEscape.markup(typed))</pre>\n"
         s += "<div class=\"actions\">"

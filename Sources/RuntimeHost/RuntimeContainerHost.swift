@@ -10,19 +10,19 @@ public struct RuntimeContainerHost: ContainerHost {
 
     public init(isolabExecutable: String) { self.isolabExecutable = isolabExecutable }
 
+    private func runtime(namespace: String? = nil) -> Runtime {
+        var ctx = RuntimeContext.fromEnvironment()
+        if let namespace { ctx.namespace = namespace }
+        return Runtime(context: ctx, isolabExecutable: isolabExecutable)
+    }
+
     public func prepareImages() throws {
-        let images = ImageStore(root: RuntimeContext.fromEnvironment().root)
-        for name in ImageStore.builtinNames { try images.ensureBuiltin(name) }
+        let rt = runtime()
+        for name in Runtime.builtinImageNames { try rt.ensureBuiltinImage(name) }
     }
 
     public func cpuUsageNanos(container name: String, namespace: String) throws -> UInt64 {
-        var ctx = RuntimeContext.fromEnvironment()
-        ctx.namespace = namespace
-        let c = try ContainerStore(context: ctx).find(name)
-        guard c.isRunning, let cg = c.run?.cgroup else {
-            throw RuntimeError(.conflict, "container \(name) is not running")
-        }
-        return try Cgroups.manager().cpuUsageNanos(cg)
+        try runtime(namespace: namespace).cpuUsageNanos(of: name)
     }
 
     /// The path was checked by `CgroupMeasurePath` (relative components only) and cgroupfs has
@@ -42,14 +42,12 @@ public struct RuntimeContainerHost: ContainerHost {
     }
 
     public func removeNamespace(_ namespace: String) throws {
-        var ctx = RuntimeContext.fromEnvironment()
-        ctx.namespace = namespace
-        try Runtime(context: ctx, isolabExecutable: isolabExecutable).removeNamespace()
+        try runtime(namespace: namespace).removeNamespace()
     }
 
-    public func cgroupDescription() -> String { Cgroups.describeHost() }
+    public func cgroupDescription() -> String { Runtime.cgroupDescription() }
 
     public func busyboxImageOrigin() -> String? {
-        (try? ImageStore(root: RuntimeContext.fromEnvironment().root).builtinOrigin("busybox")) ?? nil
+        (try? runtime().builtinOrigin("busybox")) ?? nil
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import LabEngine
 import LabFormat
 import LabReports
+import LabResults
 
 /// `lab grade LAB --answers-dir DIR`: every submission graded by a child `isolab lab grade LAB
 /// --answers …` of its own, then one gradebook. A submission whose child could not grade it (it

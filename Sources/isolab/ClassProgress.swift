@@ -1,6 +1,7 @@
 import Foundation
 import LabEngine
 import LabReports
+import LabResults
 
 /// The class grading's progress on stderr: on a terminal, a bar redrawn in place under a line
 /// per finished learner; elsewhere (CI logs), just the lines.
@@ -20,7 +21,7 @@ final class ClassProgress {
         let name = Self.printable(outcome.submission.learner)
         var line = "[\(done)/\(total)] \(name): "
         if let results, outcome.exitStatus.map({ (0...2).contains($0) }) ?? false {
-            line += "\(ReportFormat.points(results.totalScore))/\(ReportFormat.points(results.totalMaxScore))"
+            line += "\(Points.text(results.totalScore))/\(Points.text(results.totalMaxScore))"
             if let error = results.labs.compactMap(\.error).first { line += " (\(Self.printable(error)))" }
         } else if outcome.timedOut {
             line += "stopped: took too long"

@@ -1,4 +1,5 @@
 import LabReports
+import LabResults
 import ArgumentParser
 import LabFormat
 
@@ -23,7 +24,7 @@ struct LabCheckCommand: ParsableCommand {
                     let checks = lab.blocks.filter { $0.kind == .check }
                     let points = checks.reduce(0) { $0 + $1.points }
                     LabConsole.quoted("\(file): ok, \(Self.count(lab.blocks.count, "block")), "
-                                   + "\(Self.count(checks.count, "check")), \(ReportFormat.points(points)) point\(points == 1 ? "" : "s")")
+                                   + "\(Self.count(checks.count, "check")), \(Points.text(points)) point\(points == 1 ? "" : "s")")
                 }
             } catch let error as LabValidationError {
                 valid = false

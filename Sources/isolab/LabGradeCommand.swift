@@ -3,6 +3,7 @@ import Foundation
 import LabEngine
 import LabFormat
 import LabReports
+import LabResults
 
 /// `isolab lab grade FILE`: grade one learner, either live (only the checks, against the
 /// learner's namespace, removing nothing) or from an answers file (`--answers`: the whole lab in

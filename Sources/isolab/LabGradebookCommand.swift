@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LabReports
+import LabResults
 
 /// `isolab lab gradebook RESULTS.json... [--csv FILE] [--html FILE]`: one row per learner,
 /// one column per check, from the results files of a class; the table also goes to stdout.

@@ -2,6 +2,7 @@ import Foundation
 import LabEngine
 import LabFormat
 import LabReports
+import LabResults
 
 /// The lab files named on the command line: files as given, folders as their `.md` files, sorted.
 enum LabPaths {

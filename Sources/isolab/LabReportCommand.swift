@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LabReports
+import LabResults
 
 /// `isolab lab report RESULTS.json --html FILE [--junit FILE]`: renders the reports of an
 /// earlier `lab run|grade --json` again, e.g. on a machine that did not run the lab.
@@ -42,7 +43,7 @@ struct LabReportCommand: ParsableCommand {
         // A one-line summary, unless standard output is the report itself.
         if html != "-" && junit != "-" {
             let who = run.learner.map { "\(TerminalText.cell($0)): " } ?? ""
-            print("\(who)\(run.labs.count) lab(s), \(ReportFormat.points(run.totalScore)) / \(ReportFormat.points(run.totalMaxScore)) points; wrote "
+            print("\(who)\(run.labs.count) lab(s), \(Points.text(run.totalScore)) / \(Points.text(run.totalMaxScore)) points; wrote "
                   + [html, junit].compactMap { $0 }.joined(separator: ", "))
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LabReports
+import LabResults
 
 /// `--json FILE --junit FILE --html FILE`, shared by `lab run` and `lab grade`.
 struct LabReportOptions: ParsableArguments {

@@ -30,28 +30,9 @@ struct LabWalkCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let environment = ProcessInfo.processInfo.environment
-        let home = environment["HOME"] ?? "/root"
-        let progressFile = WalkProgress.file(for: file, home: home)
-        let resultsFile = WalkProgress.resultsFile(for: file, home: home)
-        var progress = WalkProgress(labPath: file)
-        if resume || reset {
-            do {
-                progress = try WalkProgress.load(from: progressFile) ?? progress
-            } catch {
-                LabConsole.error("isolab: reading \(progressFile): \(error); starting from the beginning")
-            }
-        } else if FileManager.default.fileExists(atPath: progressFile) {
-            LabConsole.out("An earlier walk of this lab was saved; starting over (--resume continues it).")
-        }
-        if progress.namespace.isEmpty {
-            if let mine = environment["ISOLAB_NAMESPACE"], !mine.isEmpty {
-                progress.namespace = mine
-                progress.ownsNamespace = false
-            } else {
-                progress.namespace = WalkProgress.namespace(for: file)
-                progress.ownsNamespace = true
-            }
-        }
+        let start = WalkStart(file: file, resume: resume, reset: reset, environment: environment)
+        for notice in start.notices { notice.error ? LabConsole.error(notice.text) : LabConsole.out(notice.text) }
+        let progress = start.progress
         if !reset {
             guard isatty(0) == 1, isatty(1) == 1 else {
                 LabConsole.error("isolab: lab walk needs a terminal (use lab run or lab grade in scripts)")
@@ -60,10 +41,8 @@ struct LabWalkCommand: ParsableCommand {
         }
         let host: ContainerHost
         do { host = try LabEnvironment.host() } catch { LabConsole.error("\(error)"); throw ExitCode(1) }
-        var env = environment
-        env["ISOLAB_NAMESPACE"] = progress.namespace
-        let options = LabRunOptions(mode: .walk, keep: keep, dockerExecutable: LabEnvironment.selfExecutable(),
-                                    environment: env)
+        let options = start.options(keep: keep, dockerExecutable: LabEnvironment.selfExecutable(),
+                                    environment: environment)
         if !reset {
             // Before the walk makes anything of its own: a hang-up here leaves nothing behind.
             LabConsole.out("Preparing the built-in images…")
@@ -81,7 +60,7 @@ struct LabWalkCommand: ParsableCommand {
         do {
             driver = try LabWalkDriver(
                 lab: lab, host: host, options: options, ownsNamespace: progress.ownsNamespace,
-                progressFile: progressFile, resultsFile: resultsFile,
+                progressFile: start.progressFile, resultsFile: start.resultsFile,
                 suspendTerminal: { terminal?.restore() },
                 resumeTerminal: { terminal?.keys(); terminal?.discardTypeahead() },
                 blockStarts: { terminal?.step(); screen.blockStarted() },
@@ -98,7 +77,11 @@ struct LabWalkCommand: ParsableCommand {
             terminal?.close()
         }
         if reset {
-            throw ExitCode(Self.reset(driver: driver, lab: lab, progressFile: progressFile, resultsFile: resultsFile))
+            let (problems, left) = start.reset(driver)
+            for problem in problems { LabConsole.error(problem) }
+            LabConsole.out(left.isEmpty ? "Reset \(lab.path): progress and containers (namespace \(driver.namespace)) removed."
+                                        : "Reset \(lab.path): progress removed; still there: " + left.joined(separator: ", "))
+            throw ExitCode(problems.isEmpty ? 0 : 1)
         }
         driver.stepper.restore(captures: progress.captures)
         // The Nth failure of a check shows its Nth hint, across a quit and a resume too.
@@ -112,25 +95,5 @@ struct LabWalkCommand: ParsableCommand {
         let keys = WalkKeyReader(fd: 0, signals: signals)
         while !machine.isFinished { machine.handle(keys.next()) }
         throw ExitCode(machine.exitStatus)
-    }
-
-    /// `--reset`: the lab's containers (cleanup blocks, and the namespace the walk made) and
-    /// the saved progress and results go.
-    static func reset(driver: LabWalkDriver, lab: Lab, progressFile: String, resultsFile: String) -> Int32 {
-        var status: Int32 = 0
-        for result in driver.removeContainers() where result.status != .passed {
-            LabConsole.error("isolab: \(result.id): \(result.message ?? "failed")")
-            status = 1
-        }
-        for path in [progressFile, resultsFile] where FileManager.default.fileExists(atPath: path) {
-            do { try FileManager.default.removeItem(atPath: path) } catch {
-                LabConsole.error("isolab: removing \(path): \(error)")
-                status = 1
-            }
-        }
-        let left = driver.containerNames()
-        LabConsole.out(left.isEmpty ? "Reset \(lab.path): progress and containers (namespace \(driver.namespace)) removed."
-                                    : "Reset \(lab.path): progress removed; still there: " + left.joined(separator: ", "))
-        return status
     }
 }

@@ -8,6 +8,8 @@ import Glibc
 /// the temporary directory, last made first; call it in a `defer`.
 final class CLIFixture {
     let namespace: String
+    /// Hex, unique per fixture: for names of the test's own (images, files) beside the namespace.
+    let tag: String
     let root: String
     let binDir: String
     private var extraNamespaces: [String] = []
@@ -15,7 +17,7 @@ final class CLIFixture {
     struct Result { var output: String; var status: Int32 }
 
     init(_ name: String = #function) throws {
-        let tag = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        tag = String(UInt32.random(in: 0...UInt32.max), radix: 16)
         namespace = "t-" + name.prefix(20).filter { $0.isLetter || $0.isNumber } + "-" + tag
         root = ProcessInfo.processInfo.environment["ISOLAB_TEST_ROOT"] ?? "/var/lib/isolab-test"
         binDir = NSTemporaryDirectory() + "isolab-e2e-bin-" + tag

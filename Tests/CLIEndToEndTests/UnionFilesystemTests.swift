@@ -7,7 +7,7 @@ struct UnionFilesystemTests {
     @Test func commitMakesALayerThatOnlyTheNewImageHas() throws {
         let f = try CLIFixture()
         defer { f.close() }
-        let image = "new_image_with_hello_" + f.namespace.suffix(8)
+        let image = "new_image_with_hello_" + f.tag
         // The containers first: an image a running container uses is refused even with -f.
         defer { _ = try? f.sh("docker rm -f user_of_image ufs_container; docker rmi -f \(image)") }
         try f.ok("docker run -i --name ufs_container debian bash", stdin: "echo \"Hello from container!\" > /hello.txt\nexit\n")
@@ -29,7 +29,7 @@ struct UnionFilesystemTests {
     @Test func deletionsInAContainerAreWhiteoutsInTheCommittedImage() throws {
         let f = try CLIFixture()
         defer { f.close() }
-        let image = "no_passwd_" + f.namespace.suffix(8)
+        let image = "no_passwd_" + f.tag
         defer { _ = try? f.sh("docker rmi -f \(image)") }
         try f.ok("docker run --name deleter busybox rm /etc/passwd")
         try f.ok("docker commit deleter \(image)")

@@ -24,7 +24,7 @@ struct CgroupV2ManagerTests {
             try tree.file(level + "/cgroup.controllers", controllers)
             try tree.file(level + "/cgroup.subtree_control", "\n")
         }
-        for file in ["cpu.max", "cpuset.cpus", "memory.max", "pids.max"] {
+        for file in ["cpu.max", "cpu.weight", "cpuset.cpus", "memory.max", "memory.swap.max", "pids.max"] {
             try tree.file("cg/\(Self.leaf)/\(file)", "")
         }
     }
@@ -40,7 +40,11 @@ struct CgroupV2ManagerTests {
         limits.cpusetCpus = "0"
         limits.memory = 100 * 1024 * 1024
         limits.pidsLimit = 10
+        limits.cpuShares = 512
+        limits.memorySwap = limits.memory
         let placement = try manager.create(containerID: "c0ffee", limits: limits)
+        #expect(try tree.read("cg/\(Self.leaf)/memory.swap.max") == "0")
+        #expect(try tree.read("cg/\(Self.leaf)/cpu.weight") == "20")
         #expect(placement == CgroupPlacement(version: 2, directories: [tree.path("cg/\(Self.leaf)")]))
         // Only the controllers a level has not enabled yet; one write each level.
         #expect(try tree.read("cg/cgroup.subtree_control") == "+cpuset")
@@ -59,6 +63,7 @@ struct CgroupV2ManagerTests {
         limits.cpuPeriod = 20_000
         _ = try manager.create(containerID: "c0ffee", limits: limits)
         #expect(try tree.read("cg/\(Self.leaf)/cpu.max") == "max 20000")
+        #expect(try tree.read("cg/\(Self.leaf)/cpu.weight") == "", "no --cpu-shares: the kernel's weight stays")
         #expect(try tree.read("cg/\(Self.leaf)/memory.max") == "")
     }
 

@@ -67,7 +67,7 @@ import Testing
         #expect {
             try store.remove(reference: "nosuch", force: false) { _ in nil }
         } throws: { error in
-            (error as? RuntimeError)?.message == "No such image: nosuch:latest" && (error as? RuntimeError)?.kind == .notFound
+            (error as? RuntimeError)?.kind == .notFound(.image) && (error as? RuntimeError)?.reference == "nosuch:latest"
         }
         #expect(throws: RuntimeError.self) { try store.tag(source: "nosuch", target: "x") }
         #expect {

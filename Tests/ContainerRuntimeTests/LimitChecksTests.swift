@@ -1,17 +1,18 @@
 import Testing
 @testable import ContainerRuntime
 
-/// The daemon's checks of resource limits: moby's order and words, before anything is made.
+/// ConfigValidator, the daemon's checks of a container's settings: moby's order and words,
+/// before anything is made.
 struct LimitChecksTests {
     private func refusal(_ change: (inout ResourceLimits) -> Void, cpus: Int = 2, cpuset: String = "0-1") -> String {
         var l = ResourceLimits()
         change(&l)
-        do { try Runtime.checkLimits(l, cpus: cpus, availableCpuset: cpuset); return "accepted" } catch let e as RuntimeError {
-            #expect(e.exitCode == 125)
-            return e.message
+        do { try ConfigValidator(cpus: cpus, availableCpuset: cpuset).validate(l); return "accepted" } catch let e as ConfigValidationError {
+            return e.reason
         } catch { return "\(error)" }
     }
-    private func daemon(_ m: String) -> String { "docker: Error response from daemon: \(m)." }
+    /// moby's reason; the CLI adds "docker: Error response from daemon: " (DockerCLI's tests).
+    private func daemon(_ m: String) -> String { m }
 
     @Test func acceptedLimits() {
         #expect(refusal { _ in } == "accepted")
@@ -60,5 +61,32 @@ struct LimitChecksTests {
         #expect(try CpusetList.parse("", maximum: 0) == [])
         #expect(try CpusetList.parse("03,1-3", maximum: 8192) == [1, 2, 3])
         #expect(throws: CpusetList.Invalid.self) { try CpusetList.parse("8193", maximum: 8192) }
+    }
+
+    private func refusal(_ change: (inout RunOptions) -> Void) -> String {
+        var o = RunOptions(image: "busybox")
+        change(&o)
+        do { try ConfigValidator(cpus: 2, availableCpuset: "0-1").validate(o); return "accepted" } catch let e as ConfigValidationError {
+            return e.reason + (e.isNotFound ? " (not found)" : "")
+        } catch { return "\(error)" }
+    }
+
+    @Test func namespaceModesAndTheWorkingDirectory() {
+        for ipc in ["", "private", "shareable", "host", "container:web"] { #expect(refusal { $0.ipcMode = ipc } == "accepted", "\(ipc)") }
+        for pid in ["", "host", "container:web"] { #expect(refusal { $0.pidMode = pid } == "accepted", "\(pid)") }
+        for net in ["bridge", "none", "host", "container:web", "mynet"] { #expect(refusal { $0.networkMode = net } == "accepted", "\(net)") }
+        #expect(refusal { $0.ipcMode = "sharable" } == "invalid --ipc value: \"sharable\"")
+        #expect(refusal { $0.pidMode = "private" } == "invalid --pid value: \"private\"")
+        #expect(refusal { $0.networkMode = "" } == "network  not found (not found)")
+        #expect(refusal { $0.workingDir = "tmp" } == "the working directory 'tmp' is invalid, it needs to be an absolute path")
+        // The resources come last, with RunOptions' limits.
+        #expect(refusal { $0.limits.memory = 1 } == "Minimum memory limit allowed is 6MB")
+    }
+
+    @Test func namespaceModesParseDockersText() {
+        #expect(NamespaceMode("", kind: .ipc) == .private && NamespaceMode("shareable", kind: .ipc) == .shareable)
+        #expect(NamespaceMode("container:db", kind: .pid) == .container("db") && NamespaceMode("host", kind: .net) == .host)
+        #expect(NamespaceMode("mynet", kind: .net) == .private && NamespaceMode("shareable", kind: .pid) == nil)
+        #expect(!NamespaceMode.private.isShareable && NamespaceMode.shareable.isShareable)
     }
 }

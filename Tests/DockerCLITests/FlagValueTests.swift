@@ -1,3 +1,4 @@
+import ArgumentParser
 import ContainerRuntime
 import Foundation
 import Testing
@@ -65,11 +66,36 @@ struct FlagValueTests {
     }
 
     @Test func resourceFlagsParseEveryFlagAndLeaveRangesToTheDaemonChecks() throws {
-        let l = try ResourceFlags.limits(cpus: "0.5", cpuQuota: nil, cpuPeriod: "50000", cpusetCpus: "0",
-                                         memory: "64m", pidsLimit: "10")
+        let l = try ResourceFlags.parse(["--cpus", "0.5", "--cpu-period", "50000", "--cpuset-cpus", "0", "-m", "64m", "--pids-limit", "10"]).limits()
         #expect(l.nanoCPUs == 500_000_000 && l.cpuPeriod == 50_000 && l.memory == 64 << 20 && l.pidsLimit == 10 && l.cpusetCpus == "0")
-        #expect(message { try ResourceFlags.limits(cpus: nil, cpuQuota: "x", cpuPeriod: nil, cpusetCpus: nil, memory: nil, pidsLimit: nil) }
+        // Out of range is the daemon's to say (ConfigValidator), not the flag's.
+        #expect(try ResourceFlags.parse(["--cpus", "1000"]).limits().nanoCPUs == 1_000_000_000_000)
+        #expect(Self.validationMessage(ResourceFlags.self, ["--cpu-quota", "x"])
                 == "invalid argument \"x\" for \"--cpu-quota\" flag: strconv.ParseInt: parsing \"x\": invalid syntax")
+        #expect(Self.validationMessage(ResourceFlags.self, ["-m", "1q"]) == "invalid argument \"1q\" for \"-m, --memory\" flag: invalid size: '1q'")
+        #expect(try ResourceFlags.parse([]).isEmpty)
+    }
+
+    @Test func updateReplacesOneQuotaFormWithTheOther() throws {
+        var l = ResourceLimits()
+        l.cpuQuota = 20_000; l.memory = 64 << 20
+        try ResourceFlags.parse(["--cpus", "1"]).apply(to: &l)
+        #expect(l.nanoCPUs == 1_000_000_000 && l.cpuQuota == 0 && l.memory == 64 << 20)
+        try ResourceFlags.parse(["--cpu-quota", "30000", "--pids-limit", "5"]).apply(to: &l)
+        #expect(l.nanoCPUs == 0 && l.cpuQuota == 30_000 && l.pidsLimit == 5 && l.memory == 64 << 20)
+    }
+
+    @Test func processFlagsCheckTheEnvironmentSyntax() throws {
+        let p = try ProcessFlags.parse(["-e", "A=1", "-u", "1000:1000", "-w", "/tmp", "-i", "-t"])
+        #expect(try p.environment() == ["A=1"])
+        #expect(p.user == "1000:1000" && p.workdir == "/tmp" && p.interactive && p.tty)
+        #expect(Self.validationMessage(ProcessFlags.self, ["-e", "=x"]) == "invalid argument \"=x\" for \"-e, --env\" flag: invalid environment variable: =x")
+    }
+
+    /// What a group's validate() refused, as ArgumentParser reports it (IsolabMain shows it with
+    /// the command's usage).
+    static func validationMessage<T: ParsableArguments>(_ type: T.Type, _ args: [String]) -> String {
+        do { _ = try T.parse(args); return "accepted" } catch { return T.message(for: error) }
     }
 }
 

@@ -3,6 +3,7 @@ import Testing
 import LabEngine
 import LabFormat
 import LabReports
+import LabResults
 
 /// `lab grade --answers`: the lab runs whole, each answer in its check's solution's place.
 @Suite struct AnswersGradingTests {

@@ -3,6 +3,7 @@ import Testing
 import LabEngine
 import LabFormat
 import LabReports
+import LabResults
 
 /// Serialized: one test sends a real SIGINT to this process.
 @Suite(.serialized) struct InterruptTests {

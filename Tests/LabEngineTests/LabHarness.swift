@@ -2,6 +2,7 @@ import Foundation
 import LabEngine
 import LabFormat
 import LabReports
+import LabResults
 
 /// Runs a lab given as Markdown text with a fake host, and a scratch folder for markers that
 /// tests read after the run (removed by `deinit`-free `cleanUp`, called in `defer`).

@@ -3,6 +3,7 @@ import Testing
 import LabEngine
 import LabFormat
 import LabReports
+import LabResults
 
 final class RecordingObserver: LabRunObserver {
     var events: [String] = []

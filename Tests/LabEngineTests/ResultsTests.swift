@@ -3,6 +3,7 @@ import Testing
 import LabEngine
 import LabFormat
 import LabReports
+import LabResults
 
 @Suite struct ResultsTests {
     @Test func resultsDescribeTheRunTheHostAndEveryLab() throws {

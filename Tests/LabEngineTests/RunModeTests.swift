@@ -3,6 +3,7 @@ import Testing
 import LabEngine
 import LabFormat
 import LabReports
+import LabResults
 
 @Suite struct RunModeTests {
     @Test func transcriptsPassAndFailWithADiffNamingTheLine() throws {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import LabReports
+import LabResults
+import LabFormat
 
 /// Collects what the reporter writes.
 final class TextSink: @unchecked Sendable {
@@ -11,13 +13,13 @@ final class TextSink: @unchecked Sendable {
 }
 
 @Suite struct TerminalReporterTests {
-    static func block(_ id: String, _ status: Status, kind: BlockKind = .step, diff: String? = nil,
+    static func block(_ id: String, _ status: Status, kind: LabBlockKind = .step, diff: String? = nil,
                       message: String? = nil, hint: String? = nil, score: Double = 0, maxScore: Double = 0) -> BlockResult {
         BlockResult(id: id, kind: kind, language: "console", line: 3, column: 1, status: status, duration: 0.214,
                     attempts: 1,
                     commands: [CommandResult(command: "ls", line: 4, expected: "a", expectedStatus: 0, actual: "b",
                                              exitStatus: 0, duration: 0.2, matched: diff == nil, diff: diff, timedOut: false)],
-                    score: score, maxScore: maxScore, message: message, hint: hint, background: false, measure: nil)
+                    score: score, maxScore: maxScore, reason: message.map { .text($0) }, hint: hint, background: false, measure: nil)
     }
 
     @Test func plainOutputHasALinePerBlockAndTheDiffOnFailure() {

@@ -3,6 +3,7 @@ import Testing
 import LabEngine
 import LabFormat
 import LabReports
+import LabResults
 
 @Suite struct WalkMachineTests {
     static let source = #"""

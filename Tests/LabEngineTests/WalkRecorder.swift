@@ -2,6 +2,7 @@ import Foundation
 import LabEngine
 import LabFormat
 import LabReports
+import LabResults
 
 /// The walk's output and driver for tests: records what would be shown, runs blocks from a
 /// script of results, counts shells and removals.
@@ -43,7 +44,7 @@ final class WalkRecorder: WalkOutput, WalkDriver {
         return BlockResult(id: block.id, kind: block.kind == .check ? .check : block.kind == .setup ? .setup : .step,
                            language: block.language, line: block.location.line, column: 1, status: status,
                            duration: 0.1, attempts: 1, commands: [], score: status == .passed ? block.points : 0,
-                           maxScore: block.points, message: status == .passed ? nil : "FAIL: no", hint: block.hint,
+                           maxScore: block.points, reason: status == .passed ? nil : .text("FAIL: no"), hint: block.hint,
                            background: false, measure: nil)
     }
     func openShell() -> String? { shells += 1; return nil }

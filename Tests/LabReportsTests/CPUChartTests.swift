@@ -1,5 +1,6 @@
 import Testing
 @testable import LabReports
+import LabResults
 
 @Suite struct CPUChartTests {
     @Test(arguments: [(0.33, 0.5), (0.9, 1.0), (1.0, 1.0), (1.7, 2.0), (3.0, 5.0), (23.0, 50.0)])

@@ -1,5 +1,6 @@
 import Testing
 @testable import LabReports
+import LabResults
 
 @Suite struct GradebookTests {
     var runs: [RunResults] {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LabReports
+import LabResults
 
 /// Results files edited by hand (or by an attacker) into numbers no run writes: each must be
 /// refused on reading with the file and the field, and the reports must not trap even on
@@ -129,7 +130,7 @@ import Testing
     @Test func formattingNeverTraps() {
         for value in [Double.infinity, -.infinity, .nan, 1e19, 1e300, -1e300, 9.3e18, Double(Int64.max), -0.0,
                       .leastNonzeroMagnitude, .greatestFiniteMagnitude] {
-            _ = ReportFormat.points(value)
+            _ = Points.text(value)
             _ = ReportFormat.seconds(value)
             _ = ReportFormat.duration(value)
             _ = ReportFormat.percent(1, of: value)

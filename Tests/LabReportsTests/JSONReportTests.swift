@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LabReports
+import LabResults
 
 @Suite struct JSONReportTests {
     private func topLevel(_ r: RunResults) throws -> [String: Any] {
@@ -58,20 +59,30 @@ import Testing
         var lab = SampleResults.passing
         lab.blocks[1].status = .failed
         lab.blocks[1].score = 0
-        lab.blocks[1].message = "nope"
+        lab.blocks[1].reason = .text("nope")
         lab.blocks[1].commands[0] = SampleResults.command("echo \"FAIL: nope\"\nexit 1", line: 9, actual: "FAIL: nope", exit: 1, matched: false)
         let tests = try #require(try topLevel(SampleResults.run(labs: [lab]))["tests"] as? [[String: Any]])
         #expect(tests.first?["output"] as? String == "Scored 0 of 1 points.\n\nnope\n\nscript (labs/passing.md:9) output:\nFAIL: nope\n(exit 1)")
     }
 
-    @Test func scoreIsSaidOnceWhenTheMessageCarriesIt() throws {
+    /// A partial score is the engine's reason (a value); the reports word it once, also for a
+    /// results file read back, whose message holds those words.
+    @Test func scoreIsSaidOnceWhenTheReasonIsThePartialScore() throws {
         var lab = SampleResults.passing
         lab.blocks[1].status = .failed
         lab.blocks[1].maxScore = 2
         lab.blocks[1].score = 1
-        lab.blocks[1].message = "scored 1 of 2"
-        let tests = try #require(try topLevel(SampleResults.run(labs: [lab]))["tests"] as? [[String: Any]])
+        lab.blocks[1].reason = .partialScore(scored: 1, of: 2)
+        let run = SampleResults.run(labs: [lab])
+        let tests = try #require(try topLevel(run)["tests"] as? [[String: Any]])
         #expect(tests.first?["output"] as? String == "scored 1 of 2")
+        let back = try JSONReport.read(try JSONReport.data(run))
+        #expect(back.labs[0].blocks[1].reason?.isPartialScore == true)
+        #expect(try topLevel(back)["tests"] as? NSArray == tests as NSArray)
+        // Other words are the check's own: the score is said as well.
+        lab.blocks[1].reason = .text("FAIL: scored 1 of 2 on the quiz")
+        let other = try #require(try topLevel(SampleResults.run(labs: [lab]))["tests"] as? [[String: Any]])
+        #expect(other.first?["output"] as? String == "Scored 1 of 2 points.\n\nFAIL: scored 1 of 2 on the quiz")
     }
 
     @Test func expectedExitIsShownOnlyWhenItDiffers() {

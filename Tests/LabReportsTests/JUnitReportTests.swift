@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LabReports
+import LabResults
 
 @Suite struct JUnitReportTests {
     /// Reads a JUnit file with junitparser and prints, as JSON, what a CI consumer would see.
@@ -102,7 +103,7 @@ import Testing
         lab.blocks[1].id = "ok\(nasty)"
         lab.blocks[1].status = .failed
         lab.blocks[1].score = 0
-        lab.blocks[1].message = nasty
+        lab.blocks[1].reason = .text(nasty)
         lab.blocks[1].commands[0].actual = nasty
         lab.blocks[1].commands[0].matched = false
         let parsed = try parse(JUnitReport.xml(SampleResults.run(labs: [lab])))
@@ -128,7 +129,7 @@ import Testing
     @Test func errorAndUnfinishedBlocksAreErrors() {
         var lab = SampleResults.passing
         lab.blocks[0].status = .error
-        lab.blocks[0].message = "could not start /bin/sh"
+        lab.blocks[0].reason = .text("could not start /bin/sh")
         lab.blocks[1].status = .running
         lab.error = "interrupted"
         let xml = JUnitReport.xml(SampleResults.run(labs: [lab]))

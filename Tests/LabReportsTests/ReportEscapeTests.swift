@@ -1,5 +1,6 @@
 import Testing
 @testable import LabReports
+import LabResults
 
 @Suite struct ReportEscapeTests {
     @Test func markupEscapesTheFiveAndShowsControls() {
@@ -19,9 +20,9 @@ import Testing
     }
 
     @Test func pointsAndDurations() {
-        #expect(ReportFormat.points(2) == "2")
-        #expect(ReportFormat.points(1.5) == "1.5")
-        #expect(ReportFormat.points(1 / 3) == "0.33")
+        #expect(Points.text(2) == "2")
+        #expect(Points.text(1.5) == "1.5")
+        #expect(Points.text(1 / 3) == "0.33")
         #expect(ReportFormat.duration(0.0451) == "45 ms")
         #expect(ReportFormat.duration(1.2) == "1.20 s")
         #expect(ReportFormat.duration(125) == "2 m 05 s")

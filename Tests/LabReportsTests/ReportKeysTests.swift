@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LabReports
+import LabResults
 
 @Suite struct ReportKeysTests {
     /// The passing sample lab at another path.

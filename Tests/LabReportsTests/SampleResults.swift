@@ -1,5 +1,7 @@
 import Foundation
 import LabReports
+import LabResults
+import LabFormat
 
 /// Results written out by hand, as LabEngine would fill them, covering what the reports must
 /// show: a passed lab, a failed transcript with a diff, partial credit, a timeout, a measure
@@ -68,11 +70,11 @@ enum SampleResults {
                       exitStatus: exit, duration: 0.125, matched: matched, diff: diff, timedOut: timedOut)
     }
 
-    static func block(_ id: String, _ kind: BlockKind, _ language: String, line: Int, _ status: Status,
+    static func block(_ id: String, _ kind: LabBlockKind, _ language: String, line: Int, _ status: Status,
                       commands: [CommandResult] = [], score: Double = 0, maxScore: Double = 0, message: String? = nil,
                       hint: String? = nil, measure: CPUMeasurement? = nil) -> BlockResult {
         BlockResult(id: id, kind: kind, language: language, line: line, column: 1, status: status, duration: 0.5,
-                    attempts: 1, commands: commands, score: score, maxScore: maxScore, message: message, hint: hint,
+                    attempts: 1, commands: commands, score: score, maxScore: maxScore, reason: message.map { .text($0) }, hint: hint,
                     background: false, measure: measure)
     }
 

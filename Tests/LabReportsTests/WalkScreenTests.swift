@@ -1,5 +1,6 @@
 import Testing
 import LabReports
+import LabResults
 
 @Suite struct WalkScreenTests {
     @Test func outputCutInsideACharacterIsShownWhole() {
@@ -18,7 +19,7 @@ import LabReports
                                     actual: "FAIL: no /x", exitStatus: 1, duration: 0.1, matched: false, diff: nil, timedOut: false)
         screen.result(BlockResult(id: "task", kind: .check, language: "sh", line: 8, column: 1, status: .failed,
                                   duration: 0.1, attempts: 1, commands: [command], score: 0, maxScore: 2,
-                                  message: "no /x", hint: "touch it", background: false, measure: nil),
+                                  reason: .text("no /x"), hint: "touch it", background: false, measure: nil),
                       labPath: "lab.md")
         #expect(shown.contains("✗ task 0.10s 0/2 points"))
         #expect(shown.contains("  FAIL: no /x\n"))

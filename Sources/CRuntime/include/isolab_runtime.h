@@ -12,8 +12,70 @@
 extern "C" {
 #endif
 
+/*
+ * The spec's keys: the one list both sides use. Swift's ChildSpec names a key by its enum
+ * value and gets the text from isolab_spec_key_name; spec.c looks the text up here and
+ * switches on the value (with -Wswitch, a key added here and not parsed there is a warning).
+ * X(ENUM_SUFFIX, "text") — a list key may repeat; the others, when repeated, keep the last.
+ */
+#define ISOLAB_SPEC_KEYS(X) \
+    X(ARG, "arg")               /* the command, one argument per entry (list) */ \
+    X(ENV, "env")               /* KEY=value (list) */ \
+    X(CGROUP, "cgroup")         /* a cgroup.procs file to join (list) */ \
+    X(LOWER, "lower")           /* an overlay lowerdir, top first (list) */ \
+    X(EXITCMD, "exitcmd")       /* the monitor's exit command (list) */ \
+    X(CGROUPFS, "cgroupfs")     /* "cgroup2" or v1 "dir:options" (list) */ \
+    X(TMPFS, "tmpfs")           /* "dst\x1fopts" (list) */ \
+    X(BIND, "bind")             /* "src\x1fdst\x1fopts" (list) */ \
+    X(NS, "ns")                 /* namespaces to create: "mnt,uts,ipc,pid,net,cgroup" */ \
+    X(CWD, "cwd") \
+    X(HOSTNAME, "hostname") \
+    X(ROOTFS, "rootfs") \
+    X(UPPER, "upper") \
+    X(WORK, "work") \
+    X(CAPS, "caps") \
+    X(SECCOMP, "seccomp")         /* "default", "unconfined" or "profile" */ \
+    X(SECCOMP_DEFAULT, "seccomp.default") /* profile: "ACTION\x1fERRNO" */ \
+    X(SECCOMP_ARCH, "seccomp.arch")     /* profile: a libseccomp architecture name (list) */ \
+    X(SECCOMP_RULE, "seccomp.rule")     /* profile: "NAME\x1fACTION\x1fERRNO[\x1fARG...]" (list) */ \
+    X(BOUNDING, "bounding") \
+    X(JOIN_PID, "join.pid") \
+    X(JOIN_IPC, "join.ipc") \
+    X(JOIN_NET, "join.net") \
+    X(JOIN_UTS, "join.uts") \
+    X(TARGET, "target") \
+    X(LOG, "log") \
+    X(ATTACHSOCK, "attachsock") \
+    X(EXITFILE, "exitfile") \
+    X(DIAG, "diag") \
+    X(REAPER, "reaper") \
+    X(UID, "uid") \
+    X(GID, "gid") \
+    X(GID_ADD, "gid.add")       /* a supplementary group (list) */ \
+    X(READONLY, "readonly") \
+    X(PRIVILEGED, "privileged") \
+    X(NNP, "nnp") \
+    X(DETACH, "detach") \
+    X(TTY, "tty") \
+    X(INIT, "init") \
+    X(STDIN, "stdin") \
+    X(ATTACH, "attach")         /* run -a: bit 0 stdout, bit 1 stderr */ \
+    X(SHM, "shm")
+
+#define ISOLAB_SPEC_KEY_ENUM(id, text) ISOLAB_SPEC_##id,
+enum isolab_spec_key {
+    ISOLAB_SPEC_KEYS(ISOLAB_SPEC_KEY_ENUM)
+    ISOLAB_SPEC_KEY_COUNT
+};
+#undef ISOLAB_SPEC_KEY_ENUM
+
+/* The key's text ("arg"), or NULL for a value outside the list. */
+const char *isolab_spec_key_name(enum isolab_spec_key key);
+
 /* Parsed spec. Arrays are NULL-terminated and point into the caller's buffer. */
 #define ISOLAB_MAX_ITEMS 256
+#define ISOLAB_SECCOMP_MAX_RULES 2049   /* 2048 rules and the NULL: SeccompProfile.maxNames */
+#define ISOLAB_SECCOMP_MAX_ARCHES 17
 struct isolab_spec {
     const char *args[ISOLAB_MAX_ITEMS];
     const char *env[ISOLAB_MAX_ITEMS];
@@ -24,7 +86,14 @@ struct isolab_spec {
     int nargs, nenv, ncgroups, nlowers, nbinds, ntmpfs;
     const char *cwd, *hostname, *rootfs, *upper, *work;
     const char *caps;                 /* libcap text for permitted/effective ("=" empty) */
-    const char *seccomp;              /* "default" or "unconfined" (no key: unconfined) */
+    const char *seccomp;              /* "default", "unconfined" (no key: unconfined) or "profile" */
+    /* seccomp "profile" (a Docker JSON profile, checked and expanded by Swift's SeccompProfile):
+     * "ACTION\x1fERRNO"; libseccomp architecture names; one rule per system call, "NAME\x1fACTION\x1fERRNO"
+     * then per argument comparison "\x1fINDEX\x1fOP\x1fVALUE\x1fVALUETWO" (ERRNO empty: EPERM). */
+    const char *seccomp_default;
+    const char *seccomp_arches[ISOLAB_SECCOMP_MAX_ARCHES];
+    const char *seccomp_rules[ISOLAB_SECCOMP_MAX_RULES];
+    int nseccomp_arches, nseccomp_rules;
     const char *bounding;             /* libcap text of the caps to keep in the bounding set */
     const char *join_pid_ns, *join_ipc_ns, *join_net_ns, *join_uts_ns; /* paths, when joining */
     const char *exec_target;          /* exec: pid of the container's init, as text */

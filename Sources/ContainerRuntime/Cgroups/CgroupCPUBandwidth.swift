@@ -14,19 +14,10 @@ public struct CgroupCPUBandwidth: Sendable, Equatable {
 
     public init(quota: Int64?, period: Int64?) { self.quota = quota; self.period = period }
 
-    /// `--cpus` is a quota over the default period (0.5 → 50000/100000); Docker refuses it together
-    /// with an explicit quota or period, and so do we, with Docker's words.
-    public init(_ limits: ResourceLimits) throws {
-        guard limits.nanoCPUs >= 0 else {
-            throw RuntimeError(.invalidArgument, "invalid value for --cpus: \(limits.nanoCPUs) nano CPUs is negative")
-        }
+    /// `--cpus` is a quota over the default period (0.5 → 50000/100000). Docker refuses it
+    /// together with an explicit quota or period (ConfigValidator); here it simply wins.
+    public init(_ limits: ResourceLimits) {
         if limits.nanoCPUs > 0 {
-            if limits.cpuQuota > 0 {
-                throw RuntimeError(.invalidArgument, "Conflicting options: Nano CPUs and CPU Quota cannot both be set")
-            }
-            if limits.cpuPeriod > 0 {
-                throw RuntimeError(.invalidArgument, "Conflicting options: Nano CPUs and CPU Period cannot both be set")
-            }
             let period = Self.defaultPeriod
             // Multiply first: nano CPUs are at most a few 1e10, so nano * 1e5 stays far below Int64.max.
             self.init(quota: limits.nanoCPUs * period / 1_000_000_000, period: period)

@@ -31,7 +31,7 @@ public enum CgroupLiveChanges {
 
     /// Writes `limits` into the running container's cgroup.
     public static func apply(_ limits: ResourceLimits, to placement: CgroupPlacement) throws {
-        let cpu = try limits.validatedCPUBandwidth()
+        let cpu = limits.cpuBandwidth
         let manager = try Cgroups.manager()
         if let v1 = manager as? CgroupV1Manager { try v1.apply(limits, cpu, placement) }
         else if let v2 = manager as? CgroupV2Manager, let dir = placement.directories.first { try v2.apply(limits, cpu, dir) }

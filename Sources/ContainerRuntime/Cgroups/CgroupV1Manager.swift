@@ -27,7 +27,7 @@ public struct CgroupV1Manager: CgroupManager {
 
     public func create(containerID: String, limits: ResourceLimits) throws -> CgroupPlacement {
         let directories = try directories(for: containerID)
-        let cpu = try limits.validatedCPUBandwidth()
+        let cpu = limits.cpuBandwidth
         // Refuse before making anything: a requested limit whose controller is not mounted must not be dropped.
         for (controller, flag) in limits.requiredControllers(cpu) where hierarchy(with: controller) == nil {
             throw RuntimeError(.system(errno: ENOENT),
@@ -122,14 +122,32 @@ public struct CgroupV1Manager: CgroupManager {
             if let period = cpu.period { try CgroupFS.write(String(period), to: dir + "/cpu.cfs_period_us") }
             if let quota = cpu.quota { try CgroupFS.write(String(quota), to: dir + "/cpu.cfs_quota_us") }
         }
+        if limits.cpuShares != 0 {
+            try CgroupFS.write(String(limits.cpuShares), to: try directory(of: "cpu", in: placement) + "/cpu.shares")
+        }
         if !limits.cpusetCpus.isEmpty {
             try CgroupFS.write(limits.cpusetCpus, to: try directory(of: "cpuset", in: placement) + "/cpuset.cpus")
         }
-        if limits.memory > 0 {
-            try CgroupFS.write(String(limits.memory), to: try directory(of: "memory", in: placement) + "/memory.limit_in_bytes")
-        }
+        if limits.memory > 0 || limits.memorySwap != 0 { try Self.applyMemory(limits, in: try directory(of: "memory", in: placement)) }
         if limits.pidsLimit > 0 {
             try CgroupFS.write(String(limits.pidsLimit), to: try directory(of: "pids", in: placement) + "/pids.max")
         }
+    }
+
+    /// -m and --memory-swap. The kernel keeps memory.limit_in_bytes <= memory.memsw.limit_in_bytes
+    /// after every write, so the order depends on where the limits go (runc's rule): memsw first
+    /// when it rises above the memory limit in force, else memory first. memsw is written only
+    /// where it exists (swap accounting); ConfigValidator turned a swap limit into -1 elsewhere.
+    static func applyMemory(_ limits: ResourceLimits, in dir: String) throws {
+        let memoryFile = dir + "/memory.limit_in_bytes", swapFile = dir + "/memory.memsw.limit_in_bytes"
+        let swap = limits.memorySwap != 0 && CgroupFS.exists(swapFile) ? limits.memorySwap : nil
+        let memory = limits.memory > 0 ? limits.memory : nil
+        var swapFirst = false
+        if let swap, memory != nil {
+            swapFirst = try swap == -1 || CgroupFS.readUInt64(memoryFile) < UInt64(swap)
+        }
+        if swapFirst, let swap { try CgroupFS.write(String(swap), to: swapFile) }
+        if let memory { try CgroupFS.write(String(memory), to: memoryFile) }
+        if !swapFirst, let swap { try CgroupFS.write(String(swap), to: swapFile) }
     }
 }

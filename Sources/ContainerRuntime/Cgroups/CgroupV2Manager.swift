@@ -42,7 +42,7 @@ public struct CgroupV2Manager: CgroupManager {
 
     public func create(containerID: String, limits: ResourceLimits) throws -> CgroupPlacement {
         let directory = try directory(for: containerID)
-        let cpu = try limits.validatedCPUBandwidth()
+        let cpu = limits.cpuBandwidth
         let required = limits.requiredControllers(cpu)
         let placement = CgroupPlacement(version: 2, directories: [directory])
         // Each level from the root down to `isolab` (made below) must hand the controllers to the next one.
@@ -195,8 +195,14 @@ public struct CgroupV2Manager: CgroupManager {
 
     func apply(_ limits: ResourceLimits, _ cpu: CgroupCPUBandwidth, _ directory: String) throws {
         if let cpuMax = cpu.cpuMax { try CgroupFS.write(cpuMax, to: directory + "/cpu.max") }
+        if let weight = limits.cpuWeight { try CgroupFS.write(String(weight), to: directory + "/cpu.weight") }
         if !limits.cpusetCpus.isEmpty { try CgroupFS.write(limits.cpusetCpus, to: directory + "/cpuset.cpus") }
         if limits.memory > 0 { try CgroupFS.write(String(limits.memory), to: directory + "/memory.max") }
+        // "max" is what a new cgroup has: written only where the file is (swap accounting on), so
+        // that `update --memory-swap -1` can lift a limit.
+        if let swap = limits.swapMax, swap != "max" || CgroupFS.exists(directory + "/memory.swap.max") {
+            try CgroupFS.write(swap, to: directory + "/memory.swap.max")
+        }
         if limits.pidsLimit > 0 { try CgroupFS.write(String(limits.pidsLimit), to: directory + "/pids.max") }
     }
 }

@@ -58,7 +58,7 @@ public enum AtomicFile {
     public static func readJSON<T: Decodable>(_ type: T.Type, from path: String, limit: Int) throws -> T {
         let data: Data
         do { data = try FileIO.read(path, limit: limit) } catch let e as RuntimeError where e.kind == .system(errno: ENOENT) {
-            throw RuntimeError(.notFound, "read \(path): no such file")
+            throw RuntimeError(.notFound(.file), "read \(path): no such file")
         }
         let dec = JSONDecoder()
         dec.dateDecodingStrategy = .custom { decoder in

@@ -38,11 +38,12 @@ public struct ContainerConfig: Codable, Sendable {
     public var capDrop: [String]
     public var capabilities: Capabilities
     public var securityOpt: [String]
-    public var seccompProfile: String    // "default" or "unconfined" (--privileged, seccomp=unconfined)
+    public var seccompProfile: String    // "default", "unconfined" (--privileged, seccomp=unconfined) or "custom"
     public var limits: ResourceLimits
     public var lowerDirs: [String]       // the image's layers, top first
     public var mounts: [ContainerMount]? // -v, --mount, --tmpfs (absent in configs of older isolab)
     public var restartPolicy: RestartPolicy? // --restart; nil: "no"
     public var attachStreams: [String]?  // run -a: which of stdout/stderr reach the client (nil: both)
     public var networkAliases: [String]? // --network-alias, on a user network only
+    public var seccomp: SeccompProfile?  // seccompProfile "custom": the profile (seccomp=FILE.json), kept here
 }

@@ -57,7 +57,7 @@ public struct ContainerStore: Sendable {
     /// directory is an error.
     private func loadRecords(id: String) throws -> Container {
         // The id becomes a path: only the store's own 64-hex names, never "../x".
-        guard Self.isContainerID(id) else { throw RuntimeError(.notFound, "Error response from daemon: No such container: \(id)") }
+        guard Self.isContainerID(id) else { throw RuntimeError.notFound(.container, id, "no container \(id)") }
         let d = dir(for: id)
         let rd = runDir(for: id)
         var broken: String? = nil
@@ -72,7 +72,7 @@ public struct ContainerStore: Sendable {
         var run: ContainerRunState? = nil
         do {
             run = try AtomicFile.readJSON(ContainerRunState.self, from: rd + "/state.json", limit: Self.stateLimit)
-        } catch let e as RuntimeError where e.kind == .notFound {
+        } catch let e as RuntimeError where e.isNotFound {
             // Not running (or not started yet): no run state is the normal case.
         } catch {
             broken = broken ?? "state.json: \(error)"
@@ -119,7 +119,7 @@ public struct ContainerStore: Sendable {
     }
 
     /// Finds a container by full id, name (with or without "/"), or unique id prefix.
-    /// The error is Docker's: `Error response from daemon: No such container: X`. A broken
+    /// Not finding it is a `notFound(.container)` naming `ref`. A broken
     /// container is found by id only, and only for `allowBroken` callers (rm, inspect): the
     /// others would act on a placeholder config.
     public func find(_ ref: String, allowBroken: Bool = false) throws -> Container {
@@ -133,15 +133,15 @@ public struct ContainerStore: Sendable {
         } else {
             let matches = all.filter { $0.id.hasPrefix(ref) }
             if matches.count > 1 {
-                throw RuntimeError(.notFound, "Error response from daemon: multiple IDs found with provided prefix: \(ref)")
+                throw RuntimeError(.notFound(.container), "multiple IDs found with provided prefix: \(ref)", source: .request, operation: "match id prefix", reference: ref)
             }
             guard matches.count == 1, !ref.isEmpty else {
-                throw RuntimeError(.notFound, "Error response from daemon: No such container: \(ref)")
+                throw RuntimeError.notFound(.container, ref, "no container \(ref)")
             }
             found = matches[0]
         }
         if let problem = found.broken, !allowBroken {
-            throw RuntimeError(.failed, "Error response from daemon: container \(found.id) is broken (\(problem)); `docker rm -f \(found.shortID)` removes it")
+            throw RuntimeError.refused(.failed, "container \(found.id) is broken (\(problem))", operation: "load container", reference: found.shortID)
         }
         return found
     }

@@ -32,6 +32,8 @@ public struct RunOptions: Sendable {
     public var entrypoint: [String]?        // --entrypoint: replaces the image's ([""]: none)
     public var restartPolicy: RestartPolicy?
     public var attachStreams: [String]?     // run -a stdout|stderr (lower case)
+    /// Gets the daemon's warnings about the settings (Docker prints them as "WARNING: ...").
+    public var warn: (@Sendable (String) -> Void)?
 
     public init(image: String) { self.image = image }
 }

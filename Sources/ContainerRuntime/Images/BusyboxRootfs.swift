@@ -67,7 +67,7 @@ struct BusyboxRootfs {
             }
             return candidate
         }
-        throw RuntimeError(.notFound, "build busybox: /bin/busybox not found (apt-get install busybox-static)")
+        throw RuntimeError(.notFound(.file), "build busybox: /bin/busybox not found (apt-get install busybox-static)")
     }
 
     /// True when the ELF64 file at `path` names a program interpreter (PT_INTERP): it needs ld.so.

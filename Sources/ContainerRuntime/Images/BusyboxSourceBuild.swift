@@ -111,7 +111,7 @@ struct BusyboxSourceBuild {
         let mirror = DebianBootstrap.mirror()
         progress.line("fetching Debian's busybox source from \(mirror) (log: \(log))")
         guard access("/usr/bin/apt-get", X_OK) == 0 else {
-            throw RuntimeError(.notFound, "/usr/bin/apt-get not found (this is not a Debian system)")
+            throw RuntimeError(.notFound(.file), "/usr/bin/apt-get not found (this is not a Debian system)")
         }
         let apt = work + "/apt"
         for dir in ["/sources.list.d", "/state/lists/partial", "/cache/archives/partial"] {
@@ -131,7 +131,7 @@ struct BusyboxSourceBuild {
         try LoggedCommand(executable: "/usr/bin/apt-get", arguments: options + ["source", "--download-only", "busybox"],
                           directory: work + "/src", what: what).run(log: log)
         guard let dsc = try ImageFiles.listDirectory(work + "/src").first(where: { $0.hasPrefix("busybox_") && $0.hasSuffix(".dsc") }) else {
-            throw RuntimeError(.notFound, "\(what): apt-get source left no busybox_*.dsc")
+            throw RuntimeError(.notFound(.file), "\(what): apt-get source left no busybox_*.dsc")
         }
         return work + "/src/" + dsc
     }
@@ -140,7 +140,7 @@ struct BusyboxSourceBuild {
     /// static linking, compiles, and returns the path of the new binary.
     private func build(dsc: String, version: String, in work: String) throws -> String {
         for tool in ["/usr/bin/dpkg-source", "/usr/bin/make", "/usr/bin/gcc"] where access(tool, X_OK) != 0 {
-            throw RuntimeError(.notFound, "\(tool) not found (scripts/setup.sh installs dpkg-dev, make and gcc)")
+            throw RuntimeError(.notFound(.file), "\(tool) not found (scripts/setup.sh installs dpkg-dev, make and gcc)")
         }
         let tree = work + "/src/busybox"
         try LoggedCommand(executable: "/usr/bin/dpkg-source", arguments: ["-x", dsc, tree], directory: work + "/src",

@@ -61,7 +61,7 @@ struct DebianBootstrap {
 
     private func bootstrap(into target: String, log: String) throws {
         guard access("/usr/sbin/debootstrap", X_OK) == 0 else {
-            throw RuntimeError(.notFound, "build debian: /usr/sbin/debootstrap not found (apt-get install debootstrap)")
+            throw RuntimeError(.notFound(.file), "build debian: /usr/sbin/debootstrap not found (apt-get install debootstrap)")
         }
         let mirror = DebianBootstrap.mirror()
         progress.line("debootstrap \(DebianBootstrap.suite) from \(mirror), about a minute (log: \(log))")

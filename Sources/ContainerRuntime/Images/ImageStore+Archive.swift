@@ -51,7 +51,7 @@ extension ImageStore {
         var images: [String: (record: ImageRecord, tags: [String])] = [:]
         for reference in references {
             guard let image = try find(reference) else {
-                throw RuntimeError(.notFound, "No such image: \(ImageReference.normalize(reference))")
+                throw RuntimeError.notFound(.image, ImageReference.normalize(reference), "no image \(ImageReference.normalize(reference))")
             }
             let normalized = ImageReference.normalize(reference)
             let tag = image.repoTags.contains(normalized) ? [normalized] : []

@@ -42,7 +42,7 @@ extension ImageStore {
         }
         try locked {
             guard let image = try find(source) else {
-                throw RuntimeError(.notFound, "No such image: \(ImageReference.normalize(source))")
+                throw RuntimeError.notFound(.image, ImageReference.normalize(source), "no image \(ImageReference.normalize(source))")
             }
             try setTag(target, to: image.id)
         }

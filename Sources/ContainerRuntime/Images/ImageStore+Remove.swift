@@ -17,7 +17,7 @@ extension ImageStore {
                        inUse: (ImageRecord) -> String?) throws -> [String] {
         try locked {
             guard let image = try find(reference) else {
-                throw RuntimeError(.notFound, "No such image: \(ImageReference.normalize(reference))")
+                throw RuntimeError.notFound(.image, ImageReference.normalize(reference), "no image \(ImageReference.normalize(reference))")
             }
             var tags = try readTags()
             let normalized = ImageReference.normalize(reference)

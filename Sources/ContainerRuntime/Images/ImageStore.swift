@@ -33,7 +33,7 @@ public struct ImageStore: Sendable {
             try ensureBuiltin(builtin)
             if let found = try find(reference) { return found }
         }
-        throw RuntimeError(.notFound, "Unable to find image '\(normalized)' locally")
+        throw RuntimeError(.notFound(.image), "Unable to find image '\(normalized)' locally")
     }
 
     /// The image `reference` names, or nil; never builds anything.
@@ -55,7 +55,7 @@ public struct ImageStore: Sendable {
         try image.layers.reversed().map { digest in
             let dir = layerDiffPath(digest)
             guard let st = try ImageFiles.lstatIfExists(dir), ImageFiles.isDirectory(st) else {
-                throw RuntimeError(.notFound, "image \(image.id.prefix(19)): layer \(digest) is missing (\(dir))")
+                throw RuntimeError(.notFound(.file), "image \(image.id.prefix(19)): layer \(digest) is missing (\(dir))")
             }
             return dir
         }

@@ -54,7 +54,7 @@ public struct ContainerCopy {
             try copyTree(from: (root, src), toHost: target)
             return
         }
-        throw RuntimeError(.notFound, "Error response from daemon: Could not find the file \(src) in container \(containerName)")
+        throw RuntimeError.refused(.notFound(.file), "Could not find the file \(src) in container \(containerName)", operation: "copy")
     }
 
     /// Host → container. `dest` is inside the container: into it when it is a directory there.
@@ -77,7 +77,7 @@ public struct ContainerCopy {
             // A stopped container's upper layer may lack a directory only its image has: make it.
             if roots.count > 1, existsInImage(parent) { try makeDirectories(root, parent) }
             guard let fd = Self.lookup(root, parent) else {
-                throw RuntimeError(.notFound, "Error response from daemon: Could not find the file \(parent) in container \(containerName)")
+                throw RuntimeError.refused(.notFound(.file), "Could not find the file \(parent) in container \(containerName)", operation: "copy")
             }
             close(fd)
         }

@@ -7,10 +7,10 @@ extension Runtime {
     /// Turns `run`'s options and the image's config into the container's config (Docker's rules:
     /// the command replaces the image's Cmd, -e adds to its Env, -w and -u override).
     func makeConfig(_ o: RunOptions, image: ImageRecord) throws -> ContainerConfig {
-        // Host facts are read only when a flag needs them: most runs set no CPU limit.
-        let needsCPUs = o.limits.nanoCPUs != 0 || !o.limits.cpusetCpus.isEmpty
-        let facts = needsCPUs ? Self.hostCPUFacts() : (cpus: 1, cpuset: "")
-        try Self.checkLimits(o.limits, cpus: facts.cpus, availableCpuset: facts.cpuset)
+        let validator = ConfigValidator.forHost(o.limits)
+        try validator.validate(o)
+        var limits = o.limits
+        for w in validator.adapt(&limits, creating: true) { o.warn?(w) }
         let id = Self.randomID()
         // Without --name, `create` picks one under the namespace lock (empty until then).
         let name = try o.name.map(Self.validName) ?? ""
@@ -20,51 +20,48 @@ extension Runtime {
         let entrypoint = o.entrypoint.map { $0 == [""] ? [] : $0 } ?? image.config.entrypoint
         let cmd = o.command.isEmpty ? (o.entrypoint == nil ? image.config.cmd : []) : o.command
         guard !(entrypoint + cmd).isEmpty else {
-            throw RuntimeError(.invalidArgument, "docker: Error response from daemon: no command specified.")
-        }
-        if let w = o.workingDir, !w.hasPrefix("/") {
-            throw RuntimeError(.invalidArgument, "docker: Error response from daemon: the working directory '\(w)' is invalid, it needs to be an absolute path.")
+            throw RuntimeError.refused(.invalidArgument, "no command specified.")
         }
         let lowers = try images.lowerDirs(of: image)
         let env = Self.mergeEnv(image.config.env, o.env)
         let userSpec = o.user ?? image.config.user
         let user = try UserResolver(lowerDirs: lowers).resolve(userSpec)
         var nnp = false
-        var seccomp = o.privileged ? "unconfined" : "default"
+        var seccomp = "default"
+        var profile: SeccompProfile?
         for opt in o.securityOpt {
             switch opt {
             case "no-new-privileges", "no-new-privileges=true", "no-new-privileges:true": nnp = true
             case "no-new-privileges=false", "no-new-privileges:false": nnp = false
-            case "seccomp=unconfined", "seccomp:unconfined": seccomp = "unconfined"
+            case "seccomp=unconfined", "seccomp:unconfined": seccomp = "unconfined"; profile = nil
+            case "seccomp=builtin", "seccomp:builtin": seccomp = "default"; profile = nil
+            case let s where s.hasPrefix("seccomp=") || s.hasPrefix("seccomp:"):
+                // The profile's JSON itself: the CLI read the file (SeccompProfileFile), as docker/cli does.
+                do { profile = try SeccompProfile.parse(Data(s.utf8.dropFirst(8))) } catch let e as RuntimeError {
+                    throw RuntimeError.refused(e.kind, e.message + ".")
+                }
+                seccomp = "custom"
             default:
-                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: invalid --security-opt: \"\(opt)\" (isolab knows no-new-privileges and seccomp=unconfined; custom seccomp profiles are not supported).")
+                throw RuntimeError.refused(.invalidArgument, "invalid --security-opt: \"\(opt)\" (isolab knows no-new-privileges and seccomp=unconfined|builtin|PROFILE.json).")
             }
         }
+        // moby's WithSeccomp: a privileged container gets no filter, whatever profile it names.
+        if o.privileged { seccomp = "unconfined"; profile = nil }
         // A name that is not a mode is a user-defined network's (its name is kept, as Docker's
         // HostConfig.NetworkMode keeps it); aliases only mean something there.
         var networkMode = o.networkMode == "default" ? "bridge" : o.networkMode
         if Self.isUserNetworkMode(networkMode) {
-            do { try Self.validateAliases(o.networkAliases) } catch let e as RuntimeError { throw RuntimeError(e.kind, "docker: " + e.message) }
+            try Self.validateAliases(o.networkAliases)
             do { networkMode = try networks.find(networkMode).name } catch {
-                throw RuntimeError(.notFound, "docker: Error response from daemon: network \(o.networkMode) not found")
+                throw RuntimeError.refused(.notFound(.network), "network \(o.networkMode) not found")
             }
         } else if !o.networkAliases.isEmpty {
-            throw RuntimeError(.invalidArgument, "docker: Error response from daemon: network-scoped alias is supported only for containers in user defined networks")
-        }
-        let checkedNetworkMode = Self.isUserNetworkMode(networkMode) ? "bridge" : networkMode
-        for (flag, mode) in [("--ipc", o.ipcMode), ("--pid", o.pidMode), ("--network", checkedNetworkMode)] {
-            let allowed: [String] = flag == "--ipc" ? ["private", "shareable", "host", ""] :
-                                     flag == "--pid" ? ["", "host"] : ["bridge", "none", "host", "default"]
-            if !allowed.contains(mode) && !mode.hasPrefix("container:") {
-                // Docker looks a --network value up as a network's name.
-                if flag == "--network" { throw RuntimeError(.notFound, "docker: Error response from daemon: network \(mode) not found") }
-                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: invalid \(flag) value: \"\(mode)\"")
-            }
+            throw RuntimeError.refused(.invalidArgument, "network-scoped alias is supported only for containers in user defined networks")
         }
         // moby checks each list on its own and names it: "invalid CapAdd: unknown capability: ...".
         for (what, list) in [("CapAdd", o.capAdd), ("CapDrop", o.capDrop)] {
             do { _ = try Capabilities.resolve(add: what == "CapAdd" ? list : [], drop: what == "CapDrop" ? list : [], privileged: false) } catch let e as RuntimeError {
-                throw RuntimeError(e.kind, "docker: Error response from daemon: invalid \(what): \(e.message)")
+                throw e.restated("invalid \(what): \(e.message)", source: .request)
             }
         }
         var caps = try Capabilities.resolve(add: o.capAdd, drop: o.capDrop, privileged: o.privileged)
@@ -82,8 +79,8 @@ extension Runtime {
             ipcMode: o.ipcMode.isEmpty ? "private" : o.ipcMode, pidMode: o.pidMode,
             networkMode: networkMode,
             capAdd: o.capAdd, capDrop: o.capDrop, capabilities: caps, securityOpt: o.securityOpt, seccompProfile: seccomp,
-            limits: o.limits, lowerDirs: lowers, mounts: o.mounts.isEmpty ? nil : o.mounts, restartPolicy: o.restartPolicy,
-            attachStreams: o.attachStreams, networkAliases: o.networkAliases.isEmpty ? nil : o.networkAliases)
+            limits: limits, lowerDirs: lowers, mounts: o.mounts.isEmpty ? nil : o.mounts, restartPolicy: o.restartPolicy,
+            attachStreams: o.attachStreams, networkAliases: o.networkAliases.isEmpty ? nil : o.networkAliases, seccomp: profile)
     }
 
     static func validName(_ n: String) throws -> String {
@@ -92,7 +89,7 @@ extension Runtime {
         func alnum(_ c: Unicode.Scalar) -> Bool { c.isASCII && c.isASCIIAlphanumeric }
         guard name.unicodeScalars.count >= 2, let first = name.unicodeScalars.first, alnum(first),
               name.unicodeScalars.allSatisfy({ alnum($0) || "_.-".unicodeScalars.contains($0) }) else {
-            throw RuntimeError(.invalidArgument, "docker: Error response from daemon: Invalid container name (\(n)), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed.")
+            throw RuntimeError.refused(.invalidArgument, "Invalid container name (\(n)), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed.")
         }
         return name
     }
@@ -100,9 +97,10 @@ extension Runtime {
     /// The container's id prefix; the host's name with --network host, the donor's with
     /// --network container:NAME (they share the network identity).
     func defaultHostname(id: String, networkMode: String) throws -> String {
-        if networkMode == "host" { return ProcessInfo.processInfo.hostName }
-        if networkMode.hasPrefix("container:") {
-            return try store.find(String(networkMode.dropFirst("container:".count))).config.hostname
+        switch NamespaceMode(networkMode, kind: .net) {
+        case .host: return ProcessInfo.processInfo.hostName
+        case .container(let ref): return try store.find(ref).config.hostname
+        default: break
         }
         return String(id.prefix(12))
     }

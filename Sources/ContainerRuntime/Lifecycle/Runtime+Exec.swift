@@ -10,10 +10,10 @@ extension Runtime {
     public func exec(_ ref: String, _ o: ExecOptions) throws -> Int32 {
         let c = try store.find(ref)
         guard c.isRunning, let run = c.run else {
-            throw RuntimeError(.conflict, "Error response from daemon: container \(c.id) is not running")
+            throw RuntimeError.refused(.notRunning, "container \(c.id) is not running", operation: "exec", reference: ref)
         }
         guard !o.command.isEmpty else {
-            throw RuntimeError(.invalidArgument, "docker: 'docker exec' requires at least 2 arguments.")
+            throw RuntimeError(.invalidArgument, "exec needs a command to run", operation: "exec arguments")
         }
         let cfg = c.config
         var uid = cfg.uid, gid = cfg.gid, gids = cfg.additionalGids, home = cfg.home
@@ -23,26 +23,26 @@ extension Runtime {
         }
         let env = processEnv(cfg, home: home, extra: o.env, tty: o.tty)
         if let w = o.workingDir, !w.hasPrefix("/") {
-            throw RuntimeError(.invalidArgument, "Error response from daemon: the working directory '\(w)' is invalid, it needs to be an absolute path")
+            throw RuntimeError.refused(.invalidArgument, "the working directory '\(w)' is invalid, it needs to be an absolute path")
         }
         try ChildSpec.validate(o.command + env, what: "command or environment")
         var spec = ChildSpec()
-        spec.add("arg", o.command)
-        spec.add("env", env)
-        spec.add("cwd", o.workingDir ?? (cfg.workingDir.isEmpty ? "/" : cfg.workingDir))
-        spec.add("target", String(run.pid))
-        spec.add("cgroup", run.cgroup?.procsFiles ?? [])
-        spec.add("caps", cfg.capabilities.libcapText)
-        spec.add("seccomp", cfg.seccompProfile)
-        spec.add("bounding", cfg.capabilities.libcapText)
-        spec.add("uid", String(uid))
-        spec.add("gid", String(gid))
-        for g in gids { spec.add("gid.add", String(g)) }
-        spec.add("privileged", cfg.privileged)
-        spec.add("nnp", cfg.noNewPrivileges)
-        spec.add("detach", o.detach)
-        spec.add("stdin", o.interactive)
-        spec.add("tty", o.tty)
+        spec.add(ISOLAB_SPEC_ARG, o.command)
+        spec.add(ISOLAB_SPEC_ENV, env)
+        spec.add(ISOLAB_SPEC_CWD, o.workingDir ?? (cfg.workingDir.isEmpty ? "/" : cfg.workingDir))
+        spec.add(ISOLAB_SPEC_TARGET, String(run.pid))
+        spec.add(ISOLAB_SPEC_CGROUP, run.cgroup?.procsFiles ?? [])
+        spec.add(ISOLAB_SPEC_CAPS, cfg.capabilities.libcapText)
+        try spec.addSeccomp(cfg)
+        spec.add(ISOLAB_SPEC_BOUNDING, cfg.capabilities.libcapText)
+        spec.add(ISOLAB_SPEC_UID, String(uid))
+        spec.add(ISOLAB_SPEC_GID, String(gid))
+        for g in gids { spec.add(ISOLAB_SPEC_GID_ADD, String(g)) }
+        spec.add(ISOLAB_SPEC_PRIVILEGED, cfg.privileged)
+        spec.add(ISOLAB_SPEC_NNP, cfg.noNewPrivileges)
+        spec.add(ISOLAB_SPEC_DETACH, o.detach)
+        spec.add(ISOLAB_SPEC_STDIN, o.interactive)
+        spec.add(ISOLAB_SPEC_TTY, o.tty)
 
         var buf = [CChar](repeating: 0, count: 1024)
         var code: Int32 = 0
@@ -53,9 +53,9 @@ extension Runtime {
         if status < 0 {
             let msg = String(cString: buf)
             if code == 126 || code == 127 {
-                throw RuntimeError(.cannotExecute(code), "OCI runtime exec failed: exec failed: unable to start container process: \(msg): unknown")
+                throw RuntimeError(.cannotExecute(code), "exec: cannot start the process: \(msg)", operation: "exec", cause: msg)
             }
-            throw RuntimeError(.failed, "Error response from daemon: exec failed: \(msg)")
+            throw RuntimeError.refused(.failed, "exec failed: \(msg)", operation: "exec", reference: ref, cause: msg)
         }
         return status
     }

@@ -7,7 +7,7 @@ import Glibc
 /// `disconnect`, leaving at clean-up, and the /etc/hosts entries through which containers of one
 /// network find each other by name (what Docker's embedded DNS answers).
 extension Runtime {
-    public var networks: NetworkStore { NetworkStore(context: context) }
+    var networks: NetworkStore { NetworkStore(context: context) }
 
     /// A `--network` value that names a user-defined network rather than a mode.
     public static func isUserNetworkMode(_ mode: String) -> Bool {
@@ -40,19 +40,19 @@ extension Runtime {
         let network = try networks.find(ref)
         let c = try store.find(cref)
         guard c.isRunning, var state = c.run else {
-            throw RuntimeError(.invalidArgument, "Error response from daemon: container \(c.id) is not running (isolab connects running containers only)")
+            throw RuntimeError.refused(.notRunning, "container \(c.id) is not running (isolab connects running containers only)", operation: "connect network")
         }
         let mode = c.config.networkMode
         guard mode == "bridge" || Self.isUserNetworkMode(mode) else {
-            throw RuntimeError(.invalidArgument, "Error response from daemon: container sharing network namespace with another container or host cannot be connected to any other network")
+            throw RuntimeError.refused(.invalidArgument, "container sharing network namespace with another container or host cannot be connected to any other network", operation: "connect network")
         }
         let current = Self.attachments(c)
         if current.contains(where: { $0.networkID == network.id }) {
-            throw RuntimeError(.conflict, "Error response from daemon: endpoint with name \(c.config.name) already exists in network \(network.name)")
+            throw RuntimeError.refused(.conflict, "endpoint with name \(c.config.name) already exists in network \(network.name)", operation: "connect network")
         }
         let used = Set(current.map { $0.interface ?? "eth0" })
         guard let interface = (0..<64).lazy.map({ "eth\($0)" }).first(where: { !used.contains($0) }) else {
-            throw RuntimeError(.failed, "Error response from daemon: container \(c.config.name) has too many networks")
+            throw RuntimeError.refused(.failed, "container \(c.config.name) has too many networks", operation: "connect network")
         }
         let configuration = try Self.configuration(of: network)
         var attachment = try NetworkManager(configuration: configuration).attach(
@@ -77,7 +77,7 @@ extension Runtime {
         let network = try networks.find(ref)
         let c = try store.find(cref)
         guard var state = c.run, let attachment = Self.attachments(c).first(where: { $0.networkID == network.id }) else {
-            throw RuntimeError(.notFound, "Error response from daemon: container \(c.id) is not connected to network \(network.name)")
+            throw RuntimeError.refused(.notFound(.network), "container \(c.id) is not connected to network \(network.name)", operation: "disconnect network")
         }
         let configuration = try Self.configuration(of: network)
         try NetworkManager(configuration: configuration).detach(containerID: c.id, attachment: attachment)
@@ -117,7 +117,7 @@ extension Runtime {
         for a in aliases {
             guard let first = a.unicodeScalars.first, first.isASCII, first.isASCIIAlphanumeric, a.utf8.count <= 253,
                   a.unicodeScalars.allSatisfy({ $0.isASCII && ($0.isASCIIAlphanumeric || "_.-".unicodeScalars.contains($0)) }) else {
-                throw RuntimeError(.invalidArgument, "Error response from daemon: invalid network alias \"\(a)\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed")
+                throw RuntimeError.refused(.invalidArgument, "invalid network alias \"\(a)\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", operation: "network alias")
             }
         }
     }

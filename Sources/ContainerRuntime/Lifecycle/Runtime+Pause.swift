@@ -8,11 +8,11 @@ extension Runtime {
     public func setPaused(_ ref: String, _ paused: Bool) throws {
         let c = try store.find(ref)
         guard c.isRunning, let cgroup = c.run?.cgroup else {
-            throw RuntimeError(.conflict, "Error response from daemon: Container \(c.id) is not running")
+            throw RuntimeError.refused(.notRunning, "Container \(c.id) is not running", operation: "pause")
         }
         let frozen = CgroupLiveChanges.isFrozen(cgroup)
-        if paused && frozen { throw RuntimeError(.conflict, "Error response from daemon: Container \(c.id) is already paused") }
-        if !paused && !frozen { throw RuntimeError(.conflict, "Error response from daemon: Container \(c.id) is not paused") }
+        if paused && frozen { throw RuntimeError.refused(.conflict, "Container \(c.id) is already paused", operation: "pause") }
+        if !paused && !frozen { throw RuntimeError.refused(.conflict, "Container \(c.id) is not paused", operation: "unpause") }
         try CgroupLiveChanges.setFrozen(cgroup, paused)
     }
 
@@ -24,11 +24,14 @@ extension Runtime {
 
     /// `update`: new limits, written into the running container's cgroup at once (a lab can
     /// watch them change) and kept in its config for inspect and the next start.
-    public func updateLimits(_ ref: String, _ change: (inout ResourceLimits) -> Void) throws {
+    /// `warn` gets moby's warnings (a swap limit the host cannot set).
+    public func updateLimits(_ ref: String, warn: (String) -> Void = { _ in }, _ change: (inout ResourceLimits) throws -> Void) throws {
         let c = try store.find(ref)
         var cfg = c.config
-        change(&cfg.limits)
-        _ = try cfg.limits.validatedCPUBandwidth()
+        try change(&cfg.limits)
+        let validator = ConfigValidator.forHost(cfg.limits)
+        try validator.validate(update: c.config.limits, to: cfg.limits, containerID: c.id)
+        validator.adapt(&cfg.limits, creating: false).forEach(warn)
         if c.isRunning, let cgroup = c.run?.cgroup { try CgroupLiveChanges.apply(cfg.limits, to: cgroup) }
         try FileLock(path: store.namespaceLock).withLock {
             var fresh = try store.load(id: c.id).config

@@ -23,7 +23,7 @@ extension Runtime {
         if initAlive {
             guard force else {
                 let name = c.broken == nil ? c.config.name : c.shortID
-                throw RuntimeError(.conflict, "Error response from daemon: cannot remove container \"/\(name)\": container is running: stop the container before removing or force remove")
+                throw RuntimeError.refused(.alreadyRunning, "container \(c.id) is running", operation: "remove", reference: name)
             }
             // Before the kill: the monitor looks for the claim once the init is gone.
             reaping = c.run != nil && claimCleanup(c)

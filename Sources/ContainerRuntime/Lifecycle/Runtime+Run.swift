@@ -49,7 +49,7 @@ extension Runtime {
             if config.name.isEmpty {
                 config.name = NameGenerator.pick(taken: Set(existing.map { $0.name }), id: config.id)
             } else if let other = existing.first(where: { $0.name == config.name }) {
-                throw RuntimeError(.conflict, "docker: Error response from daemon: Conflict. The container name \"/\(config.name)\" is already in use by container \"\(other.id)\". You have to remove (or rename) that container to be able to reuse that name.")
+                throw RuntimeError.refused(.conflict, "container name \"/\(config.name)\" is already in use by container \"\(other.id)\"", operation: "claim name", reference: config.name)
             }
             let dir = store.dir(for: config.id)
             undo.files = true
@@ -166,12 +166,12 @@ extension Runtime {
             let code = Int32(parts.first ?? "") ?? 125
             let msg = parts.count > 1 ? String(parts[1]) : String(rest)
             if code == 126 || code == 127 {
-                return RuntimeError(.cannotExecute(code), "docker: Error response from daemon: failed to create task for container: OCI runtime create failed: unable to start container process: \(msg): unknown.")
+                return RuntimeError(.cannotExecute(code), "cannot start the container's process: \(msg)", source: .request, operation: "start", cause: msg)
             }
-            return RuntimeError(.failed, "docker: Error response from daemon: failed to start container: \(msg)")
+            return RuntimeError(.failed, "failed to start container: \(msg)", source: .request, operation: "start", cause: msg)
         }
         let status = isolab_wait_status(monitor, nil)
         let why = status == 127 ? " (could not execute \(path))" : ""
-        return RuntimeError(.failed, "docker: Error response from daemon: the container monitor \(path) exited with status \(status) before the container started\(why)")
+        return RuntimeError(.failed, "the container monitor \(path) exited with status \(status) before the container started\(why)", source: .request, operation: "start")
     }
 }

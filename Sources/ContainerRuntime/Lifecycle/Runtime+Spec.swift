@@ -1,3 +1,4 @@
+import CRuntime
 import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
@@ -10,55 +11,52 @@ extension Runtime {
         let env = processEnv(cfg, home: cfg.home)
         try ChildSpec.validate(cfg.args + env, what: "command or environment")
         var spec = ChildSpec()
-        spec.add("arg", cfg.args)
-        spec.add("env", env)
-        spec.add("cwd", cfg.workingDir.isEmpty ? "/" : cfg.workingDir)
-        spec.add("hostname", cfg.hostname)
-        spec.add("rootfs", c.mergedDir)
-        spec.add("lower", cfg.lowerDirs)
-        spec.add("upper", c.upperDir)
-        spec.add("work", c.workDir)
+        spec.add(ISOLAB_SPEC_ARG, cfg.args)
+        spec.add(ISOLAB_SPEC_ENV, env)
+        spec.add(ISOLAB_SPEC_CWD, cfg.workingDir.isEmpty ? "/" : cfg.workingDir)
+        spec.add(ISOLAB_SPEC_HOSTNAME, cfg.hostname)
+        spec.add(ISOLAB_SPEC_ROOTFS, c.mergedDir)
+        spec.add(ISOLAB_SPEC_LOWER, cfg.lowerDirs)
+        spec.add(ISOLAB_SPEC_UPPER, c.upperDir)
+        spec.add(ISOLAB_SPEC_WORK, c.workDir)
         for (src, dst) in [("hostname", "/etc/hostname"), ("hosts", "/etc/hosts"), ("resolv.conf", "/etc/resolv.conf")] {
-            spec.add("bind", c.dir + "/" + src + "\u{1f}" + dst + "\u{1f}" + (cfg.readOnly ? "ro" : "rw"))
+            spec.add(ISOLAB_SPEC_BIND, c.dir + "/" + src + "\u{1f}" + dst + "\u{1f}" + (cfg.readOnly ? "ro" : "rw"))
         }
         for m in cfg.mounts ?? [] {
             switch m.kind {
-            case .bind: spec.add("bind", m.source + "\u{1f}" + m.target + "\u{1f}" + (m.readOnly ? "ro" : "rw"))
-            case .tmpfs: spec.add("tmpfs", m.target + "\u{1f}" + ([m.readOnly ? "ro" : ""] + [m.options]).filter { !$0.isEmpty }.joined(separator: ","))
+            case .bind: spec.add(ISOLAB_SPEC_BIND, m.source + "\u{1f}" + m.target + "\u{1f}" + (m.readOnly ? "ro" : "rw"))
+            case .tmpfs: spec.add(ISOLAB_SPEC_TMPFS, m.target + "\u{1f}" + ([m.readOnly ? "ro" : ""] + [m.options]).filter { !$0.isEmpty }.joined(separator: ","))
             }
         }
-        spec.add("cgroup", cgroup.procsFiles)
-        spec.add("caps", cfg.capabilities.libcapText)
-        spec.add("seccomp", cfg.seccompProfile)
-        spec.add("bounding", cfg.capabilities.libcapText)
-        spec.add("uid", String(cfg.uid))
-        spec.add("gid", String(cfg.gid))
-        for g in cfg.additionalGids { spec.add("gid.add", String(g)) }
-        spec.add("readonly", cfg.readOnly)
-        spec.add("privileged", cfg.privileged)
-        spec.add("nnp", cfg.noNewPrivileges)
-        spec.add("detach", cfg.detached)
-        spec.add("tty", cfg.tty)
-        spec.add("init", cfg.initProcess)
-        spec.add("stdin", cfg.interactive)
+        spec.add(ISOLAB_SPEC_CGROUP, cgroup.procsFiles)
+        spec.add(ISOLAB_SPEC_CAPS, cfg.capabilities.libcapText)
+        try spec.addSeccomp(cfg)
+        spec.add(ISOLAB_SPEC_BOUNDING, cfg.capabilities.libcapText)
+        spec.add(ISOLAB_SPEC_UID, String(cfg.uid))
+        spec.add(ISOLAB_SPEC_GID, String(cfg.gid))
+        for g in cfg.additionalGids { spec.add(ISOLAB_SPEC_GID_ADD, String(g)) }
+        spec.add(ISOLAB_SPEC_READONLY, cfg.readOnly)
+        spec.add(ISOLAB_SPEC_PRIVILEGED, cfg.privileged)
+        spec.add(ISOLAB_SPEC_NNP, cfg.noNewPrivileges)
+        spec.add(ISOLAB_SPEC_DETACH, cfg.detached)
+        spec.add(ISOLAB_SPEC_TTY, cfg.tty)
+        spec.add(ISOLAB_SPEC_INIT, cfg.initProcess)
+        spec.add(ISOLAB_SPEC_STDIN, cfg.interactive)
         if let streams = cfg.attachStreams {
-            spec.add("attach", String((streams.contains("stdout") ? 1 : 0) | (streams.contains("stderr") ? 2 : 0)))
+            spec.add(ISOLAB_SPEC_ATTACH, String((streams.contains("stdout") ? 1 : 0) | (streams.contains("stderr") ? 2 : 0)))
         }
         var newNS = ["mnt", "uts", "cgroup"]
-        if let shm = try addNamespace("ipc", mode: cfg.ipcMode, private: ["private", "shareable", "none"], to: &newNS, spec: &spec) {
-            spec.add("shm", shm)
-        }
-        _ = try addNamespace("pid", mode: cfg.pidMode, private: [""], to: &newNS, spec: &spec)
-        let netMode = Self.isUserNetworkMode(cfg.networkMode) ? "bridge" : cfg.networkMode   // a namespace of its own
-        _ = try addNamespace("net", mode: netMode, private: ["bridge", "none"], to: &newNS, spec: &spec)
-        spec.add("ns", newNS.joined(separator: ","))
-        spec.add("cgroupfs", try Self.cgroupfsMounts())
-        spec.add("log", c.logPath)
-        spec.add("attachsock", c.runDir + "/attach.sock")
-        spec.add("exitfile", c.dir + "/exit.json")
-        spec.add("diag", c.dir + "/monitor.log")
-        spec.add("reaper", c.dir + "/" + Self.reaperFile)
-        spec.add("exitcmd", exitCommand(for: cfg.id))
+        if let shm = try addNamespace(.ipc, of: cfg, to: &newNS, spec: &spec) { spec.add(ISOLAB_SPEC_SHM, shm) }
+        _ = try addNamespace(.pid, of: cfg, to: &newNS, spec: &spec)
+        _ = try addNamespace(.net, of: cfg, to: &newNS, spec: &spec)
+        spec.add(ISOLAB_SPEC_NS, newNS.joined(separator: ","))
+        spec.add(ISOLAB_SPEC_CGROUPFS, try Self.cgroupfsMounts())
+        spec.add(ISOLAB_SPEC_LOG, c.logPath)
+        spec.add(ISOLAB_SPEC_ATTACHSOCK, c.runDir + "/attach.sock")
+        spec.add(ISOLAB_SPEC_EXITFILE, c.dir + "/exit.json")
+        spec.add(ISOLAB_SPEC_DIAG, c.dir + "/monitor.log")
+        spec.add(ISOLAB_SPEC_REAPER, c.dir + "/" + Self.reaperFile)
+        spec.add(ISOLAB_SPEC_EXITCMD, exitCommand(for: cfg.id))
         return spec
     }
 
@@ -94,31 +92,39 @@ extension Runtime {
 
     /// Adds a namespace to create, or the one to join; returns the /dev/shm to share, if any
     /// (the host's, for --ipc host).
-    func addNamespace(_ kind: String, mode: String, private privateModes: [String],
+    func addNamespace(_ kind: NamespaceMode.Kind, of cfg: ContainerConfig,
                       to newNS: inout [String], spec: inout ChildSpec) throws -> String? {
-        if privateModes.contains(mode) { newNS.append(kind); return nil }
-        if mode == "host" { return kind == "ipc" ? "/dev/shm" : nil }
-        if mode.hasPrefix("container:") {
-            let other = try store.find(String(mode.dropFirst("container:".count)))
+        switch try cfg.namespace(kind) {
+        case .private, .shareable:
+            newNS.append(kind.rawValue)
+            return nil
+        case .host:
+            return kind == .ipc ? "/dev/shm" : nil
+        case .container(let ref):
+            let other = try store.find(ref)
             guard other.isRunning, let pid = other.run?.pid else {
-                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: cannot join \(kind) namespace of a non running container: \(other.config.name)")
+                throw RuntimeError.refused(.invalidArgument, "cannot join \(kind.rawValue) namespace of a non running container: \(other.config.name)")
             }
-            if kind == "ipc" && other.config.ipcMode == "private" {
-                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: cannot join IPC of a non-shareable container: \(other.config.name)")
+            if try kind == .ipc && !other.config.namespace(.ipc).isShareable {
+                throw RuntimeError.refused(.invalidArgument, "cannot join IPC of a non-shareable container: \(other.config.name)")
             }
-            spec.add("join." + kind, "/proc/\(pid)/ns/\(kind)")
+            let joinKey: ChildSpec.Key = switch kind {
+            case .ipc: ISOLAB_SPEC_JOIN_IPC
+            case .pid: ISOLAB_SPEC_JOIN_PID
+            case .net: ISOLAB_SPEC_JOIN_NET
+            }
+            spec.add(joinKey, "/proc/\(pid)/ns/\(kind.rawValue)")
             // System V IPC is the namespace's and is shared. The donor's /dev/shm lives only in
             // its own mount namespace, which the kernel will not bind from: the joiner gets its own.
             return nil
         }
-        throw RuntimeError(.invalidArgument, "docker: Error response from daemon: invalid \(kind) mode: \(mode)")
     }
 
     /// /etc/resolv.conf: the host's, without loopback resolvers (a container reaches only the
     /// host and its peers); with --network host, the host's as it is.
     func resolvConf(for cfg: ContainerConfig) throws -> String {
         let host = Self.smallText("/etc/resolv.conf")
-        if cfg.networkMode == "host" { return host }
+        if try cfg.namespace(.net) == .host { return host }
         let kept = host.split(separator: "\n").filter { line in
             !(line.hasPrefix("nameserver") && (line.contains(" 127.") || line.contains(" ::1")))
         }
@@ -128,10 +134,10 @@ extension Runtime {
     /// /etc/hosts: Docker's defaults and the container's address; the host's own file with
     /// --network host, the donor's with --network container:NAME.
     func hostsFile(for cfg: ContainerConfig, address: String?) throws -> String {
-        if cfg.networkMode == "host" { return Self.smallText("/etc/hosts") }
-        if cfg.networkMode.hasPrefix("container:") {
-            let other = try store.find(String(cfg.networkMode.dropFirst("container:".count)))
-            return Self.smallText(other.dir + "/hosts")
+        switch try cfg.namespace(.net) {
+        case .host: return Self.smallText("/etc/hosts")
+        case .container(let ref): return Self.smallText(try store.find(ref).dir + "/hosts")
+        case .private, .shareable: break
         }
         var s = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n"
         if let a = address { s += "\(a)\t\(cfg.hostname)\n" }

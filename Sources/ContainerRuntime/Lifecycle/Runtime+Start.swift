@@ -61,7 +61,7 @@ extension Runtime {
                 usleep(100_000)
             }
             guard let again = try? store.load(id: c.id) else {
-                throw RuntimeError(.notFound, "Error response from daemon: No such container: \(ref)")
+                throw RuntimeError.notFound(.container, ref, "no container \(ref)")
             }
             now = again
         }
@@ -71,17 +71,13 @@ extension Runtime {
     /// `rename`: a new name for a container, checked and claimed under the namespace lock.
     public func rename(_ ref: String, to newName: String) throws {
         let c = try store.find(ref)
-        var name: String
-        do { name = try Self.validName(newName) } catch let e as RuntimeError {
-            // Without run's "docker: " prefix: rename is not run.
-            throw RuntimeError(e.kind, e.message.replacing("docker: ", with: ""))
-        }
+        let name = try Self.validName(newName)
         try FileLock(path: store.namespaceLock).withLock {
             if c.config.name == name {
-                throw RuntimeError(.invalidArgument, "Error response from daemon: Renaming a container with the same name as its current name")
+                throw RuntimeError.refused(.invalidArgument, "Renaming a container with the same name as its current name")
             }
             if let other = store.list().first(where: { $0.config.name == name }) {
-                throw RuntimeError(.conflict, "Error response from daemon: Conflict. The container name \"/\(name)\" is already in use by container \"\(other.id)\". You have to remove (or rename) that container to be able to reuse that name.")
+                throw RuntimeError.refused(.conflict, "container name \"/\(name)\" is already in use by container \"\(other.id)\"", operation: "claim name", reference: name)
             }
             var cfg = try store.load(id: c.id).config
             cfg.name = name

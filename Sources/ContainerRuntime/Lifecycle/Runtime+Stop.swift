@@ -28,7 +28,7 @@ extension Runtime {
     public func kill(_ ref: String, signal sig: Int32) throws {
         let c = try store.find(ref)
         guard c.isRunning, let run = c.run else {
-            throw RuntimeError(.conflict, "Error response from daemon: cannot kill container: \(ref): container \(c.id) is not running")
+            throw RuntimeError.refused(.notRunning, "container \(c.id) is not running", operation: "kill", reference: ref)
         }
         markStoppedByUser(c)
         guard Glibc.kill(run.pid, sig) == 0 else { throw RuntimeError.errno("kill \(run.pid)") }

@@ -7,8 +7,9 @@ import Glibc
 /// namespace. Extensions split it by concern (`Runtime+Run.swift`, `Runtime+Exec.swift`, ...).
 public struct Runtime: Sendable {
     public let context: RuntimeContext
-    public let store: ContainerStore
-    public let images: ImageStore
+    // The stores stay the runtime's: its users ask it (`API/`), never them.
+    let store: ContainerStore
+    let images: ImageStore
     /// The isolab executable (for the monitor's exit command) and the monitor beside it.
     public let isolabExecutable: String
     public let monitorExecutable: String

@@ -32,7 +32,7 @@ struct UserResolver {
     func resolve(_ spec: String) throws -> User {
         let parts = (spec.isEmpty ? "0" : spec).split(separator: ":", maxSplits: 1).map(String.init)
         for part in parts where part.allSatisfy(\.isASCII) && !part.isEmpty && part.allSatisfy(\.isNumber) && id(part) == nil {
-            throw RuntimeError(.invalidArgument, "docker: Error response from daemon: uids and gids must be in range 0-\(UserResolver.maxID).")
+            throw RuntimeError.refused(.invalidArgument, "uids and gids must be in range 0-\(UserResolver.maxID).", operation: "resolve user")
         }
         let passwd = try file("etc/passwd").map { parse($0) } ?? []
         let groups = try file("etc/group").map { parse($0) } ?? []
@@ -46,14 +46,14 @@ struct UserResolver {
         } else {
             guard let entry = passwd.first(where: { $0.first == parts[0] && $0.count > 3 }),
                   let u = id(entry[2]), let g = id(entry[3]) else {
-                throw RuntimeError(.invalidArgument, "docker: Error response from daemon: unable to find user \(parts[0]): no matching entries in passwd file.")
+                throw RuntimeError.refused(.invalidArgument, "unable to find user \(parts[0]): no matching entries in passwd file.", operation: "resolve user")
             }
             uid = u; gid = g; home = entry.count > 5 ? entry[5] : "/"; userName = parts[0]
         }
         if parts.count == 2 {
             if let g = id(parts[1]) { gid = g } else {
                 guard let entry = groups.first(where: { $0.first == parts[1] && $0.count > 2 }), let g = id(entry[2]) else {
-                    throw RuntimeError(.invalidArgument, "docker: Error response from daemon: unable to find group \(parts[1]): no matching entries in group file.")
+                    throw RuntimeError.refused(.invalidArgument, "unable to find group \(parts[1]): no matching entries in group file.", operation: "resolve user")
                 }
                 gid = g
             }

@@ -40,18 +40,18 @@ public struct NetworkStore: Sendable {
         if let n = all.first(where: { $0.name == ref || $0.id == ref }) { return n }
         let byPrefix = ref.isEmpty ? [] : all.filter { $0.id.hasPrefix(ref) }
         if byPrefix.count == 1 { return byPrefix[0] }
-        throw RuntimeError(.notFound, "Error response from daemon: network \(ref) not found")
+        throw RuntimeError.notFound(.network, ref, "network \(ref) not found")
     }
 
     /// `network create NAME`: the lowest free /24 of the pool that the host does not route.
     public func create(name: String, labels: [String: String]) throws -> UserNetwork {
         if Self.predefined.contains(name) {
-            throw RuntimeError(.invalidArgument, "Error response from daemon: operation is not permitted on predefined \(name) network")
+            throw RuntimeError.refused(.invalidArgument, "operation is not permitted on predefined \(name) network", operation: "create network", reference: name)
         }
         try Self.validateName(name)
         return try FileLock(path: NetworkConfiguration.standard.lockPath).withLock {
             if list().contains(where: { $0.name == name }) {
-                throw RuntimeError(.conflict, "Error response from daemon: network with name \(name) already exists")
+                throw RuntimeError.refused(.conflict, "network with name \(name) already exists", operation: "create network", reference: name)
             }
             let reserved = try Self.reservations()
             let routes = try NetlinkSocket().ipv4Routes().filter { $0.destination.prefixLength > 0 }
@@ -61,7 +61,7 @@ public struct NetworkStore: Sendable {
                 if !routes.contains(where: { $0.destination.overlaps(candidate) }) { chosen = candidate; break }
             }
             guard let subnet = chosen else {
-                throw RuntimeError(.failed, "Error response from daemon: could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network (isolab's pool \(Self.pool) is used up)")
+                throw RuntimeError.refused(.failed, "could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network (isolab's pool \(Self.pool) is used up)", operation: "attach network")
             }
             let id = Runtime.randomID()
             let network = UserNetwork(id: id, name: name, created: Date(), subnet: subnet.description,
@@ -86,7 +86,7 @@ public struct NetworkStore: Sendable {
             if let configuration = network.configuration {
                 let holders = try NetworkManager(configuration: configuration).retireLocked()
                 if !holders.isEmpty {
-                    throw RuntimeError(.conflict, "Error response from daemon: error while removing network: network \(network.name) id \(network.id) has active endpoints")
+                    throw RuntimeError.refused(.conflict, "error while removing network: network \(network.name) id \(network.id) has active endpoints", operation: "remove network", reference: network.name)
                 }
             }
             let p = path(for: network.id)
@@ -105,7 +105,7 @@ public struct NetworkStore: Sendable {
     /// made again; if another network took the subnet meanwhile, joining is refused).
     func confirmLocked(_ network: UserNetwork) throws {
         guard FileManager.default.fileExists(atPath: path(for: network.id)) else {
-            throw RuntimeError(.notFound, "Error response from daemon: network \(network.name) not found")
+            throw RuntimeError.notFound(.network, network.name, "network \(network.name) not found")
         }
         guard let s = network.parsedSubnet else {
             throw RuntimeError(.failed, "network \(network.name): unreadable subnet \(network.subnet) in \(path(for: network.id))")
@@ -113,7 +113,7 @@ public struct NetworkStore: Sendable {
         let octet = Int(s.network.value >> 8 & 0xff)
         if let holder = try Self.reservations()[octet] {
             guard holder == reservationText(network) else {
-                throw RuntimeError(.conflict, "Error response from daemon: network \(network.name): its subnet \(network.subnet) is now reserved by another isolab network (\(Self.reservationPath(octet)))")
+                throw RuntimeError.refused(.conflict, "network \(network.name): its subnet \(network.subnet) is now reserved by another isolab network (\(Self.reservationPath(octet)))", operation: "attach network")
             }
             return
         }
@@ -125,7 +125,7 @@ public struct NetworkStore: Sendable {
         func alnum(_ c: Unicode.Scalar) -> Bool { c.isASCII && c.isASCIIAlphanumeric }
         guard let first = name.unicodeScalars.first, alnum(first), name.utf8.count <= 128,
               name.unicodeScalars.allSatisfy({ alnum($0) || "_.-".unicodeScalars.contains($0) }) else {
-            throw RuntimeError(.invalidArgument, "Error response from daemon: invalid network name \"\(name)\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed")
+            throw RuntimeError.refused(.invalidArgument, "invalid network name \"\(name)\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", operation: "create network", reference: name)
         }
     }
 

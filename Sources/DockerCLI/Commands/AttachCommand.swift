@@ -20,7 +20,7 @@ public struct AttachCommand: ParsableCommand {
 
     public func run() throws {
         let rt = IsolabMain.runtime()
-        let c = try rt.store.find(container)
+        let c = try rt.container(container)
         guard c.isRunning else {
             throw RuntimeError(.conflict, "You cannot attach to a stopped container, start it first")
         }

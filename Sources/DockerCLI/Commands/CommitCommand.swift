@@ -19,24 +19,22 @@ public struct CommitCommand: ParsableCommand {
 
     public func run() throws {
         let rt = IsolabMain.runtime()
-        let c = try rt.store.find(container)
-        let base = try rt.images.resolve(c.config.imageID)
-        var config = base.config
-        config.cmd = c.config.cmd
-        config.entrypoint = c.config.entrypoint
-        config.env = c.config.env
-        config.workingDir = c.config.workingDir
-        config.user = c.config.user
-        for ch in change { try Self.apply(ch, to: &config) }
-        let img = try rt.images.commit(upperDir: c.upperDir, baseImage: base, config: config,
-                                       reference: reference, comment: message)
+        let c = try rt.container(container)
+        let img = try rt.commit(c, reference: reference, comment: message) { config in
+            config.cmd = c.config.cmd
+            config.entrypoint = c.config.entrypoint
+            config.env = c.config.env
+            config.workingDir = c.config.workingDir
+            config.user = c.config.user
+            for ch in change { try Self.apply(ch, to: &config) }
+        }
         print(img.id)
     }
 
     /// The few Dockerfile instructions `commit -c` takes; anything else is refused, not ignored.
     static func apply(_ change: String, to config: inout ImageConfig) throws {
         let parts = change.split(separator: " ", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { throw RuntimeError(.invalidArgument, "Error response from daemon: invalid change: \(change)") }
+        guard parts.count == 2 else { throw RuntimeError.refused(.invalidArgument, "invalid change: \(change)") }
         let arg = parts[1]
         func list(_ s: String) -> [String] {
             if let d = s.data(using: .utf8), let a = try? JSONDecoder().decode([String].self, from: d) { return a }
@@ -56,7 +54,7 @@ public struct CommitCommand: ParsableCommand {
             let kv = arg.split(separator: "=", maxSplits: 1).map(String.init)
             config.labels[kv[0]] = kv.count > 1 ? kv[1].trimming(["\""]) : ""
         default:
-            throw RuntimeError(.invalidArgument, "Error response from daemon: \(parts[0]) is not a valid change command (isolab takes CMD, ENTRYPOINT, ENV, LABEL, USER, WORKDIR)")
+            throw RuntimeError.refused(.invalidArgument, "\(parts[0]) is not a valid change command (isolab takes CMD, ENTRYPOINT, ENV, LABEL, USER, WORKDIR)")
         }
     }
 }

@@ -15,8 +15,8 @@ enum ContainerBatch {
         for ref in refs {
             do { try body(ref); print(ref) } catch let e as RuntimeError {
                 fflush(stdout)
-                StandardStream.error((e.message + "\n"))
-                if !(ignoringMissing && e.kind == .notFound) { failed = true }
+                StandardStream.error((e.dockerText() + "\n"))
+                if !(ignoringMissing && e.isNotFound) { failed = true }
             }
         }
         if failed { throw ExitCode(1) }

@@ -99,8 +99,8 @@ enum ContainerJSON {
             "IpcMode": cfg.ipcMode, "PidMode": cfg.pidMode, "Privileged": cfg.privileged, "ReadonlyRootfs": cfg.readOnly,
             "SecurityOpt": cfg.securityOpt.isEmpty ? JSONNull() : cfg.securityOpt as Any,
             "Memory": l.memory, "NanoCpus": l.nanoCPUs, "CgroupParent": "",
-            "CpuPeriod": l.cpuPeriod, "CpuQuota": l.cpuQuota, "CpusetCpus": l.cpusetCpus,
-            "MemorySwap": l.memory > 0 ? l.memory * 2 : 0, "PidsLimit": l.pidsLimit > 0 ? l.pidsLimit as Any : JSONNull(),
+            "CpuPeriod": l.cpuPeriod, "CpuQuota": l.cpuQuota, "CpuShares": l.cpuShares, "CpusetCpus": l.cpusetCpus,
+            "MemorySwap": l.memorySwap != 0 || l.memory == 0 ? l.memorySwap : l.memory * 2, "PidsLimit": l.pidsLimit > 0 ? l.pidsLimit as Any : JSONNull(),
             "Init": cfg.initProcess,
         ])
         if !tmpfs.isEmpty { hostConfig.set("Tmpfs", tmpfs) }

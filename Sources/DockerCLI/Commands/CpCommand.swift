@@ -24,18 +24,18 @@ public struct CpCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let store = ContainerStore(context: RuntimeContext.fromEnvironment())
+        let rt = IsolabMain.runtime()
         switch (Self.split(source), Self.split(destination)) {
         case (let (name, path)?, nil):
             guard destination != "-" else { throw RuntimeError(.invalidArgument, "isolab cp does not write tar streams to stdout: give a destination path") }
-            let c = try store.find(name)
+            let c = try rt.container(name)
             try ContainerCopy(container: c).copyOut(path.isEmpty ? "/" : path, containerName: name, to: destination)
         case (nil, let (name, path)?):
             guard source != "-" else { throw RuntimeError(.invalidArgument, "isolab cp does not read tar streams from stdin: give a source path") }
-            let c = try store.find(name)
+            let c = try rt.container(name)
             var st = stat()
             guard lstat(source, &st) == 0 else {
-                throw RuntimeError(.notFound, "lstat \(FileManager.default.currentDirectoryPath)/\(source): no such file or directory")
+                throw RuntimeError(.notFound(.file), "lstat \(FileManager.default.currentDirectoryPath)/\(source): no such file or directory")
             }
             try ContainerCopy(container: c).copyIn(source, to: path.isEmpty ? "/" : path, containerName: name)
         case (_?, _?):

@@ -13,8 +13,8 @@ public struct DiffCommand: ParsableCommand {
     @Argument var container: String
 
     public func run() throws {
-        let c = try ContainerStore(context: RuntimeContext.fromEnvironment()).find(container)
-        let changes = try LayerChanges(upper: c.upperDir, lowers: c.config.lowerDirs).changes()
+        let rt = IsolabMain.runtime()
+        let changes = try rt.changes(of: try rt.container(container))
         StandardStream.out(changes.map { "\($0.kind.rawValue) \($0.path)\n" }.joined())
     }
 }

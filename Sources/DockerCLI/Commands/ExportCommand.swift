@@ -15,13 +15,13 @@ public struct ExportCommand: ParsableCommand {
 
     public func run() throws {
         let rt = IsolabMain.runtime()
-        let c = try rt.store.find(container)
+        let c = try rt.container(container)
         if let path = output {
             let tmp = path + ".isolab-tmp"
             let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard fd >= 0 else { throw RuntimeError.errno("open", tmp) }
             do {
-                try rt.images.exportRootfs(lowerDirs: c.config.lowerDirs, upperDir: c.upperDir, to: fd)
+                try rt.export(c, to: fd)
                 close(fd)
                 guard rename(tmp, path) == 0 else { throw RuntimeError.errno("rename to", path) }
             } catch { close(fd); unlink(tmp); throw error }
@@ -30,6 +30,6 @@ public struct ExportCommand: ParsableCommand {
         if isatty(1) != 0 {
             throw RuntimeError(.invalidArgument, "cowardly refusing to save to a terminal. Use the -o flag or redirect")
         }
-        try rt.images.exportRootfs(lowerDirs: c.config.lowerDirs, upperDir: c.upperDir, to: 1)
+        try rt.export(c, to: 1)
     }
 }

@@ -12,12 +12,13 @@ public struct InfoCommand: ParsableCommand {
     @Option(name: [.customShort("f"), .customLong("format")]) var format: String?
 
     public func run() throws {
-        let ctx = RuntimeContext.fromEnvironment()
-        let containers = ContainerStore(context: ctx).list()
-        let images = (try? ImageStore(root: ctx.root).list()) ?? []
-        let cg = Cgroups.describeHost()
+        let rt = IsolabMain.runtime()
+        let ctx = rt.context
+        let containers = rt.containers()
+        let images = (try? rt.imageList()) ?? []
+        let cg = Runtime.cgroupDescription()
         // Whether busybox is upstream's default configuration or Debian's busybox-static (a fallback).
-        let busybox = ((try? ImageStore(root: ctx.root).builtinOrigin("busybox")) ?? nil) ?? "not built yet"
+        let busybox = ((try? rt.builtinOrigin("busybox")) ?? nil) ?? "not built yet"
         let info: [String: Any] = [
             "Containers": containers.count, "ContainersRunning": containers.filter(\.isRunning).count,
             "ContainersStopped": containers.filter { !$0.isRunning }.count, "Images": images.count,

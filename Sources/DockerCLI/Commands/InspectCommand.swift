@@ -24,9 +24,9 @@ public struct InspectCommand: ParsableCommand {
         var objects: [Any] = []
         var missing: [String] = []
         for n in names {
-            if type != "image", let c = try? rt.store.find(n, allowBroken: true) { objects.append(ContainerJSON.inspect(c, startedAt: rt.store.startedAt(id: c.id))); continue }
-            if type != "container", let found = try? rt.images.find(n), let img = found as ImageRecord? {
-                objects.append(try rt.images.inspectJSON(img)); continue
+            if type != "image", let c = try? rt.container(n, allowBroken: true) { objects.append(ContainerJSON.inspect(c, startedAt: rt.startedAt(c))); continue }
+            if type != "container", let found = try? rt.image(n), let img = found as ImageRecord? {
+                objects.append(try rt.inspectJSON(of: img)); continue
             }
             missing.append(n)
         }

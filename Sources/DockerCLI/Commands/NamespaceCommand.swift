@@ -17,13 +17,12 @@ public struct NamespaceCommand: ParsableCommand {
         public init() {}
         @Flag(name: .shortAndLong) var quiet = false
         public func run() throws {
-            let ctx = RuntimeContext.fromEnvironment()
-            let names = ContainerStore.namespaces(root: ctx.root)
+            let rt = IsolabMain.runtime()
+            let names = rt.namespaces()
             if quiet { names.forEach { print($0) }; return }
             var t = TableWriter(header: ["NAME", "CONTAINERS", "RUNNING"])
             for n in names {
-                var c = ctx; c.namespace = n
-                let list = ContainerStore(context: c).list()
+                let list = rt.inNamespace(n).containers()
                 t.add([n, String(list.count), String(list.filter(\.isRunning).count)])
             }
             print(t.render(), terminator: "")

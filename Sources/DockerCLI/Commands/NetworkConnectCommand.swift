@@ -12,8 +12,8 @@ public struct NetworkConnectCommand: ParsableCommand {
 
     public func run() throws {
         let rt = IsolabMain.runtime()
-        if NetworkStore.predefined.contains(network) {
-            throw RuntimeError(.invalidArgument, "Error response from daemon: isolab connects containers to user-defined networks only, not to \(network)")
+        if Runtime.predefinedNetworks.contains(network) {
+            throw RuntimeError.refused(.invalidArgument, "isolab connects containers to user-defined networks only, not to \(network)")
         }
         try rt.connect(network: network, container: container, aliases: alias)
     }

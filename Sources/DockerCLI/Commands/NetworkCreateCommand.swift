@@ -18,18 +18,18 @@ public struct NetworkCreateCommand: ParsableCommand {
 
     public func run() throws {
         guard driver == "bridge" else {
-            throw RuntimeError(.notFound, "Error response from daemon: plugin \"\(driver)\" not found")
+            throw RuntimeError.refused(.notFound(.other), "plugin \"\(driver)\" not found")
         }
         // Refused, not dropped: a lab that asks for an address plan must not get another silently.
         for (flag, values) in [("--subnet", subnet), ("--gateway", gateway), ("--ip-range", ipRange), ("--opt", opt)] where !values.isEmpty {
-            throw RuntimeError(.invalidArgument, "Error response from daemon: isolab does not support \(flag): each network gets a /24 of 10.215.0.0/16")
+            throw RuntimeError.refused(.invalidArgument, "isolab does not support \(flag): each network gets a /24 of 10.215.0.0/16")
         }
         var labels: [String: String] = [:]
         for l in label {
             let parts = l.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             labels[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
         }
-        let network = try IsolabMain.runtime().networks.create(name: name, labels: labels)
+        let network = try IsolabMain.runtime().createNetwork(name: name, labels: labels)
         print(network.id)
     }
 }

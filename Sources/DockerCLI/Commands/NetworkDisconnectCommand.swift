@@ -12,8 +12,8 @@ public struct NetworkDisconnectCommand: ParsableCommand {
 
     public func run() throws {
         let rt = IsolabMain.runtime()
-        if NetworkStore.predefined.contains(network) {
-            throw RuntimeError(.invalidArgument, "Error response from daemon: isolab disconnects containers from user-defined networks only, not from \(network)")
+        if Runtime.predefinedNetworks.contains(network) {
+            throw RuntimeError.refused(.invalidArgument, "isolab disconnects containers from user-defined networks only, not from \(network)")
         }
         try rt.disconnect(network: network, container: container)
     }

@@ -20,7 +20,7 @@ public struct NetworkInspectCommand: ParsableCommand {
         var objects: [Any] = []
         var errors: [String] = []
         for ref in networks {
-            do { objects.append(try NetworkView.find(ref, in: all).json(rt)) } catch let e as RuntimeError { errors.append(e.message) }
+            do { objects.append(try NetworkView.find(ref, in: all).json(rt)) } catch let e as RuntimeError { errors.append(e.dockerText()) }
         }
         if let f = format, f != "json" {
             let t = try GoTemplate(f, missingKey: .noValue)

@@ -17,8 +17,8 @@ public struct NetworkPruneCommand: ParsableCommand {
         guard Prune.confirmed(warning, force: force) else { return }
         let rt = IsolabMain.runtime()
         var removed: [String] = []
-        for n in rt.networks.list() {
-            do { try rt.networks.remove(n); removed.append(n.name) } catch let e as RuntimeError where e.kind == .conflict { continue }
+        for n in rt.networkList() {
+            do { try rt.removeNetwork(n); removed.append(n.name) } catch let e as RuntimeError where e.kind == .conflict { continue }
         }
         if !removed.isEmpty { print("Deleted Networks:\n" + removed.map { $0 + "\n" }.joined(), terminator: "") }
     }

@@ -21,14 +21,14 @@ public struct NetworkRmCommand: ParsableCommand {
             do {
                 let view = try NetworkView.find(ref, in: NetworkView.all(rt))
                 guard let network = view.userNetwork else {
-                    throw RuntimeError(.invalidArgument, "Error response from daemon: \(view.name) is a pre-defined network and cannot be removed")
+                    throw RuntimeError.refused(.invalidArgument, "\(view.name) is a pre-defined network and cannot be removed")
                 }
-                try rt.networks.remove(network)
+                try rt.removeNetwork(network)
                 print(ref)
             } catch let e as RuntimeError {
-                if force && e.kind == .notFound { continue }
+                if force && e.isNotFound { continue }
                 fflush(stdout)
-                StandardStream.error((e.message + "\n"))
+                StandardStream.error((e.dockerText() + "\n"))
                 failed = true
             }
         }

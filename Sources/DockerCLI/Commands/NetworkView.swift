@@ -19,8 +19,8 @@ struct NetworkView {
 
     /// Every network of the namespace, sorted by name as docker/cli sorts them.
     static func all(_ rt: Runtime) -> [NetworkView] {
-        var views = NetworkStore.predefined.map { predefined($0, root: rt.context.root) }
-        views += rt.networks.list().map { n in
+        var views = Runtime.predefinedNetworks.map { predefined($0, root: rt.context.root) }
+        views += rt.networkList().map { n in
             NetworkView(id: n.id, name: n.name, driver: "bridge", created: ContainerJSON.rfc3339Nano(n.created),
                         subnet: n.subnet, gateway: n.gateway, bridge: n.bridge, labels: n.labels, userNetwork: n)
         }
@@ -32,7 +32,7 @@ struct NetworkView {
         if let v = views.first(where: { $0.name == ref || $0.id == ref }) { return v }
         let byPrefix = ref.isEmpty ? [] : views.filter { $0.id.hasPrefix(ref) }
         if byPrefix.count == 1 { return byPrefix[0] }
-        throw RuntimeError(.notFound, "Error response from daemon: network \(ref) not found")
+        throw RuntimeError.notFound(.network, ref, "network \(ref) not found")
     }
 
     /// The predefined networks' ids are fixed per root (a digest of the root and the name), so
@@ -47,7 +47,7 @@ struct NetworkView {
 
     /// The attachments of the namespace's running containers on this network.
     func members(_ rt: Runtime) -> [(Container, NetworkAttachment)] {
-        rt.store.list().filter(\.isRunning).compactMap { c in
+        rt.containers().filter(\.isRunning).compactMap { c in
             let found = Runtime.attachments(c).first { a in
                 userNetwork.map { a.networkID == $0.id } ?? (name == "bridge" && a.networkID == nil)
             }

@@ -14,9 +14,9 @@ public struct PortCommand: ParsableCommand {
     @Argument var privatePort: String?
 
     public func run() throws {
-        let c = try ContainerStore(context: RuntimeContext.fromEnvironment()).find(container)
+        let c = try IsolabMain.runtime().container(container)
         if let p = privatePort {
-            throw RuntimeError(.notFound, "Error: No public port '\(p.contains("/") ? p : p + "/tcp")' published for \(c.config.name)")
+            throw RuntimeError(.notFound(.other), "Error: No public port '\(p.contains("/") ? p : p + "/tcp")' published for \(c.config.name)")
         }
     }
 }

@@ -20,8 +20,8 @@ enum Prune {
         let rt = IsolabMain.runtime()
         var ids: [String] = []
         var bytes: Int64 = 0
-        for c in rt.store.list() where !c.isRunning {
-            let size = PsCommand.diskUsage(c.upperDir)
+        for c in rt.containers() where !c.isRunning {
+            let size = rt.writableLayerSize(of: c)
             if (try? rt.remove(c.id, force: false)) != nil { ids.append(c.id); bytes += size }
         }
         return (ids, bytes)
@@ -29,21 +29,9 @@ enum Prune {
 
     /// Images no container uses: untagged ones, or with `all` every one.
     static func images(all: Bool) -> (lines: [String], bytes: Int64) {
-        let context = RuntimeContext.fromEnvironment()
-        let store = ImageStore(root: context.root)
-        var lines: [String] = []
-        var bytes: Int64 = 0
-        for image in (try? store.list()) ?? [] where (all || image.repoTags.isEmpty) && ImageUsage.containerUsing(context, image) == nil {
-            let reference = image.repoTags.first ?? image.id
-            guard let removed = try? store.remove(reference: reference, force: true, inUse: { _ in nil }) else { continue }
-            // Every tag of the image goes, then the image.
-            var out = removed
-            if out.contains(where: { $0.hasPrefix("Untagged:") }) && !out.contains(where: { $0.hasPrefix("Deleted:") }) {
-                out += (try? store.remove(reference: image.id, force: true, inUse: { _ in nil })) ?? []
-            }
-            lines += out.map { $0.hasPrefix("Deleted: ") ? "deleted: " + $0.dropFirst("Deleted: ".count) : "untagged: " + $0.dropFirst("Untagged: ".count) }
-            if out.contains(where: { $0.hasPrefix("Deleted:") }) { bytes += image.size }
-        }
+        let (removed, bytes) = IsolabMain.runtime().pruneImages(all: all)
+        // `rmi`'s lines in prune's words.
+        let lines = removed.map { $0.hasPrefix("Deleted: ") ? "deleted: " + $0.dropFirst("Deleted: ".count) : "untagged: " + $0.dropFirst("Untagged: ".count) }
         return (lines, bytes)
     }
 

@@ -20,7 +20,7 @@ public struct PsCommand: ParsableCommand {
     @Flag(name: [.customShort("s"), .customLong("size")], help: "Display total file sizes") var size = false
 
     public func run() throws {
-        let store = ContainerStore(context: RuntimeContext.fromEnvironment())
+        let rt = IsolabMain.runtime()
         let filters = try filter.map(Self.parseFilter)
         // Docker's rule: values of one key are OR-ed, different keys AND-ed.
         let byKey = Dictionary(grouping: filters, by: \.0)
@@ -28,15 +28,14 @@ public struct PsCommand: ParsableCommand {
         // at stopped ones too.
         let limit = latest ? 1 : last
         let everyState = all || limit >= 0 || byKey["status"] != nil || byKey["exited"] != nil
-        var shown = store.list().sorted { $0.config.created > $1.config.created }.filter { c in
+        var shown = rt.containers().sorted { $0.config.created > $1.config.created }.filter { c in
             if !everyState && !c.isRunning { return false }
             return byKey.allSatisfy { key, values in values.contains { Self.matches(c, key, $0.1) } }
         }
         if limit >= 0 { shown = Array(shown.prefix(limit)) }
-        let images = ImageStore(root: store.context.root)
         func sizes(_ c: Container) -> String {
-            let upper = Self.diskUsage(c.upperDir)
-            let image = (try? images.find(c.config.imageID))?.size ?? 0
+            let upper = rt.writableLayerSize(of: c)
+            let image = rt.imageSize(of: c)
             return ImageDisplay.humanSize(upper) + " (virtual " + ImageDisplay.humanSize(upper + image) + ")"
         }
         if quiet {
@@ -71,16 +70,16 @@ public struct PsCommand: ParsableCommand {
     static func parseFilter(_ f: String) throws -> (String, String) {
         let p = f.split(separator: "=", maxSplits: 1).map(String.init)
         guard p.count == 2, ["name", "label", "status", "id", "ancestor", "exited"].contains(p[0]) else {
-            throw RuntimeError(.invalidArgument, "Error response from daemon: invalid filter '\(f)'")
+            throw RuntimeError.refused(.invalidArgument, "invalid filter '\(f)'")
         }
         if p[0] == "status", !["created", "restarting", "running", "removing", "paused", "exited", "dead"].contains(p[1]) {
-            throw RuntimeError(.invalidArgument, "Error response from daemon: invalid filter 'status=\(p[1])'")
+            throw RuntimeError.refused(.invalidArgument, "invalid filter 'status=\(p[1])'")
         }
         if p[0] == "exited", Int32(p[1]) == nil {
-            throw RuntimeError(.invalidArgument, "Error response from daemon: invalid filter 'exited=\(p[1])'")
+            throw RuntimeError.refused(.invalidArgument, "invalid filter 'exited=\(p[1])'")
         }
         if p[0] == "name", (try? Regex(p[1])) == nil {
-            throw RuntimeError(.invalidArgument, "Error response from daemon: invalid filter 'name=\(p[1])': not a regular expression")
+            throw RuntimeError.refused(.invalidArgument, "invalid filter 'name=\(p[1])': not a regular expression")
         }
         return (p[0], p[1])
     }
@@ -101,18 +100,5 @@ public struct PsCommand: ParsableCommand {
             return kv.count == 1 || v == kv[1]
         default: return false
         }
-    }
-
-    /// Bytes of the regular files under `dir` (the container's writable layer), walked without
-    /// following links.
-    static func diskUsage(_ dir: String) -> Int64 {
-        guard let paths = try? FileManager.default.subpathsOfDirectory(atPath: dir) else { return 0 }
-        var total: Int64 = 0
-        for path in paths {
-            var st = stat()
-            guard lstat(dir + "/" + path, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { continue }
-            total += Int64(st.st_size)
-        }
-        return total
     }
 }

@@ -12,14 +12,11 @@ public struct RunCommand: ParsableCommand {
     public init() {}
 
     @Flag(name: .shortAndLong, help: "Run container in background and print container ID") var detach = false
-    @Flag(name: .shortAndLong, help: "Keep STDIN open") var interactive = false
-    @Flag(name: .shortAndLong, help: "Allocate a pseudo-TTY (the terminal is passed through)") var tty = false
+    @OptionGroup var process: ProcessFlags
+    @OptionGroup var resources: ResourceFlags
     @Flag(name: .customLong("rm"), help: "Automatically remove the container when it exits") var autoRemove = false
     @Option(help: "Assign a name to the container") var name: String?
     @Option(name: [.customShort("h"), .long], help: "Container host name") var hostname: String?
-    @Option(name: [.customShort("e"), .customLong("env")], help: "Set environment variables") var env: [String] = []
-    @Option(name: [.customShort("w"), .customLong("workdir")], help: "Working directory inside the container") var workdir: String?
-    @Option(name: [.customShort("u"), .customLong("user")], help: "Username or UID (format: <name|uid>[:<group|gid>])") var user: String?
     @Option(name: [.customShort("l"), .customLong("label")], help: "Set meta data on a container") var label: [String] = []
     @Flag(name: .customLong("read-only"), help: "Mount the container's root filesystem as read only") var readOnly = false
     @Flag(help: "Give extended privileges to this container") var privileged = false
@@ -28,19 +25,12 @@ public struct RunCommand: ParsableCommand {
     @Option(help: "PID namespace to use (host, container:NAME)") var pid = ""
     @Option(name: [.customLong("network"), .customLong("net")], help: "Connect a container to a network (bridge, none, host, container:NAME, or a network's name)") var network = "bridge"
     @Option(name: .customLong("network-alias"), help: "Add network-scoped alias for the container") var networkAlias: [String] = []
-    @Option(help: "Number of CPUs") var cpus: String?
-    @Option(name: .customLong("cpu-quota"), help: "Limit CPU CFS quota") var cpuQuota: String?
-    @Option(name: .customLong("cpu-period"), help: "Limit CPU CFS period") var cpuPeriod: String?
-    @Option(name: .customLong("cpuset-cpus"), help: "CPUs in which to allow execution (0-3, 0,1)") var cpusetCpus: String?
-    @Option(name: [.customShort("m"), .customLong("memory")], help: "Memory limit") var memory: String?
-    @Option(name: .customLong("pids-limit"), help: "Tune container pids limit (set -1 for unlimited)") var pidsLimit: String?
     @Option(name: .customLong("cap-add"), help: "Add Linux capabilities") var capAdd: [String] = []
     @Option(name: .customLong("cap-drop"), help: "Drop Linux capabilities") var capDrop: [String] = []
-    @Option(name: .customLong("security-opt"), help: "Security Options (no-new-privileges)") var securityOpt: [String] = []
+    @Option(name: .customLong("security-opt"), help: "Security Options (no-new-privileges, seccomp=unconfined|builtin|PROFILE.json)") var securityOpt: [String] = []
     @Option(name: [.customShort("v"), .customLong("volume")], help: "Bind mount a host path (HOST:CONTAINER[:ro])") var volume: [String] = []
     @Option(name: .customLong("mount"), help: "Attach a filesystem mount (type=bind|tmpfs,source=,target=,readonly)") var mount: [String] = []
     @Option(name: .customLong("tmpfs"), help: "Mount a tmpfs directory (PATH[:OPTIONS])") var tmpfs: [String] = []
-    @Option(name: .customLong("env-file"), help: "Read in a file of environment variables") var envFile: [String] = []
     @Option(help: "Overwrite the default ENTRYPOINT of the image") var entrypoint: String?
     @Option(name: [.customShort("a"), .customLong("attach")], help: "Attach to STDIN, STDOUT or STDERR") var attach: [String] = []
     @Option(help: "Restart policy to apply when a container exits (no, always, unless-stopped, on-failure[:N])") var restart: String?
@@ -49,7 +39,7 @@ public struct RunCommand: ParsableCommand {
 
     public func run() throws {
         // Docker checks the terminal only when a client stays attached: -dit needs none.
-        if interactive && tty && !detach && isatty(0) == 0 {
+        if process.interactive && process.tty && !detach && isatty(0) == 0 {
             IsolabMain.fail("the input device is not a TTY", code: 1)
         }
         let o = try runOptions()
@@ -59,7 +49,7 @@ public struct RunCommand: ParsableCommand {
             code = try rt.run(o) { c in
                 if c.config.detached { print(c.id); fflush(stdout) }
             }
-        } catch let e as RuntimeError where e.kind == .notFound && e.message.hasPrefix("Unable to find image") {
+        } catch let e as RuntimeError where e.isNotFound && e.message.hasPrefix("Unable to find image") {
             throw Self.pullDenied(e, image: image)
         }
         if code != 0 { throw ExitCode(code) }
@@ -68,7 +58,7 @@ public struct RunCommand: ParsableCommand {
     /// Docker's answer for an image it would have pulled: isolab never pulls.
     static func pullDenied(_ e: RuntimeError, image: String) -> RuntimeError {
         let repo = image.split(separator: ":").first.map(String.init) ?? image
-        return RuntimeError(.notFound, e.message + "\ndocker: Error response from daemon: pull access denied for \(repo), repository does not exist or may require 'docker login' (isolab never pulls: build it with `isolab image build`, or `docker load`/`docker import` it).")
+        return RuntimeError(.notFound(.image), e.message + "\ndocker: Error response from daemon: pull access denied for \(repo), repository does not exist or may require 'docker login' (isolab never pulls: build it with `isolab image build`, or `docker load`/`docker import` it).")
     }
 
     /// The flags as the runtime takes them (shared with `create`).
@@ -77,7 +67,7 @@ public struct RunCommand: ParsableCommand {
         o.command = command
         o.name = name
         o.hostname = hostname
-        o.env = try (envFile.flatMap(Self.readEnvFile) + env).map { try FlagValue.env($0) }
+        o.env = try process.environment()
         o.entrypoint = entrypoint.map { [$0] }
         if let r = restart {
             do { o.restartPolicy = try RestartPolicy.parse(r) } catch let e as RestartPolicy.Invalid {
@@ -87,16 +77,16 @@ public struct RunCommand: ParsableCommand {
                 IsolabMain.fail("\(IsolabMain.programName): conflicting options: cannot specify both --restart and --rm", code: 125)
             }
         }
-        o.workingDir = workdir
-        o.user = user
+        o.workingDir = process.workdir
+        o.user = process.user
         o.labels = try Self.parseLabels(label)
         o.detach = detach
-        o.interactive = interactive
-        o.tty = tty
+        o.interactive = process.interactive
+        o.tty = process.tty
         o.autoRemove = autoRemove
         o.readOnly = readOnly
         o.privileged = privileged
-        o.securityOpt = securityOpt
+        o.securityOpt = try SeccompProfileFile.inline(securityOpt)
         o.initProcess = initProcess
         o.ipcMode = ipc
         o.pidMode = pid
@@ -104,8 +94,8 @@ public struct RunCommand: ParsableCommand {
         o.networkAliases = networkAlias
         o.capAdd = capAdd
         o.capDrop = capDrop
-        o.limits = try ResourceFlags.limits(cpus: cpus, cpuQuota: cpuQuota, cpuPeriod: cpuPeriod,
-                                            cpusetCpus: cpusetCpus, memory: memory, pidsLimit: pidsLimit)
+        o.limits = try resources.limits()
+        o.warn = DockerWarning.print
         do { o.mounts = try MountFlags.parse(volumes: volume, mounts: mount, tmpfs: tmpfs) } catch let e as MountFlags.FlagError {
             let usage = CommandUsage.table["run"].map { $0.flagMessage(e.description, program: IsolabMain.programName, key: "run") } ?? e.description
             IsolabMain.fail(usage, code: 125)
@@ -122,31 +112,6 @@ public struct RunCommand: ParsableCommand {
             if streams.contains("stdin") { o.interactive = true }
         }
         return o
-    }
-
-    /// docker/cli's env file: one `KEY=value` a line (the value as written, no quotes removed),
-    /// `KEY` alone takes the caller's value, blank lines and `#` comments are skipped.
-    static func readEnvFile(_ path: String) throws -> [String] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw RuntimeError(.invalidArgument, "open \(path): \(String(cString: strerror(errno)).lowercased())")
-        }
-        // An env file is small: more than 1 MiB is refused rather than read without a limit.
-        let data = ChildProcess.drain(fd, limit: (1 << 20) + 1, stopAtLimit: true)
-        guard data.count <= 1 << 20 else { throw RuntimeError(.invalidArgument, "\(path): env file larger than 1 MiB") }
-        var out: [String] = []
-        for (n, raw) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let key = String(trimmed.prefix { $0 != "=" })
-            guard !key.isEmpty, !key.contains(where: { $0 == " " || $0 == "\t" }) else {
-                throw RuntimeError(.invalidArgument, "\(path):\(n + 1): variable '\(key)' contains whitespaces")
-            }
-            if trimmed.contains("=") { out.append(String(trimmed)) }
-            else if let v = ProcessInfo.processInfo.environment[key] { out.append(key + "=" + v) }
-        }
-        return out
     }
 
     /// docker/cli's ValidateLabel: a name (leading blanks ignored) without blanks; then

@@ -18,20 +18,19 @@ public struct StatsCommand: ParsableCommand {
     @Argument var containers: [String] = []
 
     public func run() throws {
-        let store = ContainerStore(context: RuntimeContext.fromEnvironment())
-        let chosen = try containers.isEmpty ? store.list().filter { $0.broken == nil && (all || $0.isRunning) } : containers.map { try store.find($0) }
-        let manager = try Cgroups.manager()
-        var previous = sample(chosen, manager, store)
+        let rt = IsolabMain.runtime()
+        let chosen = try containers.isEmpty ? rt.containers().filter { $0.broken == nil && (all || $0.isRunning) } : containers.map { try rt.container($0) }
+        var previous = try rt.stats(of: chosen)
         var lastTime = Date()
         repeat {
             usleep(500_000)
-            let now = sample(chosen, manager, store)
+            let now = try rt.stats(of: chosen)
             let t = Date()
             let dt = t.timeIntervalSince(lastTime)
             let rows = chosen.map { c -> [String: Any] in
                 let a = previous[c.id], b = now[c.id]
-                let cpu = (a != nil && b != nil && b!.cpuNanos >= a!.cpuNanos)
-                    ? Double(b!.cpuNanos - a!.cpuNanos) / (dt * 1e9) * 100 : 0
+                let cpu = (a != nil && b != nil && b!.cgroup.cpuNanos >= a!.cgroup.cpuNanos)
+                    ? Double(b!.cgroup.cpuNanos - a!.cgroup.cpuNanos) / (dt * 1e9) * 100 : 0
                 return Self.fields(c, stats: b, cpuPercent: cpu, noTrunc: noTrunc)
             }
             var out = ""
@@ -52,24 +51,15 @@ public struct StatsCommand: ParsableCommand {
         } while !noStream
     }
 
-    private func sample(_ cs: [Container], _ m: CgroupManager, _ store: ContainerStore) -> [String: CgroupStats] {
-        var out: [String: CgroupStats] = [:]
-        for c in cs {
-            guard let fresh = try? store.load(id: c.id),
-                  fresh.isRunning, let cg = fresh.run?.cgroup, let s = try? m.stats(cg) else { continue }
-            out[c.id] = s
-        }
-        return out
-    }
-
     static let header: [String: Any] = ["Container": "CONTAINER", "ID": "CONTAINER ID", "Name": "NAME", "CPUPerc": "CPU %",
                                         "MemUsage": "MEM USAGE / LIMIT", "MemPerc": "MEM %", "NetIO": "NET I/O",
                                         "BlockIO": "BLOCK I/O", "PIDs": "PIDS"]
 
-    static func fields(_ c: Container, stats: CgroupStats?, cpuPercent: Double, noTrunc: Bool) -> [String: Any] {
+    static func fields(_ c: Container, stats sample: ContainerStats?, cpuPercent: Double, noTrunc: Bool) -> [String: Any] {
+        let stats = sample?.cgroup
         let limit = stats?.memoryLimit ?? UInt64(ProcessInfo.processInfo.physicalMemory)
         let usage = stats?.memoryUsage ?? 0
-        let net = c.run.map { netIO(pid: $0.pid) } ?? "0B / 0B"
+        let net = sample?.network.map { "\(decimal($0.received)) / \(decimal($0.transmitted))" } ?? "0B / 0B"
         return [
             "Container": c.config.name, "ID": noTrunc ? c.id : c.shortID, "Name": c.config.name,
             "CPUPerc": CFormat.string("%.2f%%", cpuPercent),
@@ -77,16 +67,6 @@ public struct StatsCommand: ParsableCommand {
             "MemPerc": CFormat.string("%.2f%%", limit > 0 ? Double(usage) / Double(limit) * 100 : 0),
             "NetIO": stats == nil ? "0B / 0B" : net, "BlockIO": "0B / 0B", "PIDs": String(stats?.pids ?? 0),
         ]
-    }
-
-    /// Received / transmitted bytes of the container's eth0, from its own /proc/net/dev.
-    static func netIO(pid: Int32) -> String {
-        guard let text = try? String(contentsOfFile: "/proc/\(pid)/net/dev", encoding: .utf8) else { return "0B / 0B" }
-        for line in text.split(separator: "\n") where line.trimmingSpaces().hasPrefix("eth0:") {
-            let f = line.split(separator: ":")[1].split(separator: " ")
-            if f.count > 8, let rx = UInt64(f[0]), let tx = UInt64(f[8]) { return "\(decimal(rx)) / \(decimal(tx))" }
-        }
-        return "0B / 0B"
     }
 
     /// go-units BytesSize (binary: KiB, MiB) and HumanSize (decimal: kB, MB).

@@ -4,6 +4,7 @@ import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
+import IsolabVersion
 
 /// `version`
 public struct VersionCommand: ParsableCommand {
@@ -11,7 +12,7 @@ public struct VersionCommand: ParsableCommand {
     public init() {}
     @Option(name: [.customShort("f"), .customLong("format")]) var format: String?
 
-    public static let version = "0.1.0"
+    public static let version = IsolabVersion.number
 
     public func run() throws {
         var client = JSONObject(["Platform": ["Name": "isolab"], "Version": Self.version, "ApiVersion": "1.43",

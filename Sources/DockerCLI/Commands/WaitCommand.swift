@@ -20,7 +20,7 @@ public struct WaitCommand: ParsableCommand {
                 print(try rt.wait(c))
                 fflush(stdout)
             } catch let e as RuntimeError {
-                StandardStream.error((e.message + "\n"))
+                StandardStream.error((e.dockerText() + "\n"))
                 failed = true
             }
         }

@@ -17,17 +17,17 @@ public struct HistoryCommand: ParsableCommand {
     @Argument var image: String
 
     public func run() throws {
-        let store = ImageCLI.store()
-        let rows: [ImageStore.HistoryRow]
+        let rt = IsolabMain.runtime()
+        let rows: [ImageHistoryRow]
         do {
-            guard let record = try store.find(image) else {
-                throw RuntimeError(.notFound, "No such image: \(ImageReference.normalize(image))")
+            guard let record = try rt.image(image) else {
+                throw RuntimeError.notFound(.image, ImageReference.normalize(image), "no image \(ImageReference.normalize(image))")
             }
-            rows = try store.history(of: record)
+            rows = try rt.history(of: record)
         } catch {
             throw ImageCLI.fail(error)
         }
-        func id(_ r: ImageStore.HistoryRow) -> String {
+        func id(_ r: ImageHistoryRow) -> String {
             guard let i = r.imageID else { return "<missing>" }
             return noTrunc ? i : ImageDisplay.shortID(i)
         }

@@ -11,17 +11,17 @@ public struct ImageBuildCommand: ParsableCommand {
     public init() {}
 
     public func validate() throws {
-        guard ImageStore.builtinNames.contains(name) else {
+        guard Runtime.builtinImageNames.contains(name) else {
             throw ValidationError("unknown built-in image \"\(name)\": isolab builds busybox and debian")
         }
     }
 
     public func run() throws {
         do {
-            let store = ImageCLI.store()
-            let image = try store.build(name)
+            let rt = IsolabMain.runtime()
+            let image = try rt.buildImage(name)
             // The origin says whether busybox is upstream's configuration or Debian's fallback.
-            let origin = (try? store.builtinOrigin(name)).flatMap { $0 }.map { ["\(name): \($0)"] } ?? []
+            let origin = (try? rt.builtinOrigin(name)).flatMap { $0 }.map { ["\(name): \($0)"] } ?? []
             ImageCLI.printLines(origin + ["Successfully built \(ImageDisplay.shortID(image.id))", "Successfully tagged \(name):latest"])
         } catch {
             throw ImageCLI.fail(error)

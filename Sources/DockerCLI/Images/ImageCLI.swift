@@ -5,20 +5,17 @@ import FoundationEssentials
 import Glibc
 #endif
 
-/// What the image commands share: the store of this invocation's root, and Docker's way of failing.
+/// What the image commands share: Docker's way of failing.
 enum ImageCLI {
     /// Docker's CLI exits 1 for a refused `rmi`/`tag`/`load`/`save`/`images` (only `run` and
     /// `create` use 125).
     static let failureExitCode: Int32 = 1
 
-    static func store() -> ImageStore {
-        ImageStore(root: RuntimeContext.fromEnvironment().root)
-    }
-
     /// Prints `error` as Docker does and returns the exit to leave with.
     static func fail(_ error: Error) -> ExitCode {
         if let runtime = error as? RuntimeError {
-            printError("Error response from daemon: \(runtime.message)")
+            // The image store's refusals are all the daemon's answers in Docker.
+            printError(runtime.source == .request ? runtime.dockerText() : "Error response from daemon: \(runtime.message)")
         } else {
             printError("Error response from daemon: \(error)")
         }

@@ -25,7 +25,7 @@ public struct ImagesOptions: ParsableArguments {
     func run() throws {
         let rows: [ImageRow]
         do {
-            rows = try ImagesOptions.select(ImageRow.rows(try ImageCLI.store().list()), reference: reference, filters: filter)
+            rows = try ImagesOptions.select(ImageRow.rows(try IsolabMain.runtime().imageList()), reference: reference, filters: filter)
         } catch {
             throw ImageCLI.fail(error)
         }

@@ -26,11 +26,11 @@ public struct ImportCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let store = ImageCLI.store()
+        let rt = IsolabMain.runtime()
         do {
             let image = source == "-"
-                ? try store.importTarball(fd: STDIN_FILENO, reference: reference, comment: message)
-                : try store.importTarball(path: source, reference: reference, comment: message)
+                ? try rt.importImage(fd: STDIN_FILENO, reference: reference, comment: message)
+                : try rt.importImage(path: source, reference: reference, comment: message)
             ImageCLI.printLines([image.id])
         } catch {
             throw ImageCLI.fail(error)

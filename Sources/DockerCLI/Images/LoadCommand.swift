@@ -16,17 +16,17 @@ public struct LoadCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let store = ImageCLI.store()
+        let rt = IsolabMain.runtime()
         let lines: [String]
         do {
             if let input {
-                lines = try store.load(path: input)
+                lines = try rt.loadImages(path: input)
             } else {
                 if isatty(STDIN_FILENO) == 1 {
                     ImageCLI.printError("requested load from stdin, but stdin is empty")
                     throw ExitCode(ImageCLI.failureExitCode)
                 }
-                lines = try store.load(fd: STDIN_FILENO)
+                lines = try rt.loadImages(fd: STDIN_FILENO)
             }
         } catch let exit as ExitCode {
             throw exit

@@ -20,7 +20,7 @@ public struct PullCommand: ParsableCommand {
     public func run() throws {
         let normalized = ImageReference.normalize(name)
         let (repository, tag) = ImageReference.split(normalized)
-        guard ImageStore.builtinNames.contains(repository) else {
+        guard Runtime.builtinImageNames.contains(repository) else {
             ImageCLI.printError("Error response from daemon: pull access denied for \(repository), repository does not exist or may require 'docker login'")
             throw ExitCode(1)
         }
@@ -28,15 +28,15 @@ public struct PullCommand: ParsableCommand {
             ImageCLI.printError("Error response from daemon: manifest for \(normalized) not found: manifest unknown: isolab builds \(repository):latest only")
             throw ExitCode(1)
         }
-        let store = ImageCLI.store()
+        let rt = IsolabMain.runtime()
         var lines: [String] = []
         if !name.contains(":") && !quiet { lines.append("Using default tag: latest") }
         let present: Bool
         do {
-            present = try store.find(normalized) != nil
+            present = try rt.image(normalized) != nil
             if !quiet { ImageCLI.printLines(lines + ["latest: Pulling from library/\(repository)"]) }
             lines = []
-            if !present { try store.ensureBuiltin(repository) }
+            if !present { try rt.ensureBuiltinImage(repository) }
         } catch {
             throw ImageCLI.fail(error)
         }

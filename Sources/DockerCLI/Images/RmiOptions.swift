@@ -15,16 +15,15 @@ public struct RmiOptions: ParsableArguments {
     }
 
     func run() throws {
-        let context = RuntimeContext.fromEnvironment()
-        let store = ImageStore(root: context.root)
+        let rt = IsolabMain.runtime()
         var failure: ExitCode?
         for image in images {
             do {
-                ImageCLI.printLines(try store.remove(reference: image, force: force, isRunning: { ImageUsage.isRunning(context, $0) }) { ImageUsage.containerUsing(context, $0) })
+                ImageCLI.printLines(try rt.removeImage(image, force: force))
             } catch {
                 let exit = ImageCLI.fail(error)
                 // `rmi -f` of an image that is not there: reported, not a failure (Docker's).
-                if !(force && (error as? RuntimeError)?.kind == .notFound) { failure = exit }
+                if !(force && (error as? RuntimeError)?.isNotFound == true) { failure = exit }
             }
         }
         if let failure { throw failure }

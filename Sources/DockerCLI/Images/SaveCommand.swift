@@ -20,13 +20,13 @@ public struct SaveCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let store = ImageCLI.store()
+        let rt = IsolabMain.runtime()
         guard let output else {
             if isatty(STDOUT_FILENO) == 1 {
                 ImageCLI.printError("cowardly refusing to save to a terminal. Use the -o flag or redirect")
                 throw ExitCode(ImageCLI.failureExitCode)
             }
-            do { try store.save(references: images, to: STDOUT_FILENO) } catch { throw ImageCLI.fail(error) }
+            do { try rt.saveImages(images, to: STDOUT_FILENO) } catch { throw ImageCLI.fail(error) }
             return
         }
         // Written beside the target and renamed, so a failed save leaves no truncated archive.
@@ -34,7 +34,7 @@ public struct SaveCommand: ParsableCommand {
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw ImageCLI.fail(RuntimeError.errno("open", temp)) }
         do {
-            try store.save(references: images, to: fd)
+            try rt.saveImages(images, to: fd)
             guard fsync(fd) == 0 else { throw RuntimeError.errno("fsync", temp) }
             close(fd)
             guard rename(temp, output) == 0 else { throw RuntimeError.errno("rename", "\(temp) to \(output)") }

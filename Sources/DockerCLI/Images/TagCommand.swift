@@ -17,6 +17,6 @@ public struct TagCommand: ParsableCommand {
             ImageCLI.printError("Error parsing reference: \(target.debugDescription) is not a valid repository/tag: \(ImageReference.invalidFormat(target).message)")
             throw ExitCode(ImageCLI.failureExitCode)
         }
-        do { try ImageCLI.store().tag(source: source, target: target) } catch { throw ImageCLI.fail(error) }
+        do { try IsolabMain.runtime().tagImage(source: source, target: target) } catch { throw ImageCLI.fail(error) }
     }
 }

@@ -1,5 +1,5 @@
 import LabFormat
-import LabReports
+import LabResults
 
 /// A learner's answer as the block that runs it, in place of its check's hidden solutions.
 enum AnswerBlock {
@@ -16,16 +16,15 @@ enum AnswerBlock {
     /// Why `check` scores 0 without running when grading from answers, or nil when it runs: there
     /// is no answer, or the answer ran out of time or was interrupted. (An answer that exits
     /// non-zero still lets its check run: the work may be done all the same.)
-    static func unanswered(_ check: LabBlock, answers: [String: LabAnswer]?, results: [BlockResult]) -> String? {
+    static func unanswered(_ check: LabBlock, answers: [String: LabAnswer]?, results: [BlockResult]) -> BlockReason? {
         guard let answers else { return nil }
-        guard let answer = answers[check.id] else { return "no answer" }
+        guard let answer = answers[check.id] else { return .noAnswer }
         guard let result = results.last(where: { $0.id == id(for: check.id) }) else { return nil }
         switch result.status {
         case .timedOut:
-            return "the answer (\(answer.path):\(answer.location.line)) timed out after "
-                + "\(BlockExecutor.seconds(check.timeout)) and was killed"
+            return .answerTimedOut(at: "\(answer.path):\(answer.location.line)", after: check.timeout)
         case .error:
-            return "the answer (\(answer.path):\(answer.location.line)) did not finish: \(result.message ?? "error")"
+            return .answerDidNotFinish(at: "\(answer.path):\(answer.location.line)", cause: result.reason)
         default:
             return nil
         }

@@ -1,10 +1,10 @@
-import LabReports
+import LabResults
 
 /// One attempt at a block (a retried block has several).
 struct AttemptResult {
     var status: Status
     var commands: [CommandResult]
-    var message: String?
+    var reason: BlockReason?
     var captures: [String: String]
     var score: Double
     var measure: CPUMeasurement?

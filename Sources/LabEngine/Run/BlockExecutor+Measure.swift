@@ -1,6 +1,6 @@
 import Foundation
 import LabFormat
-import LabReports
+import LabResults
 
 extension BlockExecutor {
     /// Sampling rate and the warm-up left out of a `measure` block's mean.
@@ -13,16 +13,16 @@ extension BlockExecutor {
     /// `background` measure block leaves its command running until the lab's last block.
     func measure(_ block: LabBlock, token: RunCancellation) -> AttemptResult {
         guard let spec = block.measure else {
-            return AttemptResult(status: .error, commands: [], message: "no measure spec", captures: [:], score: 0, measure: nil)
+            return AttemptResult(status: .error, commands: [], reason: .text("no measure spec"), captures: [:], score: 0, measure: nil)
         }
         let (leading, failure) = runLeadingCommands(block, token: token)
         // A cgroup's path may name captures and the variables every command gets (ISOLAB_NAMESPACE).
         let target: ResolvedTarget
-        switch resolve(spec.target) {
+        switch resolve(spec.target, environment: session.environment(block: block.environment)) {
         case .success(let resolved): target = resolved
         case .failure(let problem):
             return AttemptResult(status: .failed, commands: leading,
-                                 message: "\(lab.path):\(block.location.line): \(problem.message)", captures: [:],
+                                 reason: .text("\(lab.path):\(block.location.line): \(problem.message)"), captures: [:],
                                  score: 0, measure: nil)
         }
         if var failure {
@@ -33,17 +33,17 @@ extension BlockExecutor {
             return failure
         }
         var started: [(process: ShellProcess, file: String, text: String, line: Int)] = []
-        var startError: String? = nil
+        var startError: BlockReason? = nil
         if let command = commandTexts(block).last {
             let file = session.scratchFile("measure-\(block.id).log")
             do {
-                let process = try ShellProcess(command: command.text, environment: session.environment(),
+                let process = try ShellProcess(command: command.text, environment: session.environment(block: block.environment),
                                                directory: session.workDirectory, output: .file(file),
                                                cancellation: token)
                 live?.commandStarted(command.text, background: block.background)
                 started.append((process, file, command.text, command.line))
             } catch {
-                startError = "\(lab.path):\(command.line): could not start: \(error)"
+                startError = .couldNotStart(at: "\(lab.path):\(command.line)", error: "\(error)")
             }
         }
 
@@ -108,32 +108,25 @@ extension BlockExecutor {
         let location = "\(lab.path):\(block.location.line)"
         if token.isCancelled {
             // The window was cut short: the mean of what was sampled judges nothing.
-            return AttemptResult(status: .error, commands: commands, message: "\(location): interrupted",
+            return AttemptResult(status: .error, commands: commands, reason: .interrupted(at: location, cause: nil),
                                  captures: [:], score: 0, measure: measurement)
         }
         if let startError {
-            return AttemptResult(status: .failed, commands: commands, message: startError, captures: [:],
+            return AttemptResult(status: .failed, commands: commands, reason: startError, captures: [:],
                                  score: 0, measure: measurement)
         }
         if samples.isEmpty {
             return AttemptResult(status: .failed, commands: commands,
-                                 message: "\(location): no CPU samples of \(target.subject)"
-                                    + (sampleError.map { ": " + $0 } ?? ""),
+                                 reason: .noCPUSamples(at: location, subject: target.subject, error: sampleError),
                                  captures: [:], score: 0, measure: measurement)
         }
-        let meanText = String(format: "%.2f", mean)
         if let range = spec.expectedCores, !range.contains(mean) {
-            let stopped = commands.filter { $0.exitStatus != nil }
-            var message = "\(location): \(target.subject) used \(meanText) cores on average, expected "
-                + String(format: "%.2f..%.2f", range.lowerBound, range.upperBound)
-            for command in stopped {
-                message += "\n`\(command.command)` exited early with status \(command.exitStatus ?? 0)"
-                    + (command.actual.isEmpty ? "" : ": " + command.actual)
-            }
-            return AttemptResult(status: .failed, commands: commands, message: message, captures: [:],
-                                 score: 0, measure: measurement)
+            return AttemptResult(status: .failed, commands: commands,
+                                 reason: .cpuOutOfRange(at: location, subject: target.subject, mean: mean, expected: range,
+                                                        earlyExits: commands.filter { $0.exitStatus != nil }),
+                                 captures: [:], score: 0, measure: measurement)
         }
-        return AttemptResult(status: .passed, commands: commands, message: nil, captures: [:],
+        return AttemptResult(status: .passed, commands: commands, reason: nil, captures: [:],
                              score: block.points, measure: measurement)
     }
 }
@@ -147,12 +140,12 @@ extension BlockExecutor {
         var subject: String { cgroup.map { "cgroup \($0)" } ?? "container \(container ?? "")" }
     }
 
-    func resolve(_ target: MeasureTarget) -> Result<ResolvedTarget, CgroupMeasurePath.ExpansionError> {
+    func resolve(_ target: MeasureTarget, environment: [String: String]) -> Result<ResolvedTarget, CgroupMeasurePath.ExpansionError> {
         switch target {
         case .container(let name):
             return .success(ResolvedTarget(container: name, cgroup: nil))
         case .cgroup(let written):
-            return CgroupMeasurePath.expand(written, session.environment()).flatMap { path in
+            return CgroupMeasurePath.expand(written, environment).flatMap { path in
                 if let problem = CgroupMeasurePath.problem(path) {
                     return .failure(CgroupMeasurePath.ExpansionError(message: "measure=cgroup:\(path): the path \(problem)"))
                 }

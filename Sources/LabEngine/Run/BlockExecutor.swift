@@ -1,6 +1,6 @@
 import Foundation
 import LabFormat
-import LabReports
+import LabResults
 
 /// Runs one block of a lab in a session: its commands, retries, scoring.
 final class BlockExecutor {
@@ -52,31 +52,31 @@ final class BlockExecutor {
         }
         if token.isCancelled, attempt.status != .passed {
             attempt.status = .error
-            if attempt.message?.contains("interrupted") != true {
-                attempt.message = "interrupted" + (attempt.message.map { ": " + $0 } ?? "")
+            if attempt.reason?.isInterrupted != true {
+                attempt.reason = .interrupted(at: nil, cause: attempt.reason)
             }
         }
         return BlockResult(
-            id: block.id, kind: BlockKind(block.kind), language: block.language,
+            id: block.id, kind: block.kind, language: block.language,
             line: block.location.line, column: block.location.column, status: attempt.status,
             duration: MonotonicClock.now() - start, attempts: attempts, commands: attempt.commands,
             score: block.kind == .check ? attempt.score : 0, maxScore: block.kind == .check ? block.points : 0,
-            message: attempt.message, hint: hint,
+            reason: attempt.reason, hint: hint,
             background: block.background, measure: attempt.measure)
     }
 
     /// A result for a block that did not run.
-    static func skipped(_ block: LabBlock, reason: String) -> BlockResult {
-        BlockResult(id: block.id, kind: BlockKind(block.kind), language: block.language,
+    static func skipped(_ block: LabBlock, reason: BlockReason?) -> BlockResult {
+        BlockResult(id: block.id, kind: block.kind, language: block.language,
                     line: block.location.line, column: block.location.column, status: .skipped,
                     duration: 0, attempts: 0, commands: [], score: 0,
-                    maxScore: block.kind == .check ? block.points : 0, message: reason, hint: nil,
+                    maxScore: block.kind == .check ? block.points : 0, reason: reason, hint: nil,
                     background: block.background, measure: nil)
     }
 
     /// A check that was not run and scores 0 for `reason` (graded from answers: no answer, or
     /// an answer that timed out).
-    static func unscored(_ block: LabBlock, reason: String) -> BlockResult {
+    static func unscored(_ block: LabBlock, reason: BlockReason) -> BlockResult {
         var result = skipped(block, reason: reason)
         result.status = .failed
         return result
@@ -110,7 +110,7 @@ final class BlockExecutor {
         var captures: [String: String] = [:]
         for command in commands {
             if token.isCancelled { break }
-            let outcome = run(command.command, environment: session.environment(with: captures),
+            let outcome = run(command.command, environment: session.environment(with: captures, block: block.environment),
                               timeout: block.timeout, token: token)
             let lines = OutputCleaner.lines(outcome.output)
             let match = TranscriptMatcher.match(command.expected, lines)
@@ -128,31 +128,18 @@ final class BlockExecutor {
                 captures.merge(match.captures) { _, new in new }
                 continue
             }
-            let reason: String
-            let status: Status
-            if outcome.interrupted {
-                results[results.count - 1].diff = nil
-                status = .error
-                reason = "\(location): interrupted"
-            } else if outcome.timedOut {
-                status = .timedOut
-                reason = "\(location): timed out after \(Self.seconds(block.timeout)), killed"
-            } else if match.matched {
-                status = .failed
-                reason = "\(location): exit status \(outcome.exitStatus.map(String.init) ?? "none"), expected \(command.expectedStatus)"
-            } else {
-                status = .failed
-                reason = "\(location): output does not match"
-            }
-            return AttemptResult(status: status, commands: results, message: reason, captures: [:],
+            if outcome.interrupted { results[results.count - 1].diff = nil }
+            let (status, reason) = Self.failure(outcome, at: location, timeout: block.timeout,
+                                                expected: command.expectedStatus, outputMatched: match.matched)
+            return AttemptResult(status: status, commands: results, reason: reason, captures: [:],
                                  score: 0, measure: nil)
         }
-        return AttemptResult(status: .passed, commands: results, message: nil, captures: captures,
+        return AttemptResult(status: .passed, commands: results, reason: nil, captures: captures,
                              score: block.points, measure: nil)
     }
 
     private func runScript(_ block: LabBlock, _ script: String, token: RunCancellation) -> AttemptResult {
-        let outcome = run(script, environment: session.environment(), timeout: block.timeout, token: token)
+        let outcome = run(script, environment: session.environment(block: block.environment), timeout: block.timeout, token: token)
         let actual = OutputCleaner.lines(outcome.output).joined(separator: "\n")
         let command = CommandResult(command: script, line: block.location.line + 1,
                                     expected: nil, expectedStatus: nil, actual: actual,
@@ -160,42 +147,45 @@ final class BlockExecutor {
                                     matched: outcome.exitStatus == 0 && !outcome.timedOut, diff: nil,
                                     timedOut: outcome.timedOut)
         let location = "\(lab.path):\(block.location.line)"
-        if outcome.timedOut {
-            return AttemptResult(status: .timedOut, commands: [command],
-                                 message: "\(location): timed out after \(Self.seconds(block.timeout)), killed",
-                                 captures: [:], score: 0, measure: nil)
-        }
-        if outcome.interrupted {
-            return AttemptResult(status: .error, commands: [command], message: "\(location): interrupted",
-                                 captures: [:], score: 0, measure: nil)
+        if outcome.timedOut || outcome.interrupted {
+            let (status, reason) = Self.failure(outcome, at: location, timeout: block.timeout, expected: nil)
+            return AttemptResult(status: status, commands: [command], reason: reason, captures: [:], score: 0, measure: nil)
         }
         let verdict = ScriptVerdict(output: outcome.output)
-        var message: String? = verdict.failLines.isEmpty ? nil : verdict.failLines.joined(separator: "\n")
-        if let signal = outcome.signal, !outcome.interrupted {
+        if let signal = outcome.signal {
             // A crash scores nothing, whatever it printed before.
             return AttemptResult(status: .failed, commands: [command],
-                                 message: "\(location): the script was killed by signal \(signal)"
-                                    + (message.map { "\n" + $0 } ?? ""),
+                                 reason: .killedBySignal(at: location, signal: signal, failLines: verdict.failLines),
                                  captures: [:], score: 0, measure: nil)
         }
+        let failLines = BlockReason.failLines(verdict.failLines)
+        let exitReason = BlockReason.exitStatus(at: location, status: outcome.exitStatus, expected: nil)
         if block.kind == .check {
-            let (score, problem) = verdict.score(points: block.points, exitStatus: outcome.exitStatus)
-            let passed = score == block.points && problem == nil
-            if let problem {
-                message = "\(location): \(problem)" + (message.map { "\n" + $0 } ?? "")
-            } else if !passed, message == nil {
-                message = verdict.score != nil ? "scored \(ReportFormat.points(score)) of \(ReportFormat.points(block.points))"
-                    : "\(location): exit status \(outcome.exitStatus.map(String.init) ?? "none")"
+            guard let score = verdict.score(points: block.points, exitStatus: outcome.exitStatus) else {
+                return AttemptResult(status: .failed, commands: [command],
+                                     reason: .scoreOutOfRange(at: location, score: verdict.score ?? 0, points: block.points,
+                                                              failLines: verdict.failLines),
+                                     captures: [:], score: 0, measure: nil)
             }
+            let passed = score == block.points
+            let reason = failLines ?? (verdict.score != nil ? .partialScore(scored: score, of: block.points) : exitReason)
             return AttemptResult(status: passed ? .passed : .failed, commands: [command],
-                                 message: passed ? nil : message, captures: [:], score: score, measure: nil)
+                                 reason: passed ? nil : reason, captures: [:], score: score, measure: nil)
         }
         let passed = outcome.exitStatus == 0
-        if !passed, message == nil {
-            message = "\(location): exit status \(outcome.exitStatus.map(String.init) ?? "none")"
-        }
         return AttemptResult(status: passed ? .passed : .failed, commands: [command],
-                             message: passed ? nil : message, captures: [:], score: 0, measure: nil)
+                             reason: passed ? nil : failLines ?? exitReason, captures: [:], score: 0, measure: nil)
+    }
+
+    /// Why a command that did not succeed failed, and the status that gives its block: an
+    /// interrupt is isolab's (`error`), a timeout `timed_out`, a wrong exit status or output the
+    /// learner's (`failed`). `expected` is the status a transcript's `[N]` asked for.
+    static func failure(_ outcome: ProcessOutcome, at location: String, timeout: Double, expected: Int32?,
+                        outputMatched: Bool = true) -> (Status, BlockReason) {
+        if outcome.interrupted { return (.error, .interrupted(at: location, cause: nil)) }
+        if outcome.timedOut { return (.timedOut, .timedOut(at: location, after: timeout)) }
+        if !outputMatched { return (.failed, .outputMismatch(at: location)) }
+        return (.failed, .exitStatus(at: location, status: outcome.exitStatus, expected: expected))
     }
 
     // MARK: - Background
@@ -206,11 +196,11 @@ final class BlockExecutor {
         let (leading, failure) = runLeadingCommands(block, token: token)
         if let failure { return failure }
         guard let command = commandTexts(block).last else {
-            return AttemptResult(status: .passed, commands: leading, message: nil, captures: [:], score: 0, measure: nil)
+            return AttemptResult(status: .passed, commands: leading, reason: nil, captures: [:], score: 0, measure: nil)
         }
         let file = session.scratchFile("background-\(block.id).log")
         do {
-            let process = try ShellProcess(command: command.text, environment: session.environment(),
+            let process = try ShellProcess(command: command.text, environment: session.environment(block: block.environment),
                                            directory: session.workDirectory, output: .file(file),
                                            cancellation: token)
             live?.commandStarted(command.text, background: true)
@@ -221,10 +211,10 @@ final class BlockExecutor {
                                        expectedStatus: nil, actual: "\(error)", exitStatus: nil,
                                        duration: 0, matched: false, diff: nil, timedOut: false)
             return AttemptResult(status: .failed, commands: leading + [result],
-                                 message: "\(lab.path):\(command.line): could not start: \(error)",
+                                 reason: .couldNotStart(at: "\(lab.path):\(command.line)", error: "\(error)"),
                                  captures: [:], score: 0, measure: nil)
         }
-        return AttemptResult(status: .passed, commands: leading, message: nil, captures: [:], score: 0, measure: nil)
+        return AttemptResult(status: .passed, commands: leading, reason: nil, captures: [:], score: 0, measure: nil)
     }
 
     func keepInBackground(_ job: BackgroundJob) {
@@ -239,7 +229,7 @@ final class BlockExecutor {
         guard case .transcript(let commands) = block.body, commands.count > 1 else { return ([], nil) }
         var results: [CommandResult] = []
         for command in commands.dropLast() {
-            let outcome = run(command.command, environment: session.environment(), timeout: block.timeout,
+            let outcome = run(command.command, environment: session.environment(block: block.environment), timeout: block.timeout,
                               token: token)
             let ok = outcome.exitStatus == command.expectedStatus && !outcome.timedOut
             results.append(CommandResult(command: command.command, line: command.line, expected: nil,
@@ -248,12 +238,9 @@ final class BlockExecutor {
                                          duration: outcome.duration, matched: ok, diff: nil,
                                          timedOut: outcome.timedOut))
             if ok { continue }
-            let location = "\(lab.path):\(command.line)"
-            let (status, reason): (Status, String) =
-                outcome.interrupted ? (.error, "\(location): interrupted")
-                : outcome.timedOut ? (.timedOut, "\(location): timed out after \(Self.seconds(block.timeout)), killed")
-                : (.failed, "\(location): exit status \(outcome.exitStatus.map(String.init) ?? "none"), expected \(command.expectedStatus)")
-            return (results, AttemptResult(status: status, commands: results, message: reason, captures: [:],
+            let (status, reason) = Self.failure(outcome, at: "\(lab.path):\(command.line)", timeout: block.timeout,
+                                                expected: command.expectedStatus)
+            return (results, AttemptResult(status: status, commands: results, reason: reason, captures: [:],
                                            score: 0, measure: nil))
         }
         return (results, nil)
@@ -280,13 +267,5 @@ final class BlockExecutor {
         case .transcript(let commands): return commands.map { ($0.command, $0.line) }
         case .script(let script): return [(script, block.location.line + 1)]
         }
-    }
-
-    /// A block's timeout as the lab might write it. Timeouts are range-checked by the parser;
-    /// the guard keeps a `LabBlock` made some other way from trapping here.
-    static func seconds(_ value: Double) -> String {
-        guard value.isFinite, value >= 0, value < 1e12 else { return String(format: "%gs", value) }
-        if value < 1 { return "\(Int((value * 1000).rounded()))ms" }
-        return value == value.rounded() ? "\(Int(value))s" : String(format: "%.2fs", value)
     }
 }

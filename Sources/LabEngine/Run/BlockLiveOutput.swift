@@ -1,4 +1,4 @@
-import LabReports
+import LabResults
 
 /// What a block does while it runs, as it happens: `lab walk` shows each command as it starts,
 /// its output as it is printed and a measuring block's CPU samples as they are taken. Called on

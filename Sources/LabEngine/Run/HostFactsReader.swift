@@ -1,5 +1,5 @@
 import Foundation
-import LabReports
+import LabResults
 #if canImport(Glibc)
 import Glibc
 #endif

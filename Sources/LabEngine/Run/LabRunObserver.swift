@@ -1,5 +1,5 @@
 import LabFormat
-import LabReports
+import LabResults
 
 /// Events of a run, in order, on the engine's thread: for live output (the terminal reporter).
 public protocol LabRunObserver: AnyObject {

@@ -1,5 +1,6 @@
+import IsolabVersion
 import LabFormat
-import LabReports
+import LabResults
 
 /// How `LabRunner` runs labs.
 public struct LabRunOptions: Sendable {
@@ -18,7 +19,7 @@ public struct LabRunOptions: Sendable {
     public var environment: [String: String]
     /// Written into the results (`grade --learner`).
     public var learner: String?
-    /// `isolab 0.1.0`.
+    /// `isolab 0.1.0`: the `tool` of the results.
     public var toolName: String
     /// `grade --answers`: the learner's answers by check id. The lab then runs as `run` runs it
     /// (fresh namespace, setup, steps, cleanup), each answer in place of its check's solutions;
@@ -27,7 +28,7 @@ public struct LabRunOptions: Sendable {
 
     public init(mode: RunMode = .run, only: String? = nil, failFast: Bool = false, keep: Bool = false,
                 dockerExecutable: String? = nil, environment: [String: String] = [:], learner: String? = nil,
-                toolName: String = "isolab 0.1.0") {
+                toolName: String = IsolabVersion.toolName) {
         self.mode = mode; self.only = only; self.failFast = failFast; self.keep = keep
         self.dockerExecutable = dockerExecutable; self.environment = environment
         self.learner = learner; self.toolName = toolName

@@ -1,6 +1,6 @@
 import Foundation
 import LabFormat
-import LabReports
+import LabResults
 
 extension LabRunner {
     /// The result of a lab that could not run at all (an invalid file, no container runtime):
@@ -14,7 +14,7 @@ extension LabRunner {
     /// block skipped.
     public static func notRunResult(_ lab: Lab, reason: String) -> LabResult {
         LabResult(path: lab.path, title: lab.title, markdown: lab.source, status: .skipped, error: nil,
-                  duration: 0, blocks: lab.blocks.map { BlockExecutor.skipped($0, reason: reason) }, namespace: nil)
+                  duration: 0, blocks: lab.blocks.map { BlockExecutor.skipped($0, reason: .text(reason)) }, namespace: nil)
     }
 
     /// Results of a run that did not start, so reports are still written; `host` gives the
@@ -33,7 +33,7 @@ extension LabRunner {
     /// a gradebook still has the lab's columns, and the lab's error says why.
     public static func unscoredResult(_ lab: Lab, reason: String) -> LabResult {
         LabResult(path: lab.path, title: lab.title, markdown: lab.source, status: .error, error: reason,
-                  duration: 0, blocks: lab.blocks.filter { $0.kind == .check }.map { BlockExecutor.unscored($0, reason: reason) },
+                  duration: 0, blocks: lab.blocks.filter { $0.kind == .check }.map { BlockExecutor.unscored($0, reason: .text(reason)) },
                   namespace: nil)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LabFormat
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -55,11 +56,14 @@ final class LabSession {
         baseEnvironment = base
     }
 
-    /// The environment for a command: the reset variables, then the captures (committed and
-    /// the current attempt's). Captures never replace the reset variables.
-    func environment(with attempt: [String: String] = [:]) -> [String: String] {
+    /// The environment for a command: the captures (committed and the current attempt's), then
+    /// the reset variables, which captures never replace, then the block's `env=`, which
+    /// replaces both except PATH and ISOLAB_* (the parser refuses those; a block made some
+    /// other way must not point `docker` elsewhere either).
+    func environment(with attempt: [String: String] = [:], block: [String: String] = [:]) -> [String: String] {
         var env = captures.merging(attempt) { _, new in new }
         for (key, value) in baseEnvironment { env[key] = value }
+        for (key, value) in block where !BlockEnvironment.isReserved(key) { env[key] = value }
         return env
     }
 

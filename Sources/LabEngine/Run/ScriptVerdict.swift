@@ -1,4 +1,3 @@
-import LabReports
 import Foundation
 import LabFormat
 
@@ -21,15 +20,13 @@ struct ScriptVerdict: Equatable {
         }
     }
 
-    /// The check's score: SCORE whatever the status, else points on exit 0. A SCORE outside
-    /// 0...points is the check's own bug: it scores 0, and `problem` says why.
-    func score(points: Double, exitStatus: Int32?) -> (score: Double, problem: String?) {
+    /// The check's score: SCORE whatever the status, else points on exit 0. Nil for a SCORE
+    /// outside 0...points: the check's own bug, which scores 0 (`BlockReason.scoreOutOfRange`).
+    func score(points: Double, exitStatus: Int32?) -> Double? {
         if let score {
-            guard score >= 0, score <= points else {
-                return (0, "SCORE: \(ReportFormat.points(score)) is outside 0...\(ReportFormat.points(points))")
-            }
-            return (score, nil)
+            guard score >= 0, score <= points else { return nil }
+            return score
         }
-        return (exitStatus == 0 ? points : 0, nil)
+        return exitStatus == 0 ? points : 0
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LabFormat
 import LabReports
+import LabResults
 
 /// Runs single blocks of one lab on request, keeping the session (working directory,
 /// captures, background blocks) between them: what `lab walk` drives, one key press at a time.

@@ -1,6 +1,7 @@
 import Foundation
 import LabFormat
 import LabReports
+import LabResults
 
 /// The walk's driver over real containers: blocks run through a `LabStepper` in the walk's
 /// namespace, each under a cancellation token of its own (Ctrl-C stops that block, not the
@@ -101,9 +102,9 @@ public final class LabWalkDriver: WalkDriver {
             do {
                 try host.removeNamespace(namespace)
             } catch {
-                var failure = BlockExecutor.skipped(lab.blocks.first { $0.kind == .cleanup } ?? Self.placeholder, reason: "")
+                let reason = BlockReason.text("removing namespace \(namespace): \(error)")
+                var failure = BlockExecutor.skipped(lab.blocks.first { $0.kind == .cleanup } ?? Self.placeholder, reason: reason)
                 failure.status = .error
-                failure.message = "removing namespace \(namespace): \(error)"
                 results.append(failure)
             }
         }

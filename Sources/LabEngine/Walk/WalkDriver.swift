@@ -1,5 +1,6 @@
 import LabFormat
 import LabReports
+import LabResults
 
 /// What the walk's state machine asks of the world: run a block (showing it live), open the
 /// learner's shell, list and remove the lab's containers, keep the progress and the results.

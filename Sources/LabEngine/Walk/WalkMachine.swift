@@ -1,5 +1,6 @@
 import LabFormat
 import LabReports
+import LabResults
 
 /// The walk as a state machine: `start()` shows the first step, then each key moves it on.
 /// Running a block, opening a shell and removing containers go through the driver; everything
@@ -160,7 +161,7 @@ public final class WalkMachine {
             return
         }
         lastFailure = result
-        if result.message?.contains("interrupted") == true {
+        if result.reason?.isInterrupted == true {
             output.note("Interrupted: \(block.id) was stopped; the walk goes on.")
         }
         driver.save(progress)
@@ -199,7 +200,7 @@ public final class WalkMachine {
         output.header(headerText(i))
         output.prose(document.prose[i])
         let title = block.kind == .check
-            ? "Exercise \(block.id) · \(ReportFormat.points(block.points)) point\(block.points == 1 ? "" : "s")"
+            ? "Exercise \(block.id) · \(Points.text(block.points)) point\(block.points == 1 ? "" : "s")"
             : "Step \(block.id)" + (progress.done.contains(block.id) ? " (done before)" : "")
         output.commands(WalkDocument.typedLines(block), title: title, isCheck: block.kind == .check)
         if block.kind == .check { output.exercise(exportLine: driver.exportLine) }
@@ -225,7 +226,7 @@ public final class WalkMachine {
     func headerText(_ i: Int) -> String {
         let (score, maxScore) = totals()
         return "\(document.shortTitle) · step \(i + 1)/\(document.blocks.count) · "
-            + "\(ReportFormat.points(score))/\(ReportFormat.points(maxScore)) points"
+            + "\(Points.text(score))/\(Points.text(maxScore)) points"
     }
 
     private func totals() -> (Double, Double) {
@@ -245,7 +246,7 @@ public final class WalkMachine {
                 if progress.done.contains(check.id) { result.status = .passed }
                 return result
             }
-            return BlockExecutor.skipped(check, reason: "not done")
+            return BlockExecutor.skipped(check, reason: .notDone)
         }
         let file = driver.writeResults(progress)
         output.summary(score: score, maxScore: maxScore, checks: checks, resultsFile: file)

@@ -1,5 +1,6 @@
 import LabFormat
 import LabReports
+import LabResults
 
 /// Where the walk's state machine sends what the learner should see. The terminal screen
 /// renders it; tests record it.

@@ -1,5 +1,6 @@
 import LabFormat
 import LabReports
+import LabResults
 
 extension WalkProgress {
     /// Takes in the result of `block` as the walk and the browser both count it: its latest
@@ -10,7 +11,7 @@ extension WalkProgress {
         if block.kind == .check { scores[block.id] = max(scores[block.id] ?? 0, result.score) }
         if result.status == .passed {
             if !done.contains(block.id) { done.append(block.id) }
-        } else if block.kind == .check, result.message?.contains("interrupted") != true {
+        } else if block.kind == .check, result.reason?.isInterrupted != true {
             failures[block.id, default: 0] += 1
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import LabReports
+import LabResults
 
 /// What `lab walk --resume` needs and what survives a quit or a crash: which blocks are done,
 /// the scores, the captures, the namespace the walk's containers live in, failed attempts per

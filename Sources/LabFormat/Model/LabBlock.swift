@@ -22,16 +22,20 @@ public struct LabBlock: Sendable, Equatable {
     /// stays for every failure after it (the concept first, the flag last).
     public var hints: [String]
     public var measure: MeasureSpec?
+    /// `env="K=V …"`: variables every command of the block runs with, over the session's own
+    /// (never PATH or ISOLAB_*, which the parser refuses).
+    public var environment: [String: String]
     /// The block's last line in the lab file (its closing fence or `-->`).
     public var endLine: Int
 
     public init(id: String, kind: LabBlockKind, language: String, location: SourceLocation, hidden: Bool,
                 body: BlockBody, points: Double, timeout: Double, retry: Double?, background: Bool,
-                solutionFor: String?, hints: [String], measure: MeasureSpec?, endLine: Int = 0) {
+                solutionFor: String?, hints: [String], measure: MeasureSpec?, environment: [String: String] = [:],
+                endLine: Int = 0) {
         self.id = id; self.kind = kind; self.language = language; self.location = location
         self.hidden = hidden; self.body = body; self.points = points; self.timeout = timeout
         self.retry = retry; self.background = background; self.solutionFor = solutionFor
-        self.hints = hints; self.measure = measure; self.endLine = endLine
+        self.hints = hints; self.measure = measure; self.environment = environment; self.endLine = endLine
     }
 
     /// The first hint, or nil when the block has none.

@@ -30,12 +30,16 @@ enum AttributeTokenizer {
                 continue
             }
             i += 1 // "="
+            let quoted = i < bytes.count && bytes[i] == quote
+            let valueColumn = column + i + (quoted ? 1 : 0)
             var value: [UInt8] = []
-            if i < bytes.count, bytes[i] == quote {
+            var escapedOffsets: [Int] = []
+            if quoted {
                 i += 1
                 var closed = false
                 while i < bytes.count {
                     if bytes[i] == backslash, i + 1 < bytes.count, bytes[i + 1] == quote || bytes[i + 1] == backslash {
+                        escapedOffsets.append(value.count)
                         value.append(bytes[i + 1]); i += 2; continue
                     }
                     if bytes[i] == quote { closed = true; i += 1; break }
@@ -53,7 +57,8 @@ enum AttributeTokenizer {
                 failures.append(Failure(message: "'=' without an attribute name", column: column + start))
                 continue
             }
-            tokens.append(AttributeToken(key: key, value: String(decoding: value, as: UTF8.self), column: column + start))
+            tokens.append(AttributeToken(key: key, value: String(decoding: value, as: UTF8.self), column: column + start,
+                                        valueColumn: valueColumn, escapedOffsets: escapedOffsets))
         }
         return (tokens, failures)
     }

@@ -1,4 +1,6 @@
-/// Interprets one raw block's attributes and body, collecting every problem it finds.
+/// Interprets one raw block's attributes and body, collecting every problem it finds:
+/// the kind (a hidden block's word or a kind attribute), the `#id`, the attributes through
+/// `BlockAttribute.table`, then the body by language.
 struct BlockInterpreter {
     let raw: RawBlock
     let path: String
@@ -13,7 +15,6 @@ struct BlockInterpreter {
 
     static let scriptLanguages: Set<String> = ["sh", "bash", "shell"]
     static let transcriptLanguages: Set<String> = ["console"]
-    static let valueKeys: Set<String> = ["points", "timeout", "retry", "for", "hint", "measure", "window", "expect-cores"]
 
     private mutating func error(_ message: String, line: Int? = nil, column: Int? = nil) {
         diagnostics.append(LabDiagnostic(file: path,
@@ -34,15 +35,30 @@ struct BlockInterpreter {
             }
             kind = hiddenKind
         }
-
         let (tokens, failures) = AttributeTokenizer.tokenize(raw.attributes, column: raw.attributesColumn)
         for failure in failures { error(failure.message, column: failure.column) }
+        let (id, attributes) = sortTokens(tokens, kind: &kind)
+        let blockKind = kind ?? .step
+        let language = raw.origin == .fence ? raw.word : ""
+        var block = LabBlock(id: id ?? "", kind: blockKind, language: language, location: raw.location,
+                             hidden: raw.origin == .hiddenComment, body: .script(""),
+                             points: blockKind == .check ? 1 : 0, timeout: LabBlock.defaultTimeout, retry: nil,
+                             background: false, solutionFor: nil, hints: [], measure: nil, endLine: raw.endLine)
+        apply(attributes, to: &block)
+        if blockKind == .solution, attributes["for"] == nil {
+            error("a solution needs for=#id naming its check")
+        }
+        block.body = interpretBody(language: language)
+        return block
+    }
 
+    /// Takes the `#id` and kind words out of the list and checks every other token against the
+    /// attribute table (unknown, duplicate, a value missing). Returns the id and each known
+    /// attribute's occurrences, in the order written.
+    private mutating func sortTokens(_ tokens: [AttributeToken], kind: inout LabBlockKind?)
+        -> (id: String?, attributes: [String: [AttributeToken]]) {
         var id: String? = nil
-        var background = false
-        var values: [String: (String, Int)] = [:]
-        // `hint` alone may repeat: one hint per failure, in the order written.
-        var hints: [String] = []
+        var attributes: [String: [AttributeToken]] = [:]
         for token in tokens {
             if token.value == nil, token.key.hasPrefix("#") {
                 let name = String(token.key.dropFirst())
@@ -60,146 +76,44 @@ struct BlockInterpreter {
                 } else {
                     kind = word
                 }
-            } else if token.value == nil, token.key == "background" {
-                if background { error("duplicate attribute 'background'", column: token.column) }
-                background = true
-            } else if let value = token.value, token.key == "hint" {
-                hints.append(value)
-            } else if let value = token.value, Self.valueKeys.contains(token.key) {
-                if values[token.key] != nil {
+            } else if let attribute = BlockAttribute.named(token.key), (token.value == nil) == (attribute.value == .none) {
+                if !attribute.repeatable, attributes[token.key] != nil {
                     error("duplicate attribute '\(token.key)'", column: token.column)
                 } else {
-                    values[token.key] = (value, token.column)
+                    attributes[token.key, default: []].append(token)
                 }
-            } else if token.value == nil, Self.valueKeys.contains(token.key) {
+            } else if token.value == nil, BlockAttribute.named(token.key)?.value == .required {
                 error("attribute '\(token.key)' needs a value (\(token.key)=...)", column: token.column)
             } else {
                 error("unknown attribute '\(token.key)\(token.value.map { "=" + $0 } ?? "")'", column: token.column)
             }
         }
-        let blockKind = kind ?? .step
-
-        // Kind-dependent attributes.
-        var points: Double = blockKind == .check ? 1 : 0
-        if let (text, column) = values["points"] {
-            if blockKind != .check {
-                error("points is only for checks (this block is a \(blockKind.rawValue))", column: column)
-            } else if LabDuration.isPlainNumber(text), let value = Double(text) {
-                if value <= 0 {
-                    error("points=\(Self.shown(text)): a check is worth more than 0 points", column: column)
-                } else if !(value <= LabLimits.maxPoints) {
-                    error("points=\(Self.shown(text)) out of range: at most \(Int(LabLimits.maxPoints))", column: column)
-                } else {
-                    points = value
-                }
-            } else {
-                error("malformed points '\(Self.shown(text))': a number > 0", column: column)
-            }
-        }
-        var timeout = LabBlock.defaultTimeout
-        if let (text, column) = values["timeout"] {
-            if let seconds = duration("timeout", text, column: column, max: LabLimits.maxBlockSeconds, examples: "500ms, 30s, 2m") {
-                timeout = seconds
-            }
-        }
-        var retry: Double? = nil
-        if let (text, column) = values["retry"] {
-            retry = duration("retry", text, column: column, max: LabLimits.maxBlockSeconds, examples: "500ms, 30s, 2m")
-        }
-        if background {
-            let column = tokens.first { $0.key == "background" }?.column
-            if blockKind == .check { error("a check cannot run in the background", column: column) }
-            if values["retry"] != nil { error("background cannot be combined with retry", column: column) }
-            // background with measure is allowed: the block is measured over its window, then
-            // left running like any background block until after the last block.
-        }
-        var solutionFor: String? = nil
-        if let (text, column) = values["for"] {
-            forColumn = column
-            let target = text.hasPrefix("#") ? String(text.dropFirst()) : text
-            if blockKind != .solution {
-                error("for= is only for solutions (this block is a \(blockKind.rawValue))", column: column)
-            } else if target.isEmpty {
-                error("for= needs a check id (for=#id)", column: column)
-            } else {
-                solutionFor = target
-            }
-        } else if blockKind == .solution {
-            error("a solution needs for=#id naming its check")
-        }
-        let measure = interpretMeasure(values)
-
-        // Body.
-        let language = raw.origin == .fence ? raw.word : ""
-        var body = BlockBody.script(raw.contentLines.joined(separator: "\n"))
-        if raw.origin == .fence {
-            if Self.transcriptLanguages.contains(language) {
-                let (commands, problems) = TranscriptParser.parse(lines: raw.contentLines, firstLine: raw.firstContentLine)
-                for problem in problems { error(problem.message, line: problem.line, column: raw.contentColumn) }
-                body = .transcript(commands)
-            } else if !Self.scriptLanguages.contains(language) {
-                error(language.isEmpty
-                      ? "an executable block needs a language: console (a transcript) or sh (a script)"
-                      : "unknown language '\(language)': use console (a transcript) or sh (a script)")
-            }
-        }
-        return LabBlock(id: id ?? "", kind: blockKind, language: language, location: raw.location,
-                        hidden: raw.origin == .hiddenComment, body: body, points: points, timeout: timeout,
-                        retry: retry, background: background, solutionFor: solutionFor,
-                        hints: hints, measure: measure, endLine: raw.endLine)
+        forColumn = attributes["for"]?.first?.column
+        return (id, attributes)
     }
 
-    private mutating func interpretMeasure(_ values: [String: (String, Int)]) -> MeasureSpec? {
-        guard let (text, column) = values["measure"] else {
-            for key in ["window", "expect-cores"] {
-                if let (_, column) = values[key] { error("\(key) needs measure=cpu:NAME or measure=cgroup:PATH", column: column) }
-            }
-            return nil
+    /// Each given attribute, in the table's order, sets its part of `block`.
+    private mutating func apply(_ attributes: [String: [AttributeToken]], to block: inout LabBlock) {
+        var context = BlockAttributeContext(kind: block.kind, given: Set(attributes.keys))
+        for attribute in BlockAttribute.table {
+            for token in attributes[attribute.name] ?? [] { attribute.apply(token, &block, &context) }
         }
-        var spec: MeasureSpec? = nil
-        if text.hasPrefix("cpu:"), text.count > 4 {
-            spec = MeasureSpec(container: String(text.dropFirst(4)))
-        } else if text.hasPrefix("cgroup:"), text.count > 7 {
-            let path = String(text.dropFirst(7))
-            if let problem = CgroupMeasurePath.problem(path) {
-                error("measure=cgroup:\(path): the path \(problem)", column: column)
-            } else {
-                spec = MeasureSpec(target: .cgroup(path))
-            }
-        } else {
-            error("malformed measure=\(text): use measure=cpu:CONTAINER or measure=cgroup:PATH", column: column)
-        }
-        if let (text, column) = values["window"],
-           let seconds = duration("window", text, column: column, max: LabLimits.maxWindowSeconds, examples: "500ms, 3s, 1m") {
-            spec?.window = seconds
-        }
-        if let (text, column) = values["expect-cores"] {
-            if let range = LabDuration.range(text) {
-                if range.upperBound <= LabLimits.maxCores { spec?.expectedCores = range } else {
-                    error("expect-cores=\(Self.shown(text)) out of range: at most \(Int(LabLimits.maxCores)) cores", column: column)
-                }
-            } else {
-                error("malformed range expect-cores=\(Self.shown(text)): use A..B with 0 ≤ A ≤ B", column: column)
-            }
-        }
-        return spec
+        for problem in context.problems { error(problem.message, column: problem.column) }
     }
 
-    /// A duration attribute in seconds, or nil after reporting why it is malformed or too long.
-    private mutating func duration(_ key: String, _ text: String, column: Int, max: Double, examples: String) -> Double? {
-        guard let seconds = LabDuration.seconds(text) else {
-            error("malformed duration \(key)=\(Self.shown(text)) (use \(examples))", column: column)
-            return nil
+    /// A fence's body by its language: a `console` transcript's commands, or a script.
+    private mutating func interpretBody(language: String) -> BlockBody {
+        guard raw.origin == .fence else { return .script(raw.contentLines.joined(separator: "\n")) }
+        if Self.transcriptLanguages.contains(language) {
+            let (commands, problems) = TranscriptParser.parse(lines: raw.contentLines, firstLine: raw.firstContentLine)
+            for problem in problems { error(problem.message, line: problem.line, column: raw.contentColumn) }
+            return .transcript(commands)
         }
-        guard seconds <= max else {
-            error("\(key)=\(Self.shown(text)) out of range: at most \(LabDuration.text(max))", column: column)
-            return nil
+        if !Self.scriptLanguages.contains(language) {
+            error(language.isEmpty
+                  ? "an executable block needs a language: console (a transcript) or sh (a script)"
+                  : "unknown language '\(language)': use console (a transcript) or sh (a script)")
         }
-        return seconds
-    }
-
-    /// An attribute value in a message, cut short: a value can be kilobytes long.
-    static func shown(_ text: String) -> String {
-        text.count <= 40 ? text : String(text.prefix(40)) + "…"
+        return .script(raw.contentLines.joined(separator: "\n"))
     }
 }

@@ -1,3 +1,4 @@
+
 /// CPU samples as a row of block characters (`▁▂▃▄▅▆▇█`), scaled to `top` cores.
 public enum Sparkline {
     static let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]

@@ -1,4 +1,5 @@
 import Foundation
+import LabResults
 
 /// Renders a lab run for people: a line per block (`[3/12] ✓ mnt 0.21s`), a live progress line
 /// while a long block runs (terminals only), on failure the message, the diff naming the lab
@@ -62,7 +63,7 @@ public final class TerminalReporter: @unchecked Sendable {
         var text = "[\(index)/\(count)] \(style.symbol(result.status)) \(Self.shown(result.id))"
         if result.status != .skipped { text += " " + style.dim(Self.seconds(result.duration)) }
         if result.kind == .check, result.status != .skipped {
-            text += " " + style.dim("\(ReportFormat.points(result.score))/\(ReportFormat.points(result.maxScore)) pt")
+            text += " " + style.dim("\(Points.text(result.score))/\(Points.text(result.maxScore)) pt")
         }
         if result.attempts > 1 { text += style.dim(" (\(result.attempts) attempts)") }
         if let measure = result.measure {
@@ -103,7 +104,7 @@ public final class TerminalReporter: @unchecked Sendable {
         var line = "\(labs.count) lab\(labs.count == 1 ? "" : "s"): \(passedLabs) passed"
         if labs.count > passedLabs { line += ", \(labs.count - passedLabs) not" }
         line += " · \(blocks.count) block\(blocks.count == 1 ? "" : "s"): " + (parts.isEmpty ? "none" : parts.joined(separator: ", "))
-        if maxScore > 0 { line += " · score \(ReportFormat.points(score))/\(ReportFormat.points(maxScore))" }
+        if maxScore > 0 { line += " · score \(Points.text(score))/\(Points.text(maxScore))" }
         line += " · " + Self.seconds(results.finishedAt.timeIntervalSince(results.startedAt))
         emit((allPassed ? style.green(line) : style.red(line)) + "\n")
     }
@@ -113,7 +114,7 @@ public final class TerminalReporter: @unchecked Sendable {
         var text = ""
         for lab in results.labs {
             for block in lab.blocks where block.kind == .check {
-                text += "\(style.symbol(block.status)) \(Self.shown(block.id)) \(ReportFormat.points(block.score))/\(ReportFormat.points(block.maxScore))"
+                text += "\(style.symbol(block.status)) \(Self.shown(block.id)) \(Points.text(block.score))/\(Points.text(block.maxScore))"
                 if block.status != .passed {
                     if let message = block.message {
                         text += " " + style.dim("— " + Self.shown(message.replacingOccurrences(of: "\n", with: "; ")))
@@ -125,7 +126,7 @@ public final class TerminalReporter: @unchecked Sendable {
             if let error = lab.error { text += style.red("\(Self.shown(lab.path)): \(TerminalText.visible(error))") + "\n" }
         }
         let score = results.labs.reduce(0) { $0 + $1.score }, maxScore = results.labs.reduce(0) { $0 + $1.maxScore }
-        let total = "\(ReportFormat.points(score))/\(ReportFormat.points(maxScore))"
+        let total = "\(Points.text(score))/\(Points.text(maxScore))"
         text += (score == maxScore ? style.green(total) : style.bold(total)) + "\n"
         emit(text)
     }

@@ -1,3 +1,4 @@
+
 /// A run of inline text with one look, before it is wrapped into terminal lines.
 struct TerminalSpan: Equatable {
     struct Look: OptionSet, Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import LabResults
 
 /// Colour and symbols for the terminal: colour only on a TTY and never with NO_COLOR set.
 public struct TerminalStyle: Sendable {

@@ -1,3 +1,4 @@
+
 /// Text from a lab, a results file or a command's output made safe for a terminal: control
 /// characters are shown the way `cat -v` shows them (`^[` for ESC, `^M` for CR, `^?` for DEL,
 /// `M-^[` for the C1 control U+009B) instead of being sent, so a learner name, a block id or a

@@ -1,3 +1,4 @@
+
 /// Greedy word wrap of styled spans to a width, painting each piece when colour is on. A word
 /// wider than the line is cut; `\n` in a span is a forced break.
 enum TerminalWrapper {

@@ -1,4 +1,5 @@
 import Foundation
+import LabResults
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -71,7 +72,7 @@ public final class WalkScreen: @unchecked Sendable {
     public func result(_ result: BlockResult, labPath: String) {
         var line = "\(style.symbol(result.status)) \(result.id) " + style.dim(TerminalReporter.seconds(result.duration))
         if result.kind == .check {
-            line += " " + style.bold("\(ReportFormat.points(result.score))/\(ReportFormat.points(result.maxScore)) points")
+            line += " " + style.bold("\(Points.text(result.score))/\(Points.text(result.maxScore)) points")
         }
         if let measure = result.measure {
             line += style.dim(String(format: " · mean %.2f cores", measure.meanCores))
@@ -107,11 +108,11 @@ public final class WalkScreen: @unchecked Sendable {
     }
 
     public func summary(score: Double, maxScore: Double, checks: [BlockResult], resultsFile: String?) {
-        let total = maxScore > 0 ? "Score: \(ReportFormat.points(score))/\(ReportFormat.points(maxScore)) points"
+        let total = maxScore > 0 ? "Score: \(Points.text(score))/\(Points.text(maxScore)) points"
             : "The end: this lab has no exercises to score."
         var text = (score == maxScore ? style.green(style.bold(total)) : style.bold(total)) + "\n"
         for check in checks {
-            text += "  \(style.symbol(check.status)) \(check.id) \(ReportFormat.points(check.score))/\(ReportFormat.points(check.maxScore))"
+            text += "  \(style.symbol(check.status)) \(check.id) \(Points.text(check.score))/\(Points.text(check.maxScore))"
             if check.solutionShown == true { text += style.dim(" · solution shown") }
             text += "\n"
         }

@@ -1,3 +1,4 @@
+
 /// One thing the walk showed since its current view began, kept so a resize can show it again
 /// at the new width.
 enum WalkScreenItem {

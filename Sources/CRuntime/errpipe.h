@@ -1,0 +1,13 @@
+#pragma once
+/* errpipe.c: a child's error report to its parent. Not part of the public header. */
+#include <stddef.h>
+
+/* Child side: report "code\tmessage" on fd and _exit(code). */
+_Noreturn void isolab_child_fail(int fd, int code, const char *fmt, ...);
+
+/* Reads a child's error report ("code\tmessage") until the pipe closes: at execve (CLOEXEC)
+ * or at exit. NUL-terminates; returns its length, 0 when the child exec'd without a word. */
+size_t isolab_read_error(int fd, char *buf, size_t len);
+
+/* write(2) all of buf, retrying on EINTR. */
+int isolab_write_all(int fd, const void *buf, size_t len);
