@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "isolab", targets: ["isolab"]),
+        .executable(name: "isolab-lab", targets: ["isolab-lab"]),
         .executable(name: "isolab-monitor", targets: ["isolab-monitor"]),
         .executable(name: "isolab-serve", targets: ["isolab-serve"]),
     ],
@@ -46,10 +47,16 @@ let package = Package(
         .target(name: "LabEngine", dependencies: ["LabResults", "LabFormat", "LabReports", "IsolabVersion"]),
         // The lab engine's ContainerHost over the runtime, for isolab and isolab-serve.
         .target(name: "RuntimeHost", dependencies: ["ContainerRuntime", "LabEngine"]),
+        // `isolab` (and `docker`): the Docker-compatible commands only, so it links FoundationEssentials
+        // and not Foundation's internationalisation and ICU's data, which the lab modules need;
+        // `isolab lab` execs `isolab-lab` (Docs/performance.md).
         .executableTarget(name: "isolab", dependencies: [
+            "DockerCLI", "ContainerRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Sources/isolab-cli"),
+        .executableTarget(name: "isolab-lab", dependencies: [
             "DockerCLI", "LabEngine", "LabResults", "LabReports", "LabFormat", "ContainerRuntime", "RuntimeHost",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], path: "Sources/isolab"),
 
         // `isolab lab serve`: a web server is a program of its own, so isolab's every start does
         // not load NIO; `isolab lab serve` execs it.

@@ -165,6 +165,14 @@ for ((i = 0; i < N; i++)); do
     ISOLAB_TRACE=1 "$bin/isolab" --version 2>&1 >/dev/null | awk '/start-up/ { for (i = 1; i <= NF; i++) if ($(i+1) == "ms") { print int($i * 1000); exit } }'
 done >"$results/cpu-before-main"
 row "isolab CPU time before main" "$results/cpu-before-main" "" ""
+# What start-up follows: the size of the program and its relative relocations (isolab links only
+# FoundationEssentials; isolab-lab, which `isolab lab` execs, all of Foundation and ICU's data).
+for p in isolab isolab-lab; do
+    [ -x "$bin/$p" ] || continue
+    printf '%-46s %4d MB, %6d relocations, %s ms CPU for --version (perf stat mean)\n' "  $p binary" \
+        $(( $(stat -c %s "$bin/$p") >> 20 )) "$(readelf -r "$bin/$p" 2>/dev/null | grep -c R_X86_64_RELATIVE || true)" \
+        "$(perf stat -r 20 -x, -e task-clock "$bin/$p" --version 2>&1 >/dev/null | awk -F, '/task-clock/ { printf "%.2f", $1; exit }' || true)"
+done
 /usr/bin/time -f %M -o "$work/rss" "$bin/docker" run --rm --network none busybox true
 /usr/bin/time -f %M -o "$work/rss-hello" "$work/hello" >/dev/null 2>&1 || echo 0 >"$work/rss-hello"
 echo "memory: monitor $(cat "$results/monitor-rss") kB resident; client of run --rm (peak) $(tail -1 "$work/rss") kB; static hello $(tail -1 "$work/rss-hello") kB"

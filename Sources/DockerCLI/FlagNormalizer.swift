@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// pflag's command-line forms that ArgumentParser does not take, rewritten before parsing:
 /// a short flag with its value attached (`-m64m`, `-eB=2`, `-w/tmp`, `logs -n5`), also at the

@@ -1,6 +1,6 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,7 +14,7 @@ public enum IsolabMain {
 
     public static func run(arguments: [String], root: ParsableCommand.Type) -> Never {
         Trace.start()
-        programName = ((arguments.first ?? "isolab") as NSString).lastPathComponent == "docker" ? "docker" : "isolab"
+        programName = PathName.last(arguments.first ?? "isolab") == "docker" ? "docker" : "isolab"
         var rest: [String]
         do { rest = try GlobalFlags.fold(Array(arguments.dropFirst())) } catch {
             fail("\(programName): \(error)\nSee '\(programName) --help'.", code: 125)
@@ -99,7 +99,7 @@ public enum IsolabMain {
 
     public static func fail(_ message: String, code: Int32) -> Never {
         fflush(stdout)
-        FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+        StandardStream.error((message.hasSuffix("\n") ? message : message + "\n"))
         exit(code)
     }
 

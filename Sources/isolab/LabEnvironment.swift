@@ -12,8 +12,10 @@ enum LabEnvironment {
         return host
     }
 
-    /// isolab's own executable (`/proc/self/exe` resolved): the `docker` of lab steps.
+    /// isolab's executable, the `docker` of lab steps: `isolab`, which execs this program
+    /// (`isolab-lab`) for `isolab lab` and names itself in `ISOLAB_SELF`; else `/proc/self/exe`.
     static func selfExecutable() -> String? {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        if let named = ProcessInfo.processInfo.environment["ISOLAB_SELF"], named.hasPrefix("/") { return named }
+        return try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
     }
 }

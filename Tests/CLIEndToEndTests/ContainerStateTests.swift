@@ -65,7 +65,7 @@ struct ContainerStateTests {
         try f.ok("isolab namespace rm \(f.namespace)")
         #expect(!FileManager.default.fileExists(atPath: "/proc/\(pid)"), "the init was killed from its cgroup")
         #expect(try cgroupsLeft(f, id).isEmpty)
-        #expect(try f.sh("ip link show isl\(id.prefix(11))").status != 0, "host veth removed")
+        #expect(try f.vethGone(id), "host veth removed")
         #expect(!FileManager.default.fileExists(atPath: "\(f.root)/containers/\(f.namespace)"))
     }
 }

@@ -49,7 +49,7 @@ struct LifecycleTests {
         #expect(!FileManager.default.fileExists(atPath: "/proc/\(pid)"))
         let cgroups = try f.sh("find /sys/fs/cgroup -type d -name \(id)")
         #expect(cgroups.output.isEmpty, "cgroups left: \(cgroups.output)")
-        #expect(try f.sh("ip link show isl\(id.prefix(11))").status != 0, "host veth left")
+        #expect(try f.vethGone(id), "host veth left")
         #expect(try f.sh("docker inspect keep").status == 1)
     }
 
@@ -138,7 +138,7 @@ struct LifecycleTests {
             _ = try f.sh("docker rm -f k")
             for id in ids.split(separator: "\n") {
                 #expect(try f.sh("find /sys/fs/cgroup -type d -name \(id)").output.isEmpty, "cgroup of \(id) left")
-                #expect(try f.sh("ip link show isl\(id.prefix(11))").status != 0, "veth of \(id) left")
+                #expect(try f.vethGone(id), "veth of \(id) left")
             }
             #expect(try f.ok("docker ps -a -q") == "")
         }
@@ -160,7 +160,7 @@ struct LifecycleTests {
             #expect(status == (killInit ? "mon: dead" : "mon: running"), "\(status)")
             #expect(try f.sh("docker rm -f mon").status == 0)
             #expect(try f.sh("find /sys/fs/cgroup -type d -name \(id)").output.isEmpty, "cgroup of \(id) left")
-            #expect(try f.sh("ip link show isl\(id.prefix(11))").status != 0, "veth of \(id) left")
+            #expect(try f.vethGone(id), "veth of \(id) left")
             #expect(try f.sh("grep -q \(id) /proc/self/mountinfo").status != 0, "mounts of \(id) left")
             // Gone, or a zombie until its new parent (no longer the monitor, so not isolab's to reap) waits.
             let state = try f.sh("awk '/^State:/ { print $2 }' /proc/\(pid)/status 2>/dev/null").output

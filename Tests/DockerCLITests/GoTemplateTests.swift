@@ -9,7 +9,7 @@ struct GoTemplateTests {
         "State": ["Status": "running", "Pid": 42, "Running": true],
         "NetworkSettings": ["IPAddress": "10.213.0.2", "Networks": ["bridge": ["IPAddress": "10.213.0.2"]]],
         "Config": ["Labels": ["app": "web"], "Env": ["A=1", "B=2"], "Cmd": ["sleep", "3600"], "Nothing": [Any]()],
-        "HostConfig": ["PidsLimit": NSNull(), "CapDrop": ["CHOWN"]],
+        "HostConfig": ["PidsLimit": JSONNull(), "CapDrop": ["CHOWN"]],
     ]
 
     static let cases: [(String, String)] = [
@@ -59,7 +59,7 @@ struct GoTemplateTests {
     @Test func inspectsRawViewPrintsNoValueForAMissingKey() throws {
         #expect(try GoTemplate("{{.Nope}}", missingKey: .noValue).render(data) == "<no value>")
         var state = ContainerRuntime.JSONObject(["Status": "running"])
-        state.set("Health", NSNull(), hiddenInJSON: true)
+        state.set("Health", JSONNull(), hiddenInJSON: true)
         #expect(try GoTemplate("{{.Health}} {{.}}").render(state) == "<nil> {running <nil>}")
         #expect(JSONText.compact(state) == "{\"Status\":\"running\"}")
         #expect(JSONText.pretty([state, [String: Any](), [Any]()] as [Any]) == "[\n    {\n        \"Status\": \"running\"\n    },\n    {},\n    []\n]")

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The processes of a container as the host's `ps` shows them (`docker top`): its header's
 /// fields and one row per process of the container's cgroup, the last field (the command)
@@ -43,24 +46,20 @@ public struct ProcessTable: Sendable, Equatable {
 
     /// Runs /bin/ps with `args`: its status, stdout (up to `outputLimit`) and stderr.
     static func ps(_ args: [String]) throws -> (Int32, String, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/ps")
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        var data = Data()
-        let reader = out.fileHandleForReading
-        while data.count < outputLimit {
-            let chunk = reader.availableData
-            if chunk.isEmpty { break }
-            data.append(chunk)
+        let out = try ChildProcess.pipe()
+        let err: (read: Int32, write: Int32)
+        do { err = try ChildProcess.pipe() } catch { close(out.read); close(out.write); throw error }
+        let child: ChildProcess
+        do { child = try ChildProcess.spawn("/bin/ps", args, stdout: out.write, stderr: err.write) } catch {
+            for fd in [out.read, out.write, err.read, err.write] { close(fd) }
+            throw error
         }
-        try? reader.close()
-        let errData = (try? err.fileHandleForReading.read(upToCount: 64 << 10)) ?? nil
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: errData ?? Data(), as: UTF8.self))
+        close(out.write)
+        close(err.write)
+        // ps writes its errors after its output (or instead of it): stdout first, then stderr.
+        let data = ChildProcess.drain(out.read, limit: outputLimit)
+        let errData = ChildProcess.drain(err.read, limit: 64 << 10)
+        let end = child.wait()
+        return (end.exited ? end.status : 128 + end.status, String(decoding: data, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 }

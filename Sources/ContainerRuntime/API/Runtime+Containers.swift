@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The container queries the CLI makes: finding, listing and re-reading containers, their
 /// namespaces, their writable layer's changes and size. What they return are values; the store
@@ -36,11 +39,12 @@ extension Runtime {
 
     /// Bytes of the regular files in the container's writable layer, walked without following links.
     public func writableLayerSize(of c: Container) -> Int64 {
-        guard let walker = FileManager.default.enumerator(at: URL(fileURLWithPath: c.upperDir), includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey]) else { return 0 }
+        guard let paths = try? FileManager.default.subpathsOfDirectory(atPath: c.upperDir) else { return 0 }
         var total: Int64 = 0
-        for case let url as URL in walker {
-            guard let v = try? url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey]), v.isRegularFile == true else { continue }
-            total += Int64(v.fileSize ?? 0)
+        for path in paths {
+            var st = stat()
+            guard lstat(c.upperDir + "/" + path, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { continue }
+            total += Int64(st.st_size)
         }
         return total
     }

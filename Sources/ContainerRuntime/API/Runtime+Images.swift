@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The image queries and operations the CLI makes (`images`, `inspect`, `history`, `tag`,
 /// `load`, `save`, `import`, `commit`, `export`, `rmi`, `image prune`, `image build`).

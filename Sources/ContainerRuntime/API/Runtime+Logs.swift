@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,9 +9,24 @@ extension Runtime {
     /// nil), then with `follow` what it writes next, until it stops (or the window's end passes).
     public func logs(of c: Container, tail: Int?, follow: Bool, window: LogWindow,
                      emit: (ContainerLogEntry) -> Void) throws {
-        guard let fh = FileHandle(forReadingAtPath: c.logPath) else { return }
-        defer { try? fh.close() }
-        var data = fh.readDataToEndOfFile()
+        let fd = open(c.logPath, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        /// What the log has beyond the last read (FileHandle's availableData; empty at its end).
+        func available() -> Data {
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+                if n < 0 && errno == EINTR { continue }
+                return n > 0 ? Data(buffer[0..<n]) : Data()
+            }
+        }
+        func toEnd() -> Data {
+            var all = Data()
+            while case let more = available(), !more.isEmpty { all.append(more) }
+            return all
+        }
+        var data = toEnd()
         // A torn last line (the monitor is writing it) waits for the next read.
         var pending = Data()
         if let lastNL = data.lastIndex(of: 10), lastNL + 1 < data.endIndex {
@@ -23,7 +38,7 @@ extension Runtime {
         for e in entries where window.keeps(e) { emit(e) }
         guard follow else { return }
         while true {
-            let more = fh.availableData
+            let more = available()
             if !more.isEmpty {
                 pending.append(more)
                 if let lastNL = pending.lastIndex(of: 10) {
@@ -37,7 +52,7 @@ extension Runtime {
             guard let now = try? store.load(id: c.id), now.isRunning else {
                 // The monitor logs what is still in the pipes after the init ends: wait for it.
                 if let run = c.run { HostProcess.waitGone(run.monitorPid, startTime: run.monitorStartTime, timeout: 5) }
-                pending.append(fh.readDataToEndOfFile())
+                pending.append(toEnd())
                 for e in ContainerLogEntry.parse(pending) where window.keeps(e) { emit(e) }
                 return
             }

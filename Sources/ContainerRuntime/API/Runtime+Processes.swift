@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The processes running in a container (`docker top`).
 extension Runtime {
@@ -13,7 +16,7 @@ extension Runtime {
         if let cg = run.cgroup, let listed = try? Cgroups.manager().pids(cg), !listed.isEmpty { pids = Set(listed) }
         let (status, out, err) = try ProcessTable.ps(psOptions.isEmpty ? ["-ef"] : psOptions)
         guard status == 0 else {
-            let stderr = err.trimmingCharacters(in: .whitespacesAndNewlines)
+            let stderr = err.trimmingWhitespace()
             throw RuntimeError.refused(.failed, "ps: exit status \(status): \(stderr)", operation: "top", reference: ref, cause: stderr)
         }
         return try ProcessTable.parse(out, pids: pids)

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Resource use of running containers (`docker stats`), and the host's cgroup setup (`info`).
 extension Runtime {
@@ -33,7 +36,7 @@ extension Runtime {
     }
 
     static func parseNetDev(_ text: String) -> ContainerStats.NetworkBytes? {
-        for line in text.split(separator: "\n") where line.trimmingCharacters(in: .whitespaces).hasPrefix("eth0:") {
+        for line in text.split(separator: "\n") where line.trimmingSpaces().hasPrefix("eth0:") {
             let f = line.split(separator: ":")[1].split(separator: " ")
             if f.count > 8, let rx = UInt64(f[0]), let tx = UInt64(f[8]) { return .init(received: rx, transmitted: tx) }
         }

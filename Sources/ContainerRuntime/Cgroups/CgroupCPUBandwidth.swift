@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The CFS bandwidth a container gets from `--cpus`, `--cpu-quota` and `--cpu-period`, in microseconds.
 /// nil leaves the kernel's value (no quota; a 100 ms period).

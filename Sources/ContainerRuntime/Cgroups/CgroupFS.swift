@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,7 +22,7 @@ enum CgroupFS {
 
     /// The file's content without surrounding whitespace.
     static func readTrimmed(_ path: String) throws -> String {
-        try read(path).trimmingCharacters(in: .whitespacesAndNewlines)
+        try read(path).trimmingWhitespace()
     }
 
     /// A decimal counter file such as `memory.current`.
@@ -74,7 +74,7 @@ enum CgroupFS {
             if case .system(errno: ENOENT) = error.kind { return [] }
             throw error
         }
-        return text.split(whereSeparator: \.isNewline).compactMap { Int32($0.trimmingCharacters(in: .whitespaces)) }
+        return text.split(whereSeparator: \.isNewline).compactMap { Int32($0.trimmingSpaces()) }
     }
 
     /// Sends SIGKILL to each pid, except this process; a pid that is already gone is not an error.

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The host's cgroup set-up: the mode, the cgroup mounts and isolab's own cgroup.
 public struct CgroupHost: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,7 +17,7 @@ public enum CgroupLiveChanges {
             throw RuntimeError(.system(errno: ENOENT), "cgroups: pause needs the v1 freezer controller, but no freezer hierarchy is mounted (see /proc/self/mountinfo)")
         }
         try CgroupFS.write(frozen ? "FROZEN" : "THAWED", to: dir + "/freezer.state")
-        try waitFor(dir + "/freezer.state") { $0.trimmingCharacters(in: .whitespacesAndNewlines) == (frozen ? "FROZEN" : "THAWED") }
+        try waitFor(dir + "/freezer.state") { $0.trimmingWhitespace() == (frozen ? "FROZEN" : "THAWED") }
     }
 
     /// Whether the cgroup is frozen (a paused container).

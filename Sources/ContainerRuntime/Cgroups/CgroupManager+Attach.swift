@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension CgroupManager {
     /// Moves a running process into the container's cgroup(s). The container's own child joins itself

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One interface, two implementations (`CgroupV1Manager`, `CgroupV2Manager`); the host's mode is detected once
 /// (`Cgroups.manager()`).

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// How the host mounts cgroups.
 public enum CgroupMode: Sendable, Equatable, CustomStringConvertible {

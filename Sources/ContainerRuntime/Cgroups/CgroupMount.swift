@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A cgroup or cgroup2 filesystem mount, from one line of /proc/self/mountinfo.
 public struct CgroupMount: Sendable, Equatable {

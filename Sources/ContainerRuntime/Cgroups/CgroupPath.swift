@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Path arithmetic for cgroup directories (strings, as the kernel gives them; no symlinks involved).
 enum CgroupPath {

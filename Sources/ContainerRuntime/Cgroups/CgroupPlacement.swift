@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where a container's cgroup lives, recorded in its state: a directory per hierarchy (v1) or one (v2).
 public struct CgroupPlacement: Codable, Sendable, Equatable {

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What `stats` shows for a container, read from its cgroup.
 public struct CgroupStats: Sendable, Equatable {

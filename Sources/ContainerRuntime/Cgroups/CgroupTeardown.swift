@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Removing a container's cgroup directories, shared by both implementations: kill every process
 /// until the cgroups are empty, rmdir each (retrying while the kernel releases them), then the

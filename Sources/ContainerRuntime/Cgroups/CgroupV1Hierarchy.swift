@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One mounted v1 hierarchy and where isolab's own cgroup sits in it.
 public struct CgroupV1Hierarchy: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,11 +15,29 @@ extension CgroupV1Manager {
         guard let own = hierarchies.first?.ownDirectory else { return }
         let path = own + "/cgroup.procs"
         let pid = String(getpid())
-        Thread.detachNewThread {
-            let fd = open(path, O_WRONLY | O_CLOEXEC)
-            guard fd >= 0 else { return }
-            _ = pid.withCString { write(fd, $0, strlen($0)) }
+        // A detached pthread (Foundation's Thread is not in FoundationEssentials; see CFormat).
+        let context = Unmanaged.passRetained(WarmupTarget(path: path, pid: pid)).toOpaque()
+        var thread = pthread_t()
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+        defer { pthread_attr_destroy(&attributes) }
+        let rc = pthread_create(&thread, &attributes, { raw in
+            guard let raw else { return nil }
+            let target = Unmanaged<WarmupTarget>.fromOpaque(raw).takeRetainedValue()
+            let fd = open(target.path, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            _ = target.pid.withCString { write(fd, $0, strlen($0)) }
             close(fd)
-        }
+            return nil
+        }, context)
+        if rc != 0 { Unmanaged<WarmupTarget>.fromOpaque(context).release() }
     }
+}
+
+/// What the warm-up thread writes where.
+private final class WarmupTarget {
+    let path: String
+    let pid: String
+    init(path: String, pid: String) { self.path = path; self.pid = pid }
 }

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// cgroup v1: one directory per mounted hierarchy, each at `<isolab's cgroup there>/isolab/<id>`, so that
 /// whatever limits the job running isolab (here a memory cgroup at /process_api/<hash>) also covers its containers.

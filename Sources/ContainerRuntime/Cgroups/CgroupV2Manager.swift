@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// cgroup v2: one directory, `<parent of isolab's cgroup>/isolab/<id>`. It cannot go under isolab's own
 /// cgroup, because a cgroup that holds processes cannot hand controllers down to children.

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One line of /proc/<pid>/cgroup: `hierarchy-ID:controller-list:cgroup-path`.
 /// v1 lines name their controllers ("4:memory:/process_api/b4f0…", "9:name=systemd:/");

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension ResourceLimits {
     /// The CPU bandwidth the limits ask for. ConfigValidator has refused what cannot be

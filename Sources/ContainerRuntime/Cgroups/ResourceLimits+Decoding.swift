@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension ResourceLimits {
     /// The keys in config.json (the synthesized encoder uses them too: a property without a

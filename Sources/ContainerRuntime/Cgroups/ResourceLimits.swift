@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Resource flags of `run`, as Docker names them in HostConfig.
 public struct ResourceLimits: Codable, Sendable, Equatable {

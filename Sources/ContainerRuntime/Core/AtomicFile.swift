@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,9 +11,9 @@ public enum AtomicFile {
     /// `durable: false` skips both flushes for files rebuilt on every start (hostname, hosts):
     /// still never half-written, but not worth a disk flush on the start path.
     public static func write(_ data: Data, to path: String, mode: mode_t = 0o644, durable: Bool = true) throws {
-        let dir = (path as NSString).deletingLastPathComponent
+        let dir = PathName.parent(path)
         let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 16)
-        let temp = "\(dir)/.tmp-\((path as NSString).lastPathComponent)-\(suffix)"
+        let temp = "\(dir)/.tmp-\(PathName.last(path))-\(suffix)"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw RuntimeError.errno("create", temp) }
         do {

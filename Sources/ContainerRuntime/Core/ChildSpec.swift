@@ -1,5 +1,8 @@
 import CRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The spec handed to the C side: "key\0value\0" pairs, repeated keys for lists.
 /// Keys are CRuntime's `isolab_spec_key` values (the list in isolab_runtime.h, which spec.c

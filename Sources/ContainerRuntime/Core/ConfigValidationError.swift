@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A container configuration the daemon refuses (moby's verifyContainerSettings): a limit out
 /// of range, conflicting CPU options, an unknown namespace mode. `reason` is moby's text; the

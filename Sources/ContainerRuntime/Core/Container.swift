@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A container as read from the store: its config, and its run-time state or exit record.
 public struct Container: Sendable {

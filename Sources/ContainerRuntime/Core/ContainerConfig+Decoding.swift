@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension ContainerConfig {
     /// The keys of config.json, one per stored property (the synthesized encoder uses them too:

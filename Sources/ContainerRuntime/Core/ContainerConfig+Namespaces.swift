@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension ContainerConfig {
     /// What --ipc, --pid or --network means for this container. The config's text passed

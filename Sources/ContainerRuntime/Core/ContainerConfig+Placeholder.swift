@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension ContainerConfig {
     /// Stands in for a config.json that cannot be read: the id and namespace (from the

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Everything a container was created with; written once, at create time.
 public struct ContainerConfig: Codable, Sendable {

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What the monitor writes when the container's init ends.
 public struct ContainerExit: Codable, Sendable {

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One line of a container's log, as its monitor writes it (the shape of Docker's json-file
 /// driver): `{"log":"text\n","stream":"stdout","time":"2024-01-02T03:04:05.123456789Z"}`.

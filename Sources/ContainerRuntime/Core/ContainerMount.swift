@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A mount of `-v`, `--mount` or `--tmpfs`: a host directory or file bound into the container,
 /// or a tmpfs. The target is resolved inside the container's root when it is mounted.

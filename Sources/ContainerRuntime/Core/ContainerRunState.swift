@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Run-time facts of a started container, kept under /run/isolab while it runs.
 public struct ContainerRunState: Codable, Sendable {

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Docker's container states, as far as isolab has them.
 public enum ContainerStatus: String, Codable, Sendable {

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension ContainerStore {
     /// The id and name of every container of the namespace, for claiming a name: only each

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -113,7 +113,7 @@ public struct ContainerStore: Sendable {
     /// When the container last started (kept after it stops, for inspect's State.StartedAt).
     public func startedAt(id: String) -> Date? {
         guard let data = try? FileIO.read(dir(for: id) + "/started", limit: Self.smallLimit),
-              let t = Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
+              let t = Double(String(decoding: data, as: UTF8.self).trimmingWhitespace()),
               t.isFinite else { return nil }
         return Date(timeIntervalSince1970: t)
     }
@@ -167,16 +167,16 @@ public struct ContainerStore: Sendable {
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
                 return
             } catch {
-                if attempt == 4 { throw RuntimeError(.failed, "mkdir \(path): \(error.localizedDescription)") }
+                if attempt == 4 { throw RuntimeError(.failed, "mkdir \(path): \(error)") }
             }
         }
     }
 
     public static func removeEmptyParents(of path: String, upTo stop: String) {
-        var p = (path as NSString).deletingLastPathComponent
+        var p = PathName.parent(path)
         while p.hasPrefix(stop + "/") {
             if rmdir(p) != 0 { break }
-            p = (p as NSString).deletingLastPathComponent
+            p = PathName.parent(p)
         }
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,7 +13,7 @@ public struct FileLock: Sendable {
     public init(path: String) { self.path = path }
 
     public func withLock<T>(_ body: () throws -> T) throws -> T {
-        let dir = (path as NSString).deletingLastPathComponent
+        let dir = PathName.parent(path)
         try ContainerStore.makeDirectory(dir)
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw RuntimeError.errno("open lock", path) }

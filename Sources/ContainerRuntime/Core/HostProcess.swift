@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,7 +29,7 @@ public enum HostProcess {
         // SigCgt is a 64-bit mask of signals 1...64; anything else has no bit to test.
         guard pid > 0, (1...64).contains(signal), let text = procText("/proc/\(pid)/status") else { return false }
         for line in text.split(separator: "\n") where line.hasPrefix("SigCgt:") {
-            let hex = line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces)
+            let hex = line.dropFirst("SigCgt:".count).trimmingSpaces()
             guard let mask = UInt64(hex, radix: 16) else { return false }
             return mask & (UInt64(1) << UInt64(signal - 1)) != 0
         }

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A JSON object whose keys keep the order they were added in: Docker prints its structs'
 /// fields in declaration order (`Id` first), and maps sorted. Templates read it as a Go

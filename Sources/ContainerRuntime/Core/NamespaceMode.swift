@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// How a container gets one of its namespaces (--ipc, --pid, --network). The config keeps
 /// Docker's text (HostConfig.IpcMode "shareable", PidMode "", NetworkMode "bridge"); this is

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `--restart no|always|unless-stopped|on-failure[:N]`, as Docker reads it. The container's
 /// monitor applies it when the init ends (its exit command starts the container again),

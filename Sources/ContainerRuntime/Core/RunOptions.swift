@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What `run` asks for, already parsed from flags (DockerCLI fills it).
 public struct RunOptions: Sendable {

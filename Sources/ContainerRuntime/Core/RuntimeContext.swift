@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where this invocation keeps its state: `--root`/ISOLAB_ROOT (images, layers, containers),
 /// `--namespace`/ISOLAB_NAMESPACE (containerd-style: names unique within it, images shared),
@@ -27,6 +30,6 @@ public struct RuntimeContext: Sendable, Equatable {
     public static func key(for root: String) -> String {
         var h: UInt64 = 0xcbf29ce484222325
         for b in root.utf8 { h ^= UInt64(b); h = h &* 0x100000001b3 }
-        return String(format: "%016llx", h)
+        return CFormat.string("%016llx", h)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,7 +29,7 @@ public enum Trace {
         last = origin
         setenv("ISOLAB_TRACE_T0", String(origin), 1)
         let cpu = Double(cpuBeforeMain()) / 1e6
-        emit("isolab trace: client  " + pad("start-up") + String(format: "%8.3f ms CPU before main (loader, relocations, initialisers)\n", cpu))
+        emit("isolab trace: client  " + pad("start-up") + CFormat.string("%8.3f ms CPU before main (loader, relocations, initialisers)\n", cpu))
     }
 
     /// Ends the phase named `phase`.
@@ -44,7 +44,7 @@ public enum Trace {
         if origin == 0 { origin = now; last = now }
         let delta = Double(now &- last) / 1e6, at = Double(now &- origin) / 1e6
         last = now
-        emit("isolab trace: client  " + pad(phase) + String(format: "%+8.3f ms  @%.3f ms\n", delta, at))
+        emit("isolab trace: client  " + pad(phase) + CFormat.string("%+8.3f ms  @%.3f ms\n", delta, at))
     }
 
     private static func pad(_ s: String) -> String {

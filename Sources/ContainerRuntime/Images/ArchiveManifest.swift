@@ -1,5 +1,5 @@
 import CRuntime
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -168,7 +168,7 @@ struct ArchiveManifest {
     }
 
     private static func parse(_ data: Data, _ rel: String, label: String) throws -> Any {
-        do { return try JSONSerialization.jsonObject(with: data) } catch {
+        do { return try UntypedJSON.parse(data) } catch {
             throw RuntimeError(.invalidArgument, "load \(label): \(rel): invalid JSON: \(error)")
         }
     }

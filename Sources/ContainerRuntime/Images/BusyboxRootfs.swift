@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -104,24 +104,27 @@ struct BusyboxRootfs {
     /// The first line of `busybox --help`: "BusyBox v1.35.0 (...) multi-call binary.", without its end.
     static func banner(_ binary: String) throws -> String {
         let first = try output(of: binary, ["--help"]).split(separator: "\n").first.map(String.init) ?? ""
-        guard let range = first.range(of: " multi-call binary") else { return first }
+        guard let range = first.firstRange(of: " multi-call binary") else { return first }
         return String(first[..<range.lowerBound])
     }
 
     private static func output(of binary: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { throw RuntimeError(.failed, "build busybox: run \(binary) \(arguments.joined(separator: " ")): \(error)") }
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw RuntimeError(.failed, "build busybox: \(binary) \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
+        let what = "build busybox: run \(binary) \(arguments.joined(separator: " "))"
+        let pipe = try ChildProcess.pipe()
+        let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
+        defer { if null >= 0 { close(null) } }
+        let child: ChildProcess
+        do { child = try ChildProcess.spawn(binary, arguments, stdout: pipe.write, stderr: null >= 0 ? null : pipe.write) } catch {
+            close(pipe.read); close(pipe.write)
+            throw RuntimeError(.failed, "\(what): \(error)")
         }
-        return String(decoding: output.prefix(1 << 20), as: UTF8.self)
+        close(pipe.write)
+        let output = ChildProcess.drain(pipe.read, limit: 1 << 20)
+        let end = child.wait()
+        guard end.exited, end.status == 0 else {
+            throw RuntimeError(.failed, "build busybox: \(binary) \(arguments.joined(separator: " ")) exited \(end.status)")
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     func write(into writer: TarWriter) throws {

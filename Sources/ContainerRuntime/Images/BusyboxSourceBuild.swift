@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -196,7 +196,7 @@ struct BusyboxSourceBuild {
         guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Version: ") }) else {
             throw RuntimeError(.invalidArgument, "\(path): no Version field")
         }
-        var version = line.dropFirst("Version: ".count).trimmingCharacters(in: .whitespaces)
+        var version = line.dropFirst("Version: ".count).trimmingSpaces()
         if let colon = version.firstIndex(of: ":") { version = String(version[version.index(after: colon)...]) }
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.+~-")
         guard !version.isEmpty, version.count <= 100, version.allSatisfy({ allowed.contains($0) }), version.first?.isNumber == true else {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -116,7 +116,7 @@ struct DebianBootstrap {
             var fields: [String: String] = [:]
             for line in stanza.split(separator: "\n") where !line.hasPrefix("#") {
                 guard let colon = line.firstIndex(of: ":"), !line.hasPrefix(" ") else { continue }
-                fields[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                fields[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingSpaces()
             }
             guard (fields["types"] ?? "deb").split(separator: " ").contains("deb"),
                   fields["enabled"]?.lowercased() != "no",

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Turns debootstrap's several hundred `I:` lines (one per package retrieved, validated,
 /// unpacked, configured) into a line per stage, with a count of packages inside a stage.
@@ -18,7 +21,7 @@ struct DebootstrapStages {
 
     mutating func next(_ line: String) -> Event? {
         guard line.hasPrefix("I: ") else { return nil }
-        let message = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
+        let message = line.dropFirst(3).trimmingSpaces()
         let words = message.split(separator: " ")
         guard let verb = words.first else { return nil }
         let dots = message.hasSuffix("...")

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where the slow built-in image inputs (the debian rootfs tarball, the compiled busybox) are
 /// kept between roots: /var/cache/isolab, or ISOLAB_CACHE_DIR. Each is named by its recipe and

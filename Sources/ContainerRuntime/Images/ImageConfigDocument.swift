@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The image config JSON (Docker's and OCI's shape): the bytes whose digest is the image id.
 struct ImageConfigDocument {
@@ -14,12 +17,12 @@ struct ImageConfigDocument {
     /// Serialized with sorted keys, so the same image always gets the same id.
     func encoded() throws -> Data {
         var inner: [String: Any] = [:]
-        inner["Env"] = config.env.isEmpty ? NSNull() : config.env
-        inner["Cmd"] = config.cmd.isEmpty ? NSNull() : config.cmd
+        inner["Env"] = config.env.isEmpty ? JSONNull() : config.env
+        inner["Cmd"] = config.cmd.isEmpty ? JSONNull() : config.cmd
         if !config.entrypoint.isEmpty { inner["Entrypoint"] = config.entrypoint }
         inner["WorkingDir"] = config.workingDir
         inner["User"] = config.user
-        inner["Labels"] = config.labels.isEmpty ? NSNull() : config.labels
+        inner["Labels"] = config.labels.isEmpty ? JSONNull() : config.labels
         var doc: [String: Any] = [
             "architecture": architecture, "os": os,
             "created": ImageDates.format(created),
@@ -30,7 +33,7 @@ struct ImageConfigDocument {
         if let comment { doc["comment"] = comment }
         if let parent { doc["parent"] = parent }
         do {
-            return try JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys, .withoutEscapingSlashes])
+            return try UntypedJSON.encode(doc)
         } catch {
             throw RuntimeError(.failed, "encode image config: \(error)")
         }
@@ -38,7 +41,7 @@ struct ImageConfigDocument {
 
     /// Reads a Docker or OCI config. `source` names it in errors.
     static func decode(_ data: Data, source: String) throws -> ImageConfigDocument {
-        guard let doc = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+        guard let doc = (try? UntypedJSON.parse(data)) as? [String: Any] else {
             throw RuntimeError(.invalidArgument, "\(source): not an image config (invalid JSON)")
         }
         let inner = doc["config"] as? [String: Any] ?? [:]

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Docker's wording for image ages and sizes (go-units `HumanDuration`, `HumanSizeWithPrecision`),
 /// kept beside the store so every front end prints them alike.
@@ -36,7 +39,7 @@ public enum ImageDisplay {
         var size = Double(bytes)
         var i = 0
         while size >= 1000 && i < units.count - 1 { size /= 1000; i += 1 }
-        return String(format: "%.3g", size) + units[i]
+        return CFormat.string("%.3g", size) + units[i]
     }
 
     /// The 12 hex characters Docker shows for an id.

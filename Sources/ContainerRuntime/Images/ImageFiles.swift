@@ -1,5 +1,5 @@
 import CRuntime
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -189,6 +189,6 @@ enum ImageFiles {
     }
 
     static func randomSuffix() -> String {
-        String(format: "%d-%08x", getpid(), UInt32.random(in: 0...UInt32.max))
+        CFormat.string("%d-%08x", getpid(), UInt32.random(in: 0...UInt32.max))
     }
 }

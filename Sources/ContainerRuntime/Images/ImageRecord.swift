@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An image as the store keeps it: a chain of content-addressed layers and a config.
 public struct ImageRecord: Codable, Sendable, Equatable {

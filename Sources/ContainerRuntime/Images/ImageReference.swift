@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Docker's reference rules, for the local store only: `busybox` means `busybox:latest`,
 /// `docker.io/library/busybox` is `busybox`, and a colon after the last slash starts the tag

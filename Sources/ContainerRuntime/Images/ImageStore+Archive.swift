@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -96,7 +96,7 @@ extension ImageStore {
             var e = TarEntry(path: name, kind: .regular)
             e.mtime = mtime
             let data: Data
-            do { data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) } catch {
+            do { data = try UntypedJSON.encode(object) } catch {
                 throw RuntimeError(.failed, "save: encode \(name): \(error)")
             }
             try writer.add(e, data: data)

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension ImageStore {
     /// Makes a container's overlay upper dir a new layer on top of `baseImage`'s layers.

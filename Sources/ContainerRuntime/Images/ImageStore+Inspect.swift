@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension ImageStore {
     /// `docker image inspect` of `image`, Docker-shaped: Id, RepoTags, Created, Size, Config,
@@ -20,12 +23,12 @@ extension ImageStore {
             "Hostname": "", "Domainname": "", "User": image.config.user,
             "AttachStdin": false, "AttachStdout": false, "AttachStderr": false,
             "Tty": false, "OpenStdin": false, "StdinOnce": false,
-            "Env": image.config.env.isEmpty ? NSNull() : image.config.env as Any,
-            "Cmd": image.config.cmd.isEmpty ? NSNull() : image.config.cmd as Any,
-            "Image": "", "Volumes": NSNull(), "WorkingDir": image.config.workingDir,
-            "Entrypoint": image.config.entrypoint.isEmpty ? NSNull() : image.config.entrypoint as Any,
-            "OnBuild": NSNull(),
-            "Labels": image.config.labels.isEmpty ? NSNull() : image.config.labels as Any,
+            "Env": image.config.env.isEmpty ? JSONNull() : image.config.env as Any,
+            "Cmd": image.config.cmd.isEmpty ? JSONNull() : image.config.cmd as Any,
+            "Image": "", "Volumes": JSONNull(), "WorkingDir": image.config.workingDir,
+            "Entrypoint": image.config.entrypoint.isEmpty ? JSONNull() : image.config.entrypoint as Any,
+            "OnBuild": JSONNull(),
+            "Labels": image.config.labels.isEmpty ? JSONNull() : image.config.labels as Any,
         ])
         return JSONObject([
             "Id": image.id,

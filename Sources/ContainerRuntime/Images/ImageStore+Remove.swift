@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension ImageStore {
     /// Docker's `rmi`: untags `reference`, and deletes the image when nothing names it any more,

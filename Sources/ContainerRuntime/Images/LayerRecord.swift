@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What the store keeps beside an unpacked layer (`layers/<hex>/layer.json`).
 struct LayerRecord: Codable {

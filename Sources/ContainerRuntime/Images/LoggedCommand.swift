@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -20,30 +20,29 @@ struct LoggedCommand {
     func run(log: String, onLine: ((String) -> Void)? = nil) throws {
         let logFD = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard logFD >= 0 else { throw RuntimeError.errno("open", log) }
-        let logHandle = FileHandle(fileDescriptor: logFD, closeOnDealloc: true)
+        defer { close(logFD) }
         try FileIO.writeAll(logFD, Data("$ \(([executable] + arguments).joined(separator: " "))\n".utf8), path: log)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        if let environment { process.environment = environment }
-        // Nothing may wait for an answer on the terminal (kconfig asks on new symbols).
-        process.standardInput = FileHandle.nullDevice
-        let pipe = onLine == nil ? nil : Pipe()
-        process.standardOutput = pipe ?? logHandle
-        process.standardError = pipe ?? logHandle
-        do { try process.run() } catch {
-            throw RuntimeError(.failed, "\(what): cannot run \(executable): \(error)")
+        // Nothing may wait for an answer on the terminal (kconfig asks on new symbols): standard
+        // input is /dev/null.
+        let pipe = onLine == nil ? nil : try ChildProcess.pipe()
+        let child: ChildProcess
+        do {
+            child = try ChildProcess.spawn(executable, arguments, directory: directory, environment: environment,
+                                           stdout: pipe?.write ?? logFD, stderr: pipe?.write ?? logFD)
+        } catch {
+            if let pipe { close(pipe.read); close(pipe.write) }
+            throw RuntimeError(.failed, "\(what): \(error)")
         }
         if let pipe, let onLine {
             // Ours: the child holds the write end now; EOF comes when it (and its children) exit.
-            try? pipe.fileHandleForWriting.close()
-            try relay(pipe.fileHandleForReading.fileDescriptor, to: logFD, log: log, onLine: onLine)
+            close(pipe.write)
+            defer { close(pipe.read) }
+            try relay(pipe.read, to: logFD, log: log, onLine: onLine)
         }
-        process.waitUntilExit()
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            let how = process.terminationReason == .exit ? "exited \(process.terminationStatus)" : "was killed by signal \(process.terminationStatus)"
+        let end = child.wait()
+        guard end.exited, end.status == 0 else {
+            let how = end.exited ? "exited \(end.status)" : "was killed by signal \(end.status)"
             throw RuntimeError(.failed, "\(what) \(how); the end of \(log):\n\(LoggedCommand.tail(of: log))")
         }
     }

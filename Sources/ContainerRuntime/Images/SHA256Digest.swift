@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Streaming SHA-256 (FIPS 180-4). Layer and config digests need it and Foundation on Linux has no
 /// CryptoKit; a small in-tree implementation avoids a new system library for one function.
@@ -57,7 +60,7 @@ public struct SHA256Digest: Sendable {
         let savedLength = length
         tail.withUnsafeBytes { update($0.baseAddress!, count: $0.count) }
         length = savedLength
-        return h.map { String(format: "%08x", $0) }.joined()
+        return h.map { CFormat.string("%08x", $0) }.joined()
     }
 
     /// `sha256:<hex>` of `data`.

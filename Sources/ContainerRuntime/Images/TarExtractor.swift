@@ -1,6 +1,6 @@
 import CArchive
 import CRuntime
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The daemon's checks of a container's settings, in moby's order and words
 /// (verifyContainerSettings, verifyPlatformContainerResources), made before anything of the

@@ -1,5 +1,5 @@
 import CRuntime
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -49,7 +49,7 @@ public struct ContainerCopy {
             var target = dest
             var dst = stat()
             if stat(dest, &dst) == 0, (dst.st_mode & S_IFMT) == S_IFDIR {
-                target = dest + "/" + ((src as NSString).lastPathComponent.isEmpty ? "root" : (src as NSString).lastPathComponent)
+                target = dest + "/" + (PathName.last(src).isEmpty ? "root" : PathName.last(src))
             }
             try copyTree(from: (root, src), toHost: target)
             return
@@ -69,9 +69,9 @@ public struct ContainerCopy {
             var d = stat()
             fstat(fd, &d)
             close(fd)
-            if (d.st_mode & S_IFMT) == S_IFDIR { target = dest + "/" + (src as NSString).lastPathComponent }
+            if (d.st_mode & S_IFMT) == S_IFDIR { target = dest + "/" + PathName.last(src) }
         }
-        let parent = (target as NSString).deletingLastPathComponent
+        let parent = PathName.parent(target)
         if parent.isEmpty || parent == "/" { parentExists = true }
         if !parentExists {
             // A stopped container's upper layer may lack a directory only its image has: make it.
@@ -104,7 +104,7 @@ public struct ContainerCopy {
         for part in path.split(separator: "/") {
             sofar += "/" + part
             if let fd = Self.lookup(root, sofar) { close(fd); continue }
-            let parent = (sofar as NSString).deletingLastPathComponent
+            let parent = PathName.parent(sofar)
             let pfd = isolab_open_in_root(root, parent.isEmpty ? "/" : parent, isolab_o_path() | O_DIRECTORY | O_CLOEXEC, 0)
             guard pfd >= 0 else { throw RuntimeError.errno("open", parent) }
             defer { close(pfd) }
@@ -137,12 +137,12 @@ public struct ContainerCopy {
                 defer { close(wfd) }
                 try Self.pump(rfd, wfd, what: to)
             case S_IFLNK:
-                let parent = (from as NSString).deletingLastPathComponent
+                let parent = PathName.parent(from)
                 let pfd = isolab_open_in_root(src.0, parent.isEmpty ? "/" : parent, isolab_o_path() | O_DIRECTORY | O_CLOEXEC, 0)
                 guard pfd >= 0 else { throw RuntimeError.errno("open", parent) }
                 defer { close(pfd) }
                 var buf = [CChar](repeating: 0, count: 4097)
-                let n = readlinkat(pfd, (from as NSString).lastPathComponent, &buf, 4096)
+                let n = readlinkat(pfd, PathName.last(from), &buf, 4096)
                 guard n >= 0 else { throw RuntimeError.errno("readlink", from) }
                 unlink(to)
                 guard symlink(String(decoding: buf.prefix(n).map { UInt8(bitPattern: $0) }, as: UTF8.self), to) == 0 else { throw RuntimeError.errno("symlink", to) }
@@ -156,8 +156,8 @@ public struct ContainerCopy {
         while let (from, to) = pending.popLast() {
             var st = stat()
             guard lstat(from, &st) == 0 else { throw RuntimeError.errno("lstat", from) }
-            let parent = (to as NSString).deletingLastPathComponent
-            let name = (to as NSString).lastPathComponent
+            let parent = PathName.parent(to)
+            let name = PathName.last(to)
             let pfd = isolab_open_in_root(dest.0, parent.isEmpty ? "/" : parent, isolab_o_path() | O_DIRECTORY | O_CLOEXEC, 0)
             guard pfd >= 0 else { throw RuntimeError.errno("open", parent) }
             defer { close(pfd) }

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Docker's random names ("focused_turing") for containers run without --name, from Docker's
 /// own lists (`NameGenerator+Lists.swift`).

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Runtime {
     /// Turns `run`'s options and the image's config into the container's config (Docker's rules:
@@ -83,7 +86,7 @@ extension Runtime {
     static func validName(_ n: String) throws -> String {
         let name = n.hasPrefix("/") ? String(n.dropFirst()) : n
         // Docker's rule, ASCII only: [a-zA-Z0-9][a-zA-Z0-9_.-]+ (two characters at least).
-        func alnum(_ c: Unicode.Scalar) -> Bool { c.isASCII && CharacterSet.alphanumerics.contains(c) }
+        func alnum(_ c: Unicode.Scalar) -> Bool { c.isASCII && c.isASCIIAlphanumeric }
         guard name.unicodeScalars.count >= 2, let first = name.unicodeScalars.first, alnum(first),
               name.unicodeScalars.allSatisfy({ alnum($0) || "_.-".unicodeScalars.contains($0) }) else {
             throw RuntimeError.refused(.invalidArgument, "Invalid container name (\(n)), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed.")

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Runtime {
     /// Docker's sources for `ConfigValidator`: the CPUs this process may run on, and the cpuset.cpus
@@ -16,7 +19,7 @@ extension Runtime {
         for path in candidates {
             // A CPU list is short ("0-127"); 64 KiB holds one for every CPU Linux supports.
             if let data = try? FileIO.read(path, limit: 1 << 16) {
-                let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = String(decoding: data, as: UTF8.self).trimmingWhitespace()
                 if !text.isEmpty { return (ProcessInfo.processInfo.activeProcessorCount, text) }
             }
         }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -115,8 +115,8 @@ extension Runtime {
     /// Aliases become /etc/hosts names: Docker's name characters only, so none can add a line.
     public static func validateAliases(_ aliases: [String]) throws {
         for a in aliases {
-            guard let first = a.unicodeScalars.first, first.isASCII, CharacterSet.alphanumerics.contains(first), a.utf8.count <= 253,
-                  a.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "_.-".unicodeScalars.contains($0)) }) else {
+            guard let first = a.unicodeScalars.first, first.isASCII, first.isASCIIAlphanumeric, a.utf8.count <= 253,
+                  a.unicodeScalars.allSatisfy({ $0.isASCII && ($0.isASCIIAlphanumeric || "_.-".unicodeScalars.contains($0)) }) else {
                 throw RuntimeError.refused(.invalidArgument, "invalid network alias \"\(a)\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", operation: "network alias")
             }
         }
@@ -147,7 +147,7 @@ extension Runtime {
                 }
             }
         } catch {
-            FileHandle.standardError.write(Data("isolab: updating containers' /etc/hosts: \(error)\n".utf8))
+            StandardStream.error("isolab: updating containers' /etc/hosts: \(error)\n")
         }
     }
 

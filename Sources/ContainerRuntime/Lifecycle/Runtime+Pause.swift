@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Runtime {
     /// `pause` / `unpause`: the container's cgroup frozen or thawed, with Docker's refusals.

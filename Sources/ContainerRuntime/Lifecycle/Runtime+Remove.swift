@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -65,6 +65,8 @@ extension Runtime {
     public func cleanup(id: String, removeContainer: Bool = false) throws {
         guard let c = store.loadOrBroken(id: id) else { return }
         var firstError: Error? = nil
+        // An init that has ended took its network namespace with it: the kernel deletes the veth.
+        let initEnded = c.run.map { !HostProcess.isAlive($0.pid, startTime: $0.pidStartTime) } ?? false
         if c.status == .running, let run = c.run, HostProcess.isAlive(run.pid, startTime: run.pidStartTime) {
             // Cleanup of a live container only comes from `rm -f` after its monitor failed.
             Glibc.kill(run.pid, SIGKILL)
@@ -82,7 +84,7 @@ extension Runtime {
         let configRead = c.brokenRecord != "config.json"
         let bridged = configRead ? c.config.networkMode == "bridge" : (c.run == nil || c.run?.network != nil)
         if bridged {
-            do { try NetworkManager().detach(containerID: id, attachment: c.run?.network) } catch { firstError = firstError ?? error }
+            do { try NetworkManager().detach(containerID: id, attachment: c.run?.network, namespaceGone: initEnded) } catch { firstError = firstError ?? error }
         }
         let left = leaveUserNetworks(c)
         firstError = firstError ?? left.error
@@ -102,7 +104,7 @@ extension Runtime {
         let dir = store.dir(for: id)
         var problem: String? = nil
         do { try FileManager.default.removeItem(atPath: dir) } catch {
-            if FileManager.default.fileExists(atPath: dir) { problem = "remove \(dir): \(error.localizedDescription)" }
+            if FileManager.default.fileExists(atPath: dir) { problem = "remove \(dir): \(error)" }
         }
         ContainerStore.removeEmptyParents(of: dir, upTo: context.root + "/containers")
         return problem

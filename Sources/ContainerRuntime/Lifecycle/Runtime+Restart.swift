@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,7 +12,7 @@ extension Runtime {
 
     /// How many times the restart policy started the container again (inspect's RestartCount).
     public func restartCount(_ c: Container) -> Int {
-        Int((try? String(contentsOfFile: c.dir + "/restarts", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+        Int((try? String(contentsOfFile: c.dir + "/restarts", encoding: .utf8))?.trimmingWhitespace() ?? "") ?? 0
     }
 
     /// Run by the monitor's exit command once the container is cleaned up: starts it again

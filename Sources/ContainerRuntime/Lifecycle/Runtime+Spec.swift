@@ -1,5 +1,5 @@
 import CRuntime
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -66,7 +66,7 @@ extension Runtime {
         let host = try Cgroups.host()
         if case .v2 = host.mode { return ["cgroup2"] }
         return host.mounts.filter { $0.fsType == "cgroup" }.compactMap { m in
-            let dir = (m.mountPoint as NSString).lastPathComponent
+            let dir = PathName.last(m.mountPoint)
             let opts = m.superOptions.filter { !["rw", "ro"].contains($0) && !$0.hasPrefix("release_agent") }
             return opts.isEmpty || dir.isEmpty ? nil : dir + ":" + opts.joined(separator: ",")
         }

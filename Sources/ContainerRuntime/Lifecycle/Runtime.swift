@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,7 +19,7 @@ public struct Runtime: Sendable {
         self.store = ContainerStore(context: context)
         self.images = ImageStore(root: context.root)
         self.isolabExecutable = isolabExecutable
-        let dir = (isolabExecutable as NSString).deletingLastPathComponent
+        let dir = PathName.parent(isolabExecutable)
         self.monitorExecutable = dir + "/isolab-monitor"
     }
 
@@ -30,6 +30,6 @@ public struct Runtime: Sendable {
 
     static func randomID() -> String {
         var g = SystemRandomNumberGenerator()
-        return (0..<4).map { _ in String(format: "%016llx", g.next() as UInt64) }.joined()
+        return (0..<4).map { _ in CFormat.string("%016llx", g.next() as UInt64) }.joined()
     }
 }

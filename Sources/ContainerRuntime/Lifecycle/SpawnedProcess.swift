@@ -1,5 +1,8 @@
 import CRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// fork+exec through the C side (Swift never runs in a forked child).
 enum SpawnedProcess {

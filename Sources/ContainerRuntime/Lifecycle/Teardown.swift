@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -52,7 +52,7 @@ struct Teardown {
             }
         }
         for p in problems {
-            FileHandle.standardError.write(Data("isolab: clean-up of container \(id.prefix(12)) incomplete: \(p)\n".utf8))
+            StandardStream.error("isolab: clean-up of container \(id.prefix(12)) incomplete: \(p)\n")
         }
     }
 }

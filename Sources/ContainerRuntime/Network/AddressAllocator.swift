@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -20,7 +20,7 @@ struct AddressAllocator {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch CocoaError.fileReadNoSuchFile {
+        } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
             return [:]
         }
         var result: [IPv4Address: String] = [:]
@@ -30,7 +30,7 @@ struct AddressAllocator {
             }
             let path = directory + "/" + name
             let data = try FileIO.read(path)
-            result[address] = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            result[address] = String(decoding: data, as: UTF8.self).trimmingWhitespace()
         }
         return result
     }
@@ -75,7 +75,7 @@ struct AddressAllocator {
 
     private func write(_ containerID: String, to path: String) throws {
         // The state directory above the leases goes when the last lease does, so both may be missing.
-        for dir in [(directory as NSString).deletingLastPathComponent, directory] {
+        for dir in [PathName.parent(directory), directory] {
             if mkdir(dir, 0o755) != 0 && errno != EEXIST { throw RuntimeError.errno("mkdir", dir) }
         }
         // O_EXCL: even if the lock were bypassed, two writers could not share an address.

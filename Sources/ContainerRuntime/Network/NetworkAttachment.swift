@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A container's place on one of isolab's bridges, kept in its state so that clean-up can undo it.
 public struct NetworkAttachment: Codable, Sendable, Equatable {

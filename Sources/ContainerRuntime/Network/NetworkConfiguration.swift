@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where one of isolab's networks lives on the host: the default bridge (`standard`), a
 /// user-defined network (`userNetwork`), or a test's own. Every one shares the host lock.
@@ -29,7 +32,7 @@ struct NetworkConfiguration: Sendable, Equatable {
     static func userNetwork(bridge: String, subnet: IPv4Subnet) -> NetworkConfiguration {
         NetworkConfiguration(bridgeName: bridge, subnet: subnet, lockPath: standard.lockPath,
                              stateDirectory: "/run/isolab/network-" + bridge,
-                             vethTag: String(format: "%02x", (subnet.network.value >> 8) & 0xff))
+                             vethTag: CFormat.string("%02x", (subnet.network.value >> 8) & 0xff))
     }
 
     /// The configuration an attachment was made with (its bridge and subnet are recorded in it).

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -38,6 +38,13 @@ public struct NetworkManager: Sendable {
             var undo: [(String, () throws -> Void)] = [("remove unused bridge", { try removeBridgeIfUnused(host) })]
             do {
                 try reclaimStaleLeases(host)
+                // The same container again (a restart, `start` after it ended) while the kernel has
+                // not yet deleted its old veth: delete it now, as the same name is made again.
+                if goneContainers().contains(containerID) {
+                    try host.perform(RouteMessages.deleteLink(name: hostVeth), tolerating: ENODEV)
+                    try allocator.release(containerID: containerID)
+                    unmarkGone(containerID)
+                }
                 let bridgeIndex = try ensureBridge(host)
                 let address = try allocator.lease(for: containerID)
                 undo.append(("release lease \(address)", { try allocator.release(containerID: containerID) }))
@@ -62,16 +69,81 @@ public struct NetworkManager: Sendable {
 
     /// Releases the address, deletes the host veth if it still exists, and removes the bridge
     /// when no container holds an address any more. Safe to call twice.
-    public func detach(containerID: String, attachment: NetworkAttachment?) throws {
+    ///
+    /// `namespaceGone`: the container's init has ended, so its network namespace is going and the
+    /// kernel deletes the veth pair with it. Deleting it here would wait for an RCU grace period
+    /// inside the netlink call (13-60 ms a container, most of an `rm -f`); the kernel's namespace
+    /// clean-up batches many. While other containers use the bridge, the veth is left to the
+    /// kernel: the lease stays, marked gone, until the veth has disappeared (`reclaimStaleLeases`,
+    /// at every attach and detach), so its address is not handed out while the old pair exists.
+    /// The last container waits for the gone ones and removes the bridge, as before.
+    public func detach(containerID: String, attachment: NetworkAttachment?, namespaceGone: Bool = false) throws {
         let hostVeth = try attachment?.hostVeth ?? configuration.hostVethName(containerID: containerID)
         try FileLock(path: configuration.lockPath).withLock {
             let host = try NetlinkSocket()
+            if namespaceGone {
+                try reclaimStaleLeases(host)
+                let leases = try allocator.leases()
+                let gone = goneContainers()
+                let live = Set(leases.values).subtracting(gone).subtracting([containerID])
+                if leases.values.contains(containerID), !live.isEmpty, try host.linkIndex(hostVeth) != nil {
+                    try markGone(containerID)
+                    return
+                }
+                // The last live one on the bridge: the gone ones finish first, so the bridge goes now.
+                try finishGone(host, except: containerID)
+            }
             // The veth first: should deleting it fail, the lease stays and a retry finds both.
             // ENODEV: gone already, when the container's namespace died first (a veth dies with its peer).
             try host.perform(RouteMessages.deleteLink(name: hostVeth), tolerating: ENODEV)
             try allocator.release(containerID: containerID)
+            unmarkGone(containerID)
             try reclaimStaleLeases(host)
             try removeBridgeIfUnused(host)
+        }
+    }
+
+    /// Where leases whose veth the kernel is deleting are marked: one empty file per container id.
+    var goneDirectory: String { configuration.stateDirectory + "/gone" }
+
+    func goneContainers() -> Set<String> {
+        Set((try? FileManager.default.contentsOfDirectory(atPath: goneDirectory)) ?? [])
+    }
+
+    private func markGone(_ containerID: String) throws {
+        if mkdir(goneDirectory, 0o755) != 0 && errno != EEXIST { throw RuntimeError.errno("mkdir", goneDirectory) }
+        let path = goneDirectory + "/" + containerID
+        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw RuntimeError.errno("open", path) }
+        close(fd)
+    }
+
+    /// Removes the mark, and the directory once it is empty (older isolab versions remove the
+    /// state directory with rmdir and know nothing of it).
+    private func unmarkGone(_ containerID: String) {
+        unlink(goneDirectory + "/" + containerID)
+        rmdir(goneDirectory)
+    }
+
+    /// Waits (up to 2 s) for the kernel to delete the veths of gone leases other than `except`'s,
+    /// releasing each lease as its veth disappears; deletes what is left after that itself.
+    private func finishGone(_ host: NetlinkSocket, except: String) throws {
+        let deadline = Date().addingTimeInterval(2)
+        while true {
+            try reclaimStaleLeases(host)
+            let gone = goneContainers()
+            let waiting = try allocator.leases().filter { $0.value != except && gone.contains($0.value) }
+            if waiting.isEmpty { return }
+            if Date() > deadline {
+                for (address, id) in waiting {
+                    let veth = try configuration.hostVethName(containerID: id)
+                    try host.perform(RouteMessages.deleteLink(name: veth), tolerating: ENODEV)
+                    try allocator.release(address: address, heldBy: id)
+                    unmarkGone(id)
+                }
+                return
+            }
+            usleep(2_000)
         }
     }
 
@@ -110,7 +182,7 @@ public struct NetworkManager: Sendable {
     }
 
     static func format(mac: [UInt8]) -> String {
-        mac.map { String(format: "%02x", $0) }.joined(separator: ":")
+        mac.map { CFormat.string("%02x", $0) }.joined(separator: ":")
     }
 
     /// The bridge's index, creating it (with the gateway address, up) when missing. Before
@@ -168,15 +240,19 @@ public struct NetworkManager: Sendable {
             } else if let veth = try? configuration.hostVethName(containerID: containerID),
                       try host.linkIndex(veth) == nil {
                 try allocator.release(address: address, heldBy: containerID)
+                unmarkGone(containerID)
             }
         }
+        // A mark whose lease is gone (released by an older isolab) goes too.
+        let holders = Set(try allocator.leases().values)
+        for id in goneContainers() where !holders.contains(id) { unmarkGone(id) }
     }
 
     /// With no lease left, deletes the bridge and the state directory. Called with the lock held.
     private func removeBridgeIfUnused(_ host: NetlinkSocket) throws {
         guard try allocator.leases().isEmpty else { return }
         try host.perform(RouteMessages.deleteLink(name: configuration.bridgeName), tolerating: ENODEV)
-        for dir in [configuration.leasesDirectory, configuration.stateDirectory] {
+        for dir in [configuration.leasesDirectory, goneDirectory, configuration.stateDirectory] {
             if rmdir(dir) != 0 && errno != ENOENT { throw RuntimeError.errno("rmdir", dir) }
         }
     }

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A network made by `docker network create`: a bridge of its own with a /24 of isolab's pool.
 /// Stored per root and namespace as `<root>/networks/<namespace>/<id>.json`.

@@ -1,5 +1,8 @@
 import CLibcap
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Capabilities {
     /// The effective set as /proc/<pid>/status prints `CapEff` ("00000000a80425fb" for Docker's defaults).
@@ -15,7 +18,7 @@ extension Capabilities {
             guard cap_get_flag(caps, value, CAP_EFFECTIVE, &flag) == 0 else { continue }
             if flag == CAP_SET { mask |= UInt64(1) << UInt64(value) }
         }
-        return String(format: "%016llx", mask)
+        return CFormat.string("%016llx", mask)
     }
 
     /// Splits the set by this process's bounding set (libcap's cap_get_bound): a process cannot give a

@@ -1,5 +1,8 @@
 import CLibcap
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The capability sets a container starts with, resolved from Docker's default set and
 /// --cap-add/--cap-drop/--privileged. Built before clone; the C child only applies them.

@@ -1,5 +1,8 @@
 import CLibcap
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One `--cap-add`/`--cap-drop` argument, normalised as Docker does: upper-cased, "CAP_" prefixed, or ALL.
 public enum CapabilityName: Sendable, Equatable {

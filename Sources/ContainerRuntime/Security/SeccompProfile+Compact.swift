@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension SeccompProfile {
     /// docker/cli's json.Compact of a profile file: the same JSON without the whitespace between
@@ -7,9 +10,8 @@ extension SeccompProfile {
     public static func compact(_ data: Data) throws -> String {
         guard data.count <= maxBytes else { throw invalid("the file is \(data.count) bytes, more than \(maxBytes)") }
         try checkDepth(data)
-        do { _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-            throw invalid(detail ?? "not valid JSON")
+        do { _ = try UntypedJSON.parse(data) } catch {
+            throw invalid(UntypedJSON.detail(of: error) ?? "not valid JSON")
         }
         var out: [UInt8] = []
         out.reserveCapacity(data.count)

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension SeccompProfile {
     /// A profile file is small (Docker's own default profile is 20 KiB): anything larger is refused
@@ -43,7 +46,7 @@ extension SeccompProfile {
             }
             throw invalid("Decoding seccomp profile failed: \(describe(e))")
         } catch {
-            throw invalid("Decoding seccomp profile failed: \(error.localizedDescription)")
+            throw invalid("Decoding seccomp profile failed: \(error)")
         }
         try p.check()
         return p
@@ -121,15 +124,14 @@ extension SeccompProfile {
     /// Where the first number that is no unsigned 64-bit integer is ("syscalls[0].errnoRet: -1 is
     /// not ..."), walking the parsed document with a stack (its depth is already bounded).
     static func badNumber(in data: Data) -> String? {
-        guard let root = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return nil }
+        guard let root = try? UntypedJSON.parse(data) else { return nil }
         var stack: [(path: String, value: Any)] = [("", root)]
         while let (path, value) = stack.popLast() {
             if let d = value as? [String: Any] {
                 for key in d.keys.sorted().reversed() { stack.append((path.isEmpty ? key : path + "." + key, d[key] as Any)) }
             } else if let a = value as? [Any] {
                 for (i, v) in a.enumerated().reversed() { stack.append((path + "[\(i)]", v)) }
-            } else if let n = value as? NSNumber, !(value is Bool) {
-                let text = "\(n)"
+            } else if !(value is Bool), let text = UntypedJSON.numberText(value) {
                 if UInt64(text) == nil { return "\(path.isEmpty ? "the profile" : path): \(text) is not an unsigned 64-bit integer" }
             }
         }
@@ -150,7 +152,7 @@ extension SeccompProfile {
         case .valueNotFound(let type, let c): return "\(path(c.codingPath)): expected \(goName(type)), found null"
         case .keyNotFound(let key, let c): return "\(path(c.codingPath + [key])): missing"
         case .dataCorrupted(let c):
-            let detail = (c.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String ?? c.debugDescription
+            let detail = c.underlyingError.flatMap { UntypedJSON.detail(of: $0) } ?? c.debugDescription
             return c.codingPath.isEmpty ? detail : "\(path(c.codingPath)): \(detail)"
         @unknown default: return "\(e)"
         }

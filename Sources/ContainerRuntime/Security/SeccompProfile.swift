@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A seccomp profile in Docker's JSON format (moby's profiles/seccomp `Seccomp` type), as
 /// `--security-opt seccomp=FILE.json` gives it. Decoded and checked by `parse` (SeccompProfile+Parse);

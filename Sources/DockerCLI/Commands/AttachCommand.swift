@@ -1,6 +1,6 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -85,7 +85,7 @@ public struct AttachCommand: ParsableCommand {
 
     /// Connects through /proc/self/fd: the run directory's path may be longer than sun_path.
     static func connect(_ path: String) throws -> Int32 {
-        let dir = (path as NSString).deletingLastPathComponent
+        let dir = PathName.parent(path)
         let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard dfd >= 0 else { throw RuntimeError.errno("open", dir) }
         defer { close(dfd) }
@@ -93,7 +93,7 @@ public struct AttachCommand: ParsableCommand {
         guard fd >= 0 else { throw RuntimeError.errno("socket") }
         var addr = sockaddr_un()
         addr.sun_family = sa_family_t(AF_UNIX)
-        let name = "/proc/self/fd/\(dfd)/" + (path as NSString).lastPathComponent
+        let name = "/proc/self/fd/\(dfd)/" + PathName.last(path)
         withUnsafeMutableBytes(of: &addr.sun_path) { p in
             let bytes = Array(name.utf8.prefix(p.count - 1))
             p.copyBytes(from: bytes)

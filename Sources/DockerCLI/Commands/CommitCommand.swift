@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `commit CONTAINER [REPOSITORY[:TAG]]`: the container's upper layer becomes a new image layer.
 public struct CommitCommand: ParsableCommand {
@@ -43,13 +46,13 @@ public struct CommitCommand: ParsableCommand {
         case "WORKDIR": config.workingDir = arg
         case "USER": config.user = arg
         case "ENV":
-            let kv = arg.contains("=") ? arg : arg.replacingOccurrences(of: " ", with: "=", options: [], range: arg.range(of: " "))
+            let kv = arg.contains("=") ? arg : arg.firstIndex(of: " ").map { arg[..<$0] + "=" + arg[arg.index(after: $0)...] } ?? arg
             let key = kv.split(separator: "=", maxSplits: 1).first.map(String.init) ?? kv
             config.env.removeAll { $0.hasPrefix(key + "=") }
             config.env.append(kv)
         case "LABEL":
             let kv = arg.split(separator: "=", maxSplits: 1).map(String.init)
-            config.labels[kv[0]] = kv.count > 1 ? kv[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) : ""
+            config.labels[kv[0]] = kv.count > 1 ? kv[1].trimming(["\""]) : ""
         default:
             throw RuntimeError.refused(.invalidArgument, "\(parts[0]) is not a valid change command (isolab takes CMD, ENTRYPOINT, ENV, LABEL, USER, WORKDIR)")
         }

@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `stop`, `kill` and `rm` take several containers: each is tried, its name printed on success,
 /// its error on stderr; any failure makes the exit status 1, as Docker's. `ignoringMissing`
@@ -12,7 +15,7 @@ enum ContainerBatch {
         for ref in refs {
             do { try body(ref); print(ref) } catch let e as RuntimeError {
                 fflush(stdout)
-                FileHandle.standardError.write(Data((e.dockerText() + "\n").utf8))
+                StandardStream.error((e.dockerText() + "\n"))
                 if !(ignoringMissing && e.isNotFound) { failed = true }
             }
         }

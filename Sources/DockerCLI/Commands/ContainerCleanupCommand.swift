@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `container-cleanup ID`: the monitor's exit command (hidden). Releases the cgroup, the
 /// address and the run-time state of a container whose init has ended; removes it if `--rm`.

@@ -1,5 +1,5 @@
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -54,7 +54,7 @@ enum ContainerJSON {
             "StartedAt": c.run.map { rfc3339Nano($0.startedAt) } ?? (startedAt.map { rfc3339Nano($0) } ?? zeroTime),
             "FinishedAt": c.isRunning ? zeroTime : finished,
         ])
-        state.set("Health", NSNull(), hiddenInJSON: true)
+        state.set("Health", JSONNull(), hiddenInJSON: true)
         // The top-level address fields are the default bridge's only, as Docker's.
         let net = c.run?.network?.networkID == nil ? c.run?.network : nil
         let ip = c.isRunning ? (net?.ipAddress ?? "") : ""
@@ -65,14 +65,14 @@ enum ContainerJSON {
         let netName = cfg.networkMode == "bridge" ? "bridge" : cfg.networkMode
         if !cfg.networkMode.hasPrefix("container:") {
             networks[netName] = JSONObject([
-                "IPAMConfig": NSNull(), "Links": NSNull(), "Aliases": NSNull(), "MacAddress": mac,
+                "IPAMConfig": JSONNull(), "Links": JSONNull(), "Aliases": JSONNull(), "MacAddress": mac,
                 "NetworkID": net?.bridge ?? "", "EndpointID": "", "Gateway": gw, "IPAddress": ip, "IPPrefixLen": prefix,
             ])
         }
         if Runtime.isUserNetworkMode(cfg.networkMode) && !c.isRunning {
             networks[cfg.networkMode] = JSONObject([
-                "IPAMConfig": NSNull(), "Links": NSNull(), "Aliases": cfg.networkAliases ?? NSNull() as Any, "MacAddress": "",
-                "NetworkID": "", "EndpointID": "", "Gateway": "", "IPAddress": "", "IPPrefixLen": 0, "DNSNames": NSNull(),
+                "IPAMConfig": JSONNull(), "Links": JSONNull(), "Aliases": cfg.networkAliases ?? JSONNull() as Any, "MacAddress": "",
+                "NetworkID": "", "EndpointID": "", "Gateway": "", "IPAddress": "", "IPPrefixLen": 0, "DNSNames": JSONNull(),
             ])
         } else if Runtime.isUserNetworkMode(cfg.networkMode) {
             networks[cfg.networkMode] = nil   // listed below under the name it was joined by, if still joined
@@ -80,7 +80,7 @@ enum ContainerJSON {
         for a in c.isRunning ? Runtime.attachments(c) : [] {
             guard let name = a.networkName else { continue }
             networks[name] = JSONObject([
-                "IPAMConfig": NSNull(), "Links": NSNull(), "Aliases": a.aliases ?? NSNull() as Any, "MacAddress": a.macAddress,
+                "IPAMConfig": JSONNull(), "Links": JSONNull(), "Aliases": a.aliases ?? JSONNull() as Any, "MacAddress": a.macAddress,
                 "NetworkID": a.networkID ?? "", "EndpointID": "", "Gateway": a.gateway, "IPAddress": a.ipAddress,
                 "IPPrefixLen": a.prefixLength, "DNSNames": [cfg.name] + (a.aliases ?? []) + [c.shortID],
             ])
@@ -90,17 +90,17 @@ enum ContainerJSON {
         var tmpfs: [String: Any] = [:]
         for m in cfg.mounts ?? [] where m.kind == .tmpfs { tmpfs[m.target] = m.options }
         var hostConfig = JSONObject([
-            "Binds": binds.isEmpty ? NSNull() : binds as Any,
+            "Binds": binds.isEmpty ? JSONNull() : binds as Any,
             "NetworkMode": cfg.networkMode, "PortBindings": [String: Any](),
             "RestartPolicy": JSONObject(["Name": cfg.restartPolicy?.name ?? "no", "MaximumRetryCount": cfg.restartPolicy?.maximumRetryCount ?? 0]),
             "AutoRemove": cfg.autoRemove,
-            "CapAdd": cfg.capAdd.isEmpty ? NSNull() : cfg.capAdd as Any,
-            "CapDrop": cfg.capDrop.isEmpty ? NSNull() : cfg.capDrop as Any,
+            "CapAdd": cfg.capAdd.isEmpty ? JSONNull() : cfg.capAdd as Any,
+            "CapDrop": cfg.capDrop.isEmpty ? JSONNull() : cfg.capDrop as Any,
             "IpcMode": cfg.ipcMode, "PidMode": cfg.pidMode, "Privileged": cfg.privileged, "ReadonlyRootfs": cfg.readOnly,
-            "SecurityOpt": cfg.securityOpt.isEmpty ? NSNull() : cfg.securityOpt as Any,
+            "SecurityOpt": cfg.securityOpt.isEmpty ? JSONNull() : cfg.securityOpt as Any,
             "Memory": l.memory, "NanoCpus": l.nanoCPUs, "CgroupParent": "",
             "CpuPeriod": l.cpuPeriod, "CpuQuota": l.cpuQuota, "CpuShares": l.cpuShares, "CpusetCpus": l.cpusetCpus,
-            "MemorySwap": l.memorySwap != 0 || l.memory == 0 ? l.memorySwap : l.memory * 2, "PidsLimit": l.pidsLimit > 0 ? l.pidsLimit as Any : NSNull(),
+            "MemorySwap": l.memorySwap != 0 || l.memory == 0 ? l.memorySwap : l.memory * 2, "PidsLimit": l.pidsLimit > 0 ? l.pidsLimit as Any : JSONNull(),
             "Init": cfg.initProcess,
         ])
         if !tmpfs.isEmpty { hostConfig.set("Tmpfs", tmpfs) }
@@ -111,9 +111,9 @@ enum ContainerJSON {
         ])
         config.set("ExposedPorts", [String: Any](), hiddenInJSON: true)
         for (k, v) in [("Tty", cfg.tty as Any), ("OpenStdin", cfg.interactive), ("StdinOnce", cfg.interactive && !cfg.detached),
-                       ("Env", cfg.env), ("Cmd", cfg.cmd.isEmpty ? NSNull() : cfg.cmd as Any), ("Image", cfg.image),
-                       ("Volumes", NSNull()), ("WorkingDir", cfg.workingDir),
-                       ("Entrypoint", cfg.entrypoint.isEmpty ? NSNull() : cfg.entrypoint as Any), ("OnBuild", NSNull()),
+                       ("Env", cfg.env), ("Cmd", cfg.cmd.isEmpty ? JSONNull() : cfg.cmd as Any), ("Image", cfg.image),
+                       ("Volumes", JSONNull()), ("WorkingDir", cfg.workingDir),
+                       ("Entrypoint", cfg.entrypoint.isEmpty ? JSONNull() : cfg.entrypoint as Any), ("OnBuild", JSONNull()),
                        ("Labels", cfg.labels)] {
             config.set(k, v)
         }
@@ -122,7 +122,7 @@ enum ContainerJSON {
             "Args": Array(cfg.args.dropFirst()), "State": state, "Image": cfg.imageID,
             "ResolvConfPath": c.dir + "/resolv.conf", "HostnamePath": c.dir + "/hostname", "HostsPath": c.dir + "/hosts",
             "LogPath": c.logPath, "Name": "/" + cfg.name, "RestartCount": IsolabMain.runtime().restartCount(c), "Driver": "overlay2", "Platform": "linux",
-            "MountLabel": "", "ProcessLabel": "", "AppArmorProfile": "", "ExecIDs": NSNull(),
+            "MountLabel": "", "ProcessLabel": "", "AppArmorProfile": "", "ExecIDs": JSONNull(),
             "HostConfig": hostConfig,
             "GraphDriver": JSONObject(["Data": [
                 "LowerDir": cfg.lowerDirs.joined(separator: ":"), "UpperDir": c.upperDir,

@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `cp CONTAINER:SRC DEST` and `cp SRC CONTAINER:DEST`: files and trees between the host and a
 /// container, running or stopped, every container path resolved inside its root.

@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `create IMAGE [COMMAND] [ARG...]`: `run`'s flags; makes the container and prints its id,
 /// nothing runs until `start`.

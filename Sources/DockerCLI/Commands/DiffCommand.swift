@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `diff CONTAINER`: the changes of its writable layer, `A`/`C`/`D` and the path, sorted.
 public struct DiffCommand: ParsableCommand {
@@ -12,6 +15,6 @@ public struct DiffCommand: ParsableCommand {
     public func run() throws {
         let rt = IsolabMain.runtime()
         let changes = try rt.changes(of: try rt.container(container))
-        FileHandle.standardOutput.write(Data(changes.map { "\($0.kind.rawValue) \($0.path)\n" }.joined().utf8))
+        StandardStream.out(changes.map { "\($0.kind.rawValue) \($0.path)\n" }.joined())
     }
 }

@@ -1,5 +1,5 @@
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,12 +9,12 @@ enum EnvFile {
     /// docker/cli's env file: one `KEY=value` a line (the value as written, no quotes removed),
     /// `KEY` alone takes the caller's value, blank lines and `#` comments are skipped.
     static func read(_ path: String) throws -> [String] {
-        guard let fh = FileHandle(forReadingAtPath: path) else {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
             throw RuntimeError(.invalidArgument, "open \(path): \(String(cString: strerror(errno)).lowercased())")
         }
-        defer { try? fh.close() }
         // An env file is small: more than 1 MiB is refused rather than read without a limit.
-        let data = (try fh.read(upToCount: (1 << 20) + 1)) ?? Data()
+        let data = ChildProcess.drain(fd, limit: (1 << 20) + 1, stopAtLimit: true)
         guard data.count <= 1 << 20 else { throw RuntimeError(.invalidArgument, "\(path): env file larger than 1 MiB") }
         var out: [String] = []
         for (n, raw) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -1,5 +1,8 @@
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Flag values parsed as Docker's CLI parses them (Go's ParseInt, docker/cli's ParseCPUs and
 /// ValidateEnv, go-units' RAMInBytes), every number range-checked before it becomes an Int.
@@ -188,7 +191,7 @@ enum FlagValue {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             default:
-                if u.value < 0x20 || u.value == 0x7f { out += String(format: "\\x%02x", u.value) } else { out.unicodeScalars.append(u) }
+                if u.value < 0x20 || u.value == 0x7f { out += CFormat.string("\\x%02x", u.value) } else { out.unicodeScalars.append(u) }
             }
         }
         return out + "\""

@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `info`: cgroup version and driver, storage driver, kernel, and what isolab holds.
 public struct InfoCommand: ParsableCommand {
@@ -39,7 +42,7 @@ public struct InfoCommand: ParsableCommand {
          Kernel Version: \(HostInfo.kernel())
          Operating System: \(HostInfo.osName())
          CPUs: \(ProcessInfo.processInfo.activeProcessorCount)
-         Total Memory: \(String(format: "%.2f", Double(ProcessInfo.processInfo.physicalMemory) / 1073741824))GiB
+         Total Memory: \(CFormat.string("%.2f", Double(ProcessInfo.processInfo.physicalMemory) / 1073741824))GiB
          isolab Root Dir: \(ctx.root)
          isolab Namespace: \(ctx.namespace)
          isolab busybox Image: \(busybox)

@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `inspect [-f T] NAME...`: containers first, then images, as Docker resolves them.
 public struct InspectCommand: ParsableCommand {
@@ -35,7 +38,7 @@ public struct InspectCommand: ParsableCommand {
         }
         fflush(stdout)
         if !missing.isEmpty {
-            for m in missing { FileHandle.standardError.write(Data("Error: No such object: \(m)\n".utf8)) }
+            for m in missing { StandardStream.error("Error: No such object: \(m)\n") }
             throw ExitCode(1)
         }
     }

@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `logs [OPTIONS] CONTAINER`: what the container wrote, kept by its monitor for every
 /// container (attached or not), stdout to stdout and stderr to stderr.
@@ -43,7 +46,6 @@ public struct LogsCommand: ParsableCommand {
         if timestamps, let t = e.timestamp { line = LogTimestamp.format(seconds: t.seconds, nanos: t.nanos) + " " }
         if details { line += " " }   // Docker puts the entry's attributes here; isolab's entries have none
         line += e.log
-        let out = e.stream == "stderr" ? FileHandle.standardError : FileHandle.standardOutput
-        out.write(Data(line.utf8))
+        if e.stream == "stderr" { StandardStream.error(line) } else { StandardStream.out(line) }
     }
 }

@@ -1,5 +1,8 @@
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `-v`, `--mount` and `--tmpfs` of `run`/`create`, as docker/cli parses them (its words for
 /// what the client refuses, moby's for what the daemon would), into bind and tmpfs mounts.
@@ -61,7 +64,7 @@ enum MountFlags {
         var st = stat()
         if stat(source, &st) != 0 {
             do { try FileManager.default.createDirectory(atPath: source, withIntermediateDirectories: true) } catch {
-                throw RuntimeError(.failed, "docker: Error response from daemon: error while creating mount source path '\(source)': \(error.localizedDescription)")
+                throw RuntimeError(.failed, "docker: Error response from daemon: error while creating mount source path '\(source)': \(error)")
             }
         }
         return ContainerMount(kind: .bind, source: source, target: target, readOnly: readOnly, options: parts.count == 3 ? parts[2] : "")

@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `network inspect [-f T] NETWORK...`: Docker's JSON, `[]` and the error for a missing one.
 public struct NetworkInspectCommand: ParsableCommand {
@@ -29,7 +32,7 @@ public struct NetworkInspectCommand: ParsableCommand {
         }
         fflush(stdout)
         if !errors.isEmpty {
-            for m in errors { FileHandle.standardError.write(Data((m + "\n").utf8)) }
+            for m in errors { StandardStream.error((m + "\n")) }
             throw ExitCode(1)
         }
     }

@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `network prune [-f]`: removes the user-defined networks no running container is on.
 public struct NetworkPruneCommand: ParsableCommand {

@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `network rm [-f] NETWORK...`: prints each name as given; a network a running container is
 /// on is refused (Docker's "has active endpoints"), the predefined ones always.
@@ -25,7 +28,7 @@ public struct NetworkRmCommand: ParsableCommand {
             } catch let e as RuntimeError {
                 if force && e.isNotFound { continue }
                 fflush(stdout)
-                FileHandle.standardError.write(Data((e.dockerText() + "\n").utf8))
+                StandardStream.error((e.dockerText() + "\n"))
                 failed = true
             }
         }

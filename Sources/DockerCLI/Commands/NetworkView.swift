@@ -1,5 +1,8 @@
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One network as `network ls` and `network inspect` show it: Docker's three predefined ones
 /// (`bridge` is isolab0) and the namespace's user-defined bridges.
@@ -66,7 +69,7 @@ struct NetworkView {
         return JSONObject([
             "Name": name, "Id": id, "Created": created, "Scope": "local", "Driver": driver,
             "EnableIPv4": true, "EnableIPv6": false,
-            "IPAM": JSONObject(["Driver": "default", "Options": driver == "bridge" ? [String: Any]() as Any : NSNull(), "Config": ipamConfig]),
+            "IPAM": JSONObject(["Driver": "default", "Options": driver == "bridge" ? [String: Any]() as Any : JSONNull(), "Config": ipamConfig]),
             "Internal": false, "Attachable": false, "Ingress": false,
             "ConfigFrom": JSONObject(["Network": ""]), "ConfigOnly": false,
             "Containers": containers, "Options": options, "Labels": labels,

@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `port CONTAINER`: isolab publishes no ports (containers reach only the host and each other),
 /// so this lists nothing, but it still says when the container does not exist.

@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The flags that shape the process a container runs, shared by `run`, `create` and `exec`:
 /// its environment, user, working directory and terminal. `validate()` checks the -e syntax

@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Docker's resource flags, shared by `run`, `create` and `update`. `validate()` judges only the
 /// syntax, as Docker's CLI does (pflag's words, exit 125, the command's usage); ranges and

@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `restart [-t N] CONTAINER...`: `stop` (with its grace period), then `start`.
 public struct RestartCommand: ParsableCommand {

@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `start [-a] [-i] CONTAINER...`: runs created or stopped containers again (their writable
 /// layer as they left it). Detached it prints each name; `-a` stays attached to one and exits

@@ -1,6 +1,6 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -62,9 +62,9 @@ public struct StatsCommand: ParsableCommand {
         let net = sample?.network.map { "\(decimal($0.received)) / \(decimal($0.transmitted))" } ?? "0B / 0B"
         return [
             "Container": c.config.name, "ID": noTrunc ? c.id : c.shortID, "Name": c.config.name,
-            "CPUPerc": String(format: "%.2f%%", cpuPercent),
+            "CPUPerc": CFormat.string("%.2f%%", cpuPercent),
             "MemUsage": "\(binary(usage)) / \(binary(limit))",
-            "MemPerc": String(format: "%.2f%%", limit > 0 ? Double(usage) / Double(limit) * 100 : 0),
+            "MemPerc": CFormat.string("%.2f%%", limit > 0 ? Double(usage) / Double(limit) * 100 : 0),
             "NetIO": stats == nil ? "0B / 0B" : net, "BlockIO": "0B / 0B", "PIDs": String(stats?.pids ?? 0),
         ]
     }
@@ -75,6 +75,6 @@ public struct StatsCommand: ParsableCommand {
     static func scaled(_ v: Double, _ base: Double, _ units: [String]) -> String {
         var x = v, i = 0
         while x >= base && i < units.count - 1 { x /= base; i += 1 }
-        return i == 0 ? "\(Int(x))\(units[0])" : String(format: "%.4g", x) + units[i]
+        return i == 0 ? "\(Int(x))\(units[0])" : CFormat.string("%.4g", x) + units[i]
     }
 }

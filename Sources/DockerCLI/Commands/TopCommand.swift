@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `top CONTAINER [ps OPTIONS]`: the container's processes as the host's `ps` with the given
 /// options shows them (`Runtime.processes`), laid out in aligned columns (the command, last,
@@ -15,6 +18,6 @@ public struct TopCommand: ParsableCommand {
     public func run() throws {
         let table = try IsolabMain.runtime().processes(of: container, psOptions: psOptions)
         let rows = [table.titles] + table.processes
-        FileHandle.standardOutput.write(Data(TableWriter.align(rows, minWidth: 20).map { $0 + "\n" }.joined().utf8))
+        StandardStream.out(TableWriter.align(rows, minWidth: 20).map { $0 + "\n" }.joined())
     }
 }

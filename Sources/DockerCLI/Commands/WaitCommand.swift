@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `wait CONTAINER...`: blocks until each stops, then prints its exit status.
 public struct WaitCommand: ParsableCommand {
@@ -17,7 +20,7 @@ public struct WaitCommand: ParsableCommand {
                 print(try rt.wait(c))
                 fflush(stdout)
             } catch let e as RuntimeError {
-                FileHandle.standardError.write(Data((e.dockerText() + "\n").utf8))
+                StandardStream.error((e.dockerText() + "\n"))
                 failed = true
             }
         }

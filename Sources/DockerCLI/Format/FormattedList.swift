@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `--format` of the list commands (ps, images, stats): a Go template per row; a leading
 /// `table` adds a header (the same template over the column titles) and aligns the columns
@@ -10,7 +13,7 @@ public enum FormattedList {
         if format == "table", let defaultTable { return try render(format: defaultTable, rows: rows, headers: headers) }
         let isTable = format.hasPrefix("table")
         var body = isTable ? String(format.dropFirst(5)) : format
-        if isTable { body = body.trimmingCharacters(in: CharacterSet(charactersIn: " ")) }
+        if isTable { body = body.trimming([" "]) }
         let template = try GoTemplate(body)
         var lines = try rows.map { try template.render($0) }
         if isTable {

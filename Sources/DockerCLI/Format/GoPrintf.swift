@@ -1,4 +1,8 @@
-import Foundation
+import ContainerRuntime
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Go's fmt.Sprintf for the verbs templates use: %s %v %d %q %f %x %t %%, with `-`/`0` flags,
 /// width and precision. A verb without its argument prints `%!v(MISSING)`, as Go's.
@@ -35,9 +39,9 @@ enum GoPrintf {
             case "d":
                 if let n = GoTemplate.number(arg) { s = String(Int64(n)); if plus && n >= 0 { s = "+" + s } } else { s = "%!d(\(GoTemplate.show(arg)))" }
             case "f", "F":
-                if let n = GoTemplate.number(arg) { s = String(format: "%.\(precision ?? 6)f", n) } else { s = "%!f(\(GoTemplate.show(arg)))" }
+                if let n = GoTemplate.number(arg) { s = CFormat.string("%.\(precision ?? 6)f", n) } else { s = "%!f(\(GoTemplate.show(arg)))" }
             case "x":
-                if let n = GoTemplate.number(arg) { s = String(Int64(n), radix: 16) } else { s = GoTemplate.show(arg).utf8.map { String(format: "%02x", $0) }.joined() }
+                if let n = GoTemplate.number(arg) { s = String(Int64(n), radix: 16) } else { s = GoTemplate.show(arg).utf8.map { CFormat.string("%02x", $0) }.joined() }
             case "q": s = JSONText.quote(GoTemplate.show(arg))
             case "t", "s", "v":
                 s = GoTemplate.show(arg)

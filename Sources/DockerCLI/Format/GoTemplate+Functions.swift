@@ -1,5 +1,8 @@
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension GoTemplate {
     static let functionNames: Set<String> = [
@@ -58,7 +61,7 @@ extension GoTemplate {
                     let i = try int(key)
                     guard a.indices.contains(i) else { throw ParseError("index out of range: \(i)") }
                     cur = a[i]
-                case is NSNull, is NoValue: throw ParseError("index of untyped nil")
+                case is JSONNull, is NoValue: throw ParseError("index of untyped nil")
                 default: throw ParseError("can't index item of type \(typeName(cur))")
                 }
             }
@@ -68,7 +71,7 @@ extension GoTemplate {
         case "printf":
             guard let f = args.first as? String else { throw ParseError("printf: the format must be a string") }
             return GoPrintf.format(f, Array(args.dropFirst()))
-        case "json": try need(1); return JSONText.compact(args[0] is NoValue ? NSNull() : args[0])
+        case "json": try need(1); return JSONText.compact(args[0] is NoValue ? JSONNull() : args[0])
         case "join":
             try need(2)
             let list: [String] = (args[0] as? [String]) ?? ((args[0] as? [Any]) ?? []).map(show)
@@ -113,7 +116,7 @@ extension GoTemplate {
         if let x = number(a), let y = number(b) { return x == y }
         if let x = a as? Bool, let y = b as? Bool { return x == y }
         if let x = a as? String, let y = b as? String { return x == y }
-        if a is NSNull || b is NSNull { return a is NSNull && b is NSNull }
+        if a is JSONNull || b is JSONNull { return a is JSONNull && b is JSONNull }
         return false
     }
 

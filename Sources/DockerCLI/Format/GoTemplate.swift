@@ -1,5 +1,8 @@
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Go's text/template as docker/cli uses it for `--format`: fields (`{{.A.B}}`), variables
 /// (`{{$x := .A}}`, `{{range $k, $v := .M}}`), pipelines (`{{.A | json}}`), parentheses
@@ -49,7 +52,7 @@ public struct GoTemplate {
 
     public init(_ source: String, missingKey: MissingKey = .error) throws {
         self.missingKey = missingKey
-        let expanded = source.replacingOccurrences(of: "\\t", with: "\t").replacingOccurrences(of: "\\n", with: "\n")
+        let expanded = source.replacing("\\t", with: "\t").replacing("\\n", with: "\n")
         var parser = TemplateParser(tokens: try TemplateParser.split(expanded))
         nodes = try parser.parseList(until: [])
     }
@@ -98,7 +101,7 @@ public struct GoTemplate {
                 case let m as [String: String]: items = m.keys.sorted().map { ($0, m[$0] as Any) }
                 case let o as JSONObject: items = o.entries.map { ($0.key, $0.value) }
                 case let n as Int: items = (0..<max(0, n)).map { ($0, $0) }
-                case is NSNull, is NoValue: items = []
+                case is JSONNull, is NoValue: items = []
                 default: throw ParseError("range can't iterate over \(Self.show(v))")
                 }
                 if items.isEmpty { try eval(otherwise, dot: dot, scope: &inner, into: &out); continue }
@@ -114,7 +117,7 @@ public struct GoTemplate {
     func run(_ p: Pipeline, dot: Any, scope: inout Scope) throws -> Any {
         var value: Any? = nil
         for cmd in p.commands { value = try command(cmd, dot: dot, scope: &scope, piped: value) }
-        let result = value ?? NSNull()
+        let result = value ?? JSONNull()
         for name in p.declare { scope.vars[name] = result }
         return result
     }
@@ -160,7 +163,7 @@ public struct GoTemplate {
                 if let v = m[key] { cur = v } else if missingKey == .noValue { cur = NoValue() } else {
                     throw ParseError("can't evaluate field \(key) in type map[string]string")
                 }
-            case is NSNull: throw ParseError("nil pointer evaluating interface {}.\(key)")
+            case is JSONNull: throw ParseError("nil pointer evaluating interface {}.\(key)")
             case is NoValue: cur = NoValue()
             default: throw ParseError("can't evaluate field \(key) in type \(Self.typeName(cur))")
             }
@@ -180,7 +183,7 @@ public struct GoTemplate {
 
     static func truthy(_ v: Any) -> Bool {
         switch v {
-        case is NSNull, is NoValue: return false
+        case is JSONNull, is NoValue: return false
         case let b as Bool: return b
         case let s as String: return !s.isEmpty
         case let a as [Any]: return !a.isEmpty
@@ -198,7 +201,7 @@ public struct GoTemplate {
     /// Go's default formatting of a value (fmt's %v).
     static func show(_ v: Any) -> String {
         switch v {
-        case is NSNull: return "<nil>"
+        case is JSONNull: return "<nil>"
         case is NoValue: return "<no value>"
         case let s as String: return s
         case let b as Bool: return b ? "true" : "false"

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,7 +24,7 @@ extension HostInfo {
     public static func osName() -> String {
         guard let text = try? String(contentsOfFile: "/etc/os-release", encoding: .utf8) else { return "Linux" }
         for line in text.split(separator: "\n") where line.hasPrefix("PRETTY_NAME=") {
-            return line.dropFirst("PRETTY_NAME=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            return line.dropFirst("PRETTY_NAME=".count).trimming(["\""])
         }
         return "Linux"
     }

@@ -1,5 +1,8 @@
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// JSON text as Go's encoding/json writes it for Docker: struct fields (`JSONObject`) in their
 /// order, maps with sorted keys, `"Key": value` with four-space indents, `{}` and `[]` for
@@ -25,7 +28,7 @@ public enum JSONText {
         }
         let colon = indent == nil ? ":" : ": "
         switch v {
-        case is NSNull: out += "null"
+        case is JSONNull: out += "null"
         case let s as String: out += quote(s)
         case let b as Bool: out += b ? "true" : "false"
         case let n as Int: out += String(n)
@@ -82,7 +85,7 @@ public enum JSONText {
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
             default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+                if u.value < 0x20 { out += CFormat.string("\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
             }
         }
         return out + "\""

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Go's text/tabwriter as the Docker CLI configures it (min width 10, padding 3, spaces): every
 /// cell but the last of a line is padded to its column's widest cell plus three.

@@ -1,4 +1,8 @@
-import Foundation
+import ContainerRuntime
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Parses a template's text into `GoTemplate` nodes: text and actions (with Go's `{{-`/`-}}`
 /// trimming and `{{/* comments */}}`), then each action's words and the block structure.
@@ -21,17 +25,17 @@ struct TemplateParser {
         var out: [Piece] = []
         var rest = Substring(s)
         var trimNext = false
-        while let open = rest.range(of: "{{") {
+        while let open = rest.firstRange(of: "{{") {
             var text = String(rest[..<open.lowerBound])
             if trimNext { text = String(text.drop { $0.isWhitespace }) }
             var inner = rest[open.upperBound...]
-            guard let close = inner.range(of: "}}") else { throw E("unclosed action") }
+            guard let close = inner.firstRange(of: "}}") else { throw E("unclosed action") }
             var body = inner[..<close.lowerBound]
             if body.hasPrefix("- ") || body == "-" { text = String(text.reversed().drop { $0.isWhitespace }.reversed()); body = body.dropFirst() }
             trimNext = false
             if body.hasSuffix(" -") { trimNext = true; body = body.dropLast() }
             if !text.isEmpty { out.append(.text(text)) }
-            let trimmed = body.trimmingCharacters(in: .whitespaces)
+            let trimmed = body.trimmingSpaces()
             if !(trimmed.hasPrefix("/*") && trimmed.hasSuffix("*/")) { out.append(.action(String(body))) }
             inner = inner[close.upperBound...]
             rest = inner
@@ -158,7 +162,7 @@ struct TemplateParser {
                 switch id {
                 case "true": cmd.append(.literal(true))
                 case "false": cmd.append(.literal(false))
-                case "nil": cmd.append(.literal(NSNull()))
+                case "nil": cmd.append(.literal(JSONNull()))
                 default:
                     guard GoTemplate.functionNames.contains(id) else { throw E("function \"\(id)\" not defined") }
                     cmd.append(.identifier(id))

@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `history IMAGE`: the steps that made the image, newest first (the layers `commit` added
 /// on top of those of its base), in Docker's columns.
@@ -43,6 +46,6 @@ public struct HistoryCommand: ParsableCommand {
         let table = "table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}"
         let headers: [String: Any] = ["ID": "IMAGE", "CreatedSince": "CREATED", "CreatedAt": "CREATED AT",
                                       "CreatedBy": "CREATED BY", "Size": "SIZE", "Comment": "COMMENT"]
-        FileHandle.standardOutput.write(Data(try FormattedList.render(format: format ?? table, rows: fields, headers: headers, defaultTable: table).utf8))
+        StandardStream.out(try FormattedList.render(format: format ?? table, rows: fields, headers: headers, defaultTable: table))
     }
 }

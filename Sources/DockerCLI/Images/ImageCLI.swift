@@ -1,6 +1,6 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,12 +23,12 @@ enum ImageCLI {
     }
 
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        StandardStream.error((message + "\n"))
     }
 
     /// Writes lines to stdout at once (stdout may be a pipe that a lab reads).
     static func printLines(_ lines: [String]) {
         guard !lines.isEmpty else { return }
-        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        StandardStream.out((lines.joined(separator: "\n") + "\n"))
     }
 }

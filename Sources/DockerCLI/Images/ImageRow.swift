@@ -1,5 +1,8 @@
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One line of `docker images`: an image under one of its names (`<none>` when it has none).
 struct ImageRow {
@@ -50,10 +53,13 @@ struct ImageRow {
 
     /// Go's `time.Time.String()` without fractions, in the local zone: "2024-05-01 10:00:00 +0000 UTC".
     static func goTimeString(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone.current
-        f.dateFormat = "yyyy-MM-dd HH:mm:ss Z"
-        return f.string(from: date) + " " + (TimeZone.current.abbreviation(for: date) ?? "UTC")
+        // localtime_r and strftime (DateFormatter is not in FoundationEssentials).
+        var t = time_t(date.timeIntervalSince1970.rounded(.down))
+        var tm = Glibc.tm()
+        guard localtime_r(&t, &tm) != nil else { return ImageDates.format(date) }
+        var buffer = [CChar](repeating: 0, count: 64)
+        guard strftime(&buffer, buffer.count, "%Y-%m-%d %H:%M:%S %z", &tm) > 0 else { return ImageDates.format(date) }
+        let zone = tm.tm_zone.map { String(cString: $0) } ?? "UTC"
+        return String(cString: buffer) + " " + zone
     }
 }

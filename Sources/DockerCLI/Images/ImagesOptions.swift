@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The flags of `docker images` / `docker image ls`, and the listing itself.
 public struct ImagesOptions: ParsableArguments {

@@ -1,6 +1,9 @@
 import ArgumentParser
 import ContainerRuntime
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `pull NAME[:TAG]`: isolab has no registry; the built-in images (`busybox`, `debian`) are
 /// "pulled" by building them when missing, in Docker's words. Any other name gets Docker's
