@@ -52,11 +52,11 @@ let package = Package(
         // `isolab lab` execs `isolab-lab` (Docs/performance.md).
         .executableTarget(name: "isolab", dependencies: [
             "DockerCLI", "ContainerRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], path: "Sources/isolab-cli"),
+        ]),
         .executableTarget(name: "isolab-lab", dependencies: [
             "DockerCLI", "LabEngine", "LabResults", "LabReports", "LabFormat", "ContainerRuntime", "RuntimeHost",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], path: "Sources/isolab"),
+        ]),
 
         // `isolab lab serve`: a web server is a program of its own, so isolab's every start does
         // not load NIO; `isolab lab serve` execs it.

@@ -1,8 +1,18 @@
+import ArgumentParser
 import DockerCLI
-import Foundation
-import RuntimeHost
 
-// Invoked as `docker` (a symlink), isolab is its Docker-compatible CLI; as `isolab`, the same
-// commands plus `lab`, `image build` and `namespace`.
-labContainerHost = RuntimeContainerHost(isolabExecutable: IsolabMain.executablePath())
+/// `isolab` and its `docker` symlink: the Docker-compatible commands, linked from ContainerRuntime
+/// and DockerCLI alone, which import FoundationEssentials only. The lab commands import all of
+/// Foundation (and with it ICU's 30 MB of data), so they are a program of their own,
+/// `isolab-lab`, which `isolab lab` execs; every other start skips that weight
+/// (Docs/performance.md).
+struct IsolabCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "isolab",
+        abstract: "Learn Linux containers by running labs against real containers isolab makes itself.",
+        discussion: "Invoked as `docker`, isolab is a Docker-compatible CLI (no engine involved).",
+        version: "isolab version \(VersionCommand.version) (a Docker-compatible CLI; no engine)",
+        subcommands: DockerCommands.all + [LabForwardCommand.self])
+}
+
 IsolabMain.run(arguments: CommandLine.arguments, root: IsolabCommand.self)

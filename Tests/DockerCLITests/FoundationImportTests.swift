@@ -10,7 +10,7 @@ import Testing
             .deletingLastPathComponent().appendingPathComponent("Sources").path
         var offenders: [String] = []
         var checked = 0
-        for module in ["ContainerRuntime", "DockerCLI", "isolab-cli"] {
+        for module in ["ContainerRuntime", "DockerCLI", "isolab"] {
             let root = sources + "/" + module
             for file in try FileManager.default.subpathsOfDirectory(atPath: root) where file.hasSuffix(".swift") {
                 checked += 1
