@@ -7,12 +7,7 @@ import DockerCLI
 /// `isolab-lab`, which `isolab lab` execs; every other start skips that weight
 /// (Docs/performance.md).
 struct IsolabCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "isolab",
-        abstract: "Learn Linux containers by running labs against real containers isolab makes itself.",
-        discussion: "Invoked as `docker`, isolab is a Docker-compatible CLI (no engine involved).",
-        version: "isolab version \(VersionCommand.version) (a Docker-compatible CLI; no engine)",
-        subcommands: DockerCommands.all + [LabForwardCommand.self])
+    static let configuration = IsolabMain.rootConfiguration(lab: LabForwardCommand.self)
 }
 
 IsolabMain.run(arguments: CommandLine.arguments, root: IsolabCommand.self)
