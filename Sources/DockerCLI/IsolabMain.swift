@@ -99,7 +99,7 @@ public enum IsolabMain {
 
     public static func fail(_ message: String, code: Int32) -> Never {
         fflush(stdout)
-        FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
         exit(code)
     }
 

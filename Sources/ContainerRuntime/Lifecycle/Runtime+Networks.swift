@@ -147,7 +147,7 @@ extension Runtime {
                 }
             }
         } catch {
-            FileHandle.standardError.write(Data("isolab: updating containers' /etc/hosts: \(error)\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("isolab: updating containers' /etc/hosts: \(error)\n".utf8))
         }
     }
 

@@ -52,7 +52,7 @@ struct Teardown {
             }
         }
         for p in problems {
-            FileHandle.standardError.write(Data("isolab: clean-up of container \(id.prefix(12)) incomplete: \(p)\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("isolab: clean-up of container \(id.prefix(12)) incomplete: \(p)\n".utf8))
         }
     }
 }

@@ -12,7 +12,7 @@ enum ContainerBatch {
         for ref in refs {
             do { try body(ref); print(ref) } catch let e as RuntimeError {
                 fflush(stdout)
-                FileHandle.standardError.write(Data((e.dockerText() + "\n").utf8))
+                try? FileHandle.standardError.write(contentsOf: Data((e.dockerText() + "\n").utf8))
                 if !(ignoringMissing && e.isNotFound) { failed = true }
             }
         }

@@ -12,6 +12,6 @@ public struct DiffCommand: ParsableCommand {
     public func run() throws {
         let rt = IsolabMain.runtime()
         let changes = try rt.changes(of: try rt.container(container))
-        FileHandle.standardOutput.write(Data(changes.map { "\($0.kind.rawValue) \($0.path)\n" }.joined().utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data(changes.map { "\($0.kind.rawValue) \($0.path)\n" }.joined().utf8))
     }
 }

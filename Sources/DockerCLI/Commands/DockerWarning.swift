@@ -5,6 +5,6 @@ import Foundation
 enum DockerWarning {
     @Sendable static func print(_ warning: String) {
         fflush(stdout)
-        FileHandle.standardError.write(Data("WARNING: \(warning)\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("WARNING: \(warning)\n".utf8))
     }
 }

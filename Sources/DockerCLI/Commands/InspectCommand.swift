@@ -35,7 +35,7 @@ public struct InspectCommand: ParsableCommand {
         }
         fflush(stdout)
         if !missing.isEmpty {
-            for m in missing { FileHandle.standardError.write(Data("Error: No such object: \(m)\n".utf8)) }
+            for m in missing { try? FileHandle.standardError.write(contentsOf: Data("Error: No such object: \(m)\n".utf8)) }
             throw ExitCode(1)
         }
     }

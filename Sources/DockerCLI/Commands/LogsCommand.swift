@@ -44,6 +44,6 @@ public struct LogsCommand: ParsableCommand {
         if details { line += " " }   // Docker puts the entry's attributes here; isolab's entries have none
         line += e.log
         let out = e.stream == "stderr" ? FileHandle.standardError : FileHandle.standardOutput
-        out.write(Data(line.utf8))
+        try? out.write(contentsOf: Data(line.utf8))
     }
 }

@@ -29,7 +29,7 @@ public struct NetworkInspectCommand: ParsableCommand {
         }
         fflush(stdout)
         if !errors.isEmpty {
-            for m in errors { FileHandle.standardError.write(Data((m + "\n").utf8)) }
+            for m in errors { try? FileHandle.standardError.write(contentsOf: Data((m + "\n").utf8)) }
             throw ExitCode(1)
         }
     }

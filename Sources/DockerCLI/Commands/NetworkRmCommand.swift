@@ -25,7 +25,7 @@ public struct NetworkRmCommand: ParsableCommand {
             } catch let e as RuntimeError {
                 if force && e.isNotFound { continue }
                 fflush(stdout)
-                FileHandle.standardError.write(Data((e.dockerText() + "\n").utf8))
+                try? FileHandle.standardError.write(contentsOf: Data((e.dockerText() + "\n").utf8))
                 failed = true
             }
         }

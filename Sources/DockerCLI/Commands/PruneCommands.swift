@@ -7,7 +7,7 @@ enum Prune {
     /// Docker asks unless `-f`; anything but y/Y (or no input) declines.
     static func confirmed(_ warning: String, force: Bool) -> Bool {
         if force { return true }
-        FileHandle.standardOutput.write(Data((warning + "\nAre you sure you want to continue? [y/N] ").utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data((warning + "\nAre you sure you want to continue? [y/N] ").utf8))
         let answer = readLine(strippingNewline: true) ?? ""
         return answer.lowercased() == "y" || answer.lowercased() == "yes"
     }
@@ -36,7 +36,7 @@ enum Prune {
         var out = ""
         for (title, lines) in sections where !lines.isEmpty { out += title + "\n" + lines.joined(separator: "\n") + "\n\n" }
         out += "Total reclaimed space: " + ImageDisplay.humanSize(bytes) + "\n"
-        FileHandle.standardOutput.write(Data(out.utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data(out.utf8))
     }
 }
 

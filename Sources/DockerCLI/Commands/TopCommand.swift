@@ -15,6 +15,6 @@ public struct TopCommand: ParsableCommand {
     public func run() throws {
         let table = try IsolabMain.runtime().processes(of: container, psOptions: psOptions)
         let rows = [table.titles] + table.processes
-        FileHandle.standardOutput.write(Data(TableWriter.align(rows, minWidth: 20).map { $0 + "\n" }.joined().utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data(TableWriter.align(rows, minWidth: 20).map { $0 + "\n" }.joined().utf8))
     }
 }

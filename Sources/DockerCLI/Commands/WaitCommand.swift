@@ -17,7 +17,7 @@ public struct WaitCommand: ParsableCommand {
                 print(try rt.wait(c))
                 fflush(stdout)
             } catch let e as RuntimeError {
-                FileHandle.standardError.write(Data((e.dockerText() + "\n").utf8))
+                try? FileHandle.standardError.write(contentsOf: Data((e.dockerText() + "\n").utf8))
                 failed = true
             }
         }

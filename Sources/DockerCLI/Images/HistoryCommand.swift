@@ -43,6 +43,6 @@ public struct HistoryCommand: ParsableCommand {
         let table = "table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}"
         let headers: [String: Any] = ["ID": "IMAGE", "CreatedSince": "CREATED", "CreatedAt": "CREATED AT",
                                       "CreatedBy": "CREATED BY", "Size": "SIZE", "Comment": "COMMENT"]
-        FileHandle.standardOutput.write(Data(try FormattedList.render(format: format ?? table, rows: fields, headers: headers, defaultTable: table).utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data(try FormattedList.render(format: format ?? table, rows: fields, headers: headers, defaultTable: table).utf8))
     }
 }
