@@ -56,6 +56,20 @@ struct ContainerRecordTests {
         #expect(throws: RuntimeError.self) { try s.load(id: "../" + String(id.dropFirst(3))) }
     }
 
+    /// `started` (inspect's State.StartedAt of a stopped container) beyond ±3,000 years of 1970
+    /// is no start time: inspect turned 1e300 into Int64 and trapped.
+    @Test func aStartTimeFarOutOfRangeIsNone() throws {
+        let dir = try ImageTempDir("isolab-records")
+        let s = try store(dir)
+        let started = s.dir(for: id) + "/started"
+        for text in ["1e300", "-1e300", "9.3e18", "inf", "nan"] {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: started))
+            #expect(s.startedAt(id: id) == nil, "\(text)")
+        }
+        try Data("1700000000.25\n".utf8).write(to: URL(fileURLWithPath: started))
+        #expect(s.startedAt(id: id)?.timeIntervalSince1970 == 1700000000.25)
+    }
+
     @Test func fileReadsAreBoundedAndRegularFilesOnly() throws {
         let dir = try ImageTempDir("isolab-records")
         let big = try dir.write("big", String(repeating: "x", count: 100))
