@@ -70,6 +70,20 @@ struct ContainerRecordTests {
         #expect(s.startedAt(id: id)?.timeIntervalSince1970 == 1700000000.25)
     }
 
+    /// A log that cannot be read (here a directory: EISDIR) is an error naming it;
+    /// readDataToEndOfFile, a try! inside, trapped.
+    @Test func anUnreadableLogIsAnErrorNotATrap() throws {
+        let dir = try ImageTempDir("isolab-records")
+        let s = try store(dir)
+        let c = try s.load(id: id)
+        try ContainerStore.makeDirectory(c.logPath)
+        let rt = Runtime(context: s.context, isolabExecutable: "/bin/false")
+        let e = try #require(throws: RuntimeError.self) {
+            try rt.logs(of: c, tail: nil, follow: false, window: LogWindow()) { _ in }
+        }
+        #expect(e.message.hasPrefix("read \(c.logPath): "))
+    }
+
     @Test func fileReadsAreBoundedAndRegularFilesOnly() throws {
         let dir = try ImageTempDir("isolab-records")
         let big = try dir.write("big", String(repeating: "x", count: 100))

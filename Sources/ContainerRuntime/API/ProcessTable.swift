@@ -54,8 +54,8 @@ public struct ProcessTable: Sendable, Equatable {
         var data = Data()
         let reader = out.fileHandleForReading
         while data.count < outputLimit {
-            let chunk = reader.availableData
-            if chunk.isEmpty { break }
+            // availableData is a fatalError on a read error; this throws instead.
+            guard let chunk = try reader.read(upToCount: 1 << 16), !chunk.isEmpty else { break }
             data.append(chunk)
         }
         try? reader.close()

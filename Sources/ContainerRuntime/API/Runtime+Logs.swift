@@ -11,7 +11,14 @@ extension Runtime {
                      emit: (ContainerLogEntry) -> Void) throws {
         guard let fh = FileHandle(forReadingAtPath: c.logPath) else { return }
         defer { try? fh.close() }
-        var data = fh.readDataToEndOfFile()
+        // readDataToEndOfFile and availableData are try!/fatalError inside: a log that cannot
+        // be read (a directory, EIO) must be an error naming it, not a trap.
+        func readToEnd() throws -> Data {
+            do { return try fh.readToEnd() ?? Data() } catch {
+                throw RuntimeError(.failed, "read \(c.logPath): \(error.localizedDescription)", operation: "read", path: c.logPath)
+            }
+        }
+        var data = try readToEnd()
         // A torn last line (the monitor is writing it) waits for the next read.
         var pending = Data()
         if let lastNL = data.lastIndex(of: 10), lastNL + 1 < data.endIndex {
@@ -23,7 +30,7 @@ extension Runtime {
         for e in entries where window.keeps(e) { emit(e) }
         guard follow else { return }
         while true {
-            let more = fh.availableData
+            let more = try readToEnd()
             if !more.isEmpty {
                 pending.append(more)
                 if let lastNL = pending.lastIndex(of: 10) {
@@ -37,7 +44,7 @@ extension Runtime {
             guard let now = try? store.load(id: c.id), now.isRunning else {
                 // The monitor logs what is still in the pipes after the init ends: wait for it.
                 if let run = c.run { HostProcess.waitGone(run.monitorPid, startTime: run.monitorStartTime, timeout: 5) }
-                pending.append(fh.readDataToEndOfFile())
+                pending.append(try readToEnd())
                 for e in ContainerLogEntry.parse(pending) where window.keeps(e) { emit(e) }
                 return
             }
