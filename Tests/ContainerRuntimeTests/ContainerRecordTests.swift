@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import ContainerRuntime
 #if canImport(Glibc)
@@ -82,6 +83,27 @@ struct ContainerRecordTests {
             try rt.logs(of: c, tail: nil, follow: false, window: LogWindow()) { _ in }
         }
         #expect(e.message.hasPrefix("read \(c.logPath): "))
+    }
+
+    /// Two removers of one container (`rm -f` twice, or rm and a --rm container's exit command)
+    /// both succeed: the ENOENTs one causes under the other's walk are no failure.
+    @Test func concurrentRemovalsOfOneContainerBothSucceed() throws {
+        let dir = try ImageTempDir("isolab-records")
+        let s = try store(dir)
+        let rt = Runtime(context: s.context, isolabExecutable: "/bin/false")
+        for _ in 0..<2 {
+            for d in 0..<10 {
+                let sub = s.dir(for: id) + "/upper/d\(d)"
+                try ContainerStore.makeDirectory(sub)
+                for f in 0..<50 { #expect(FileManager.default.createFile(atPath: sub + "/f\(f)", contents: Data("x".utf8))) }
+            }
+            let problems = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                if let p = rt.removeFiles(id: id) { problems.withLock { $0.append(p) } }
+            }
+            #expect(problems.withLock { $0 } == [])
+            #expect(!FileManager.default.fileExists(atPath: s.dir(for: id)))
+        }
     }
 
     @Test func fileReadsAreBoundedAndRegularFilesOnly() throws {
