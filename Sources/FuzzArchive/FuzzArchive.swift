@@ -55,7 +55,7 @@ enum FuzzArchive {
     static func removeStore(_ root: String) {
         do { try FileManager.default.removeItem(atPath: root) } catch {
             if FileManager.default.fileExists(atPath: root) {
-                FileHandle.standardError.write(Data("FuzzArchive: cannot remove \(root): \(error)\n".utf8))
+                try? FileHandle.standardError.write(contentsOf: Data("FuzzArchive: cannot remove \(root): \(error)\n".utf8))
                 abort()
             }
         }
@@ -68,7 +68,7 @@ enum FuzzArchive {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: work)) ?? []
         let allowed: Set<String> = ["canary", "input.tar", "store"]
         guard names == ["file"], text == Data(canaryText.utf8), entries.allSatisfy(allowed.contains) else {
-            FileHandle.standardError.write(Data("FuzzArchive: write outside the store: \(work) has \(entries), canary \(names)\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("FuzzArchive: write outside the store: \(work) has \(entries), canary \(names)\n".utf8))
             abort()
         }
     }
@@ -106,12 +106,12 @@ struct FuzzArchiveReplay {
             return
         }
         guard !files.isEmpty else {
-            FileHandle.standardError.write(Data("usage: FuzzArchive FILE... | FuzzArchive --seeds DIR\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("usage: FuzzArchive FILE... | FuzzArchive --seeds DIR\n".utf8))
             exit(2)
         }
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
-                FileHandle.standardError.write(Data("FuzzArchive: cannot read \(file)\n".utf8))
+                try? FileHandle.standardError.write(contentsOf: Data("FuzzArchive: cannot read \(file)\n".utf8))
                 exit(2)
             }
             FuzzArchive.run(data)

@@ -122,7 +122,7 @@ struct FuzzLabParserMain {
             return
         }
         guard !arguments.isEmpty else {
-            FileHandle.standardError.write(Data("usage: FuzzLabParser FILE... | FuzzLabParser --seeds DIR\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("usage: FuzzLabParser FILE... | FuzzLabParser --seeds DIR\n".utf8))
             exit(2)
         }
         for path in arguments {

@@ -47,7 +47,7 @@ public enum ReportFiles {
     /// The same for bytes (a JSON report).
     public static func write(_ data: Data, to path: String) throws {
         if path == "-" {
-            FileHandle.standardOutput.write(data)
+            try FileHandle.standardOutput.write(contentsOf: data)
             return
         }
         let temporary = path + ".tmp-\(getpid())"

@@ -49,7 +49,7 @@ final class ClassProgress {
     }
 
     private func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 
     /// A learner's name or a message as the terminal should show it: control characters (an

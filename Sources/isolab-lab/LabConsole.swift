@@ -6,11 +6,11 @@ import LabReports
 /// lab, a path or a results file from elsewhere: control characters in them are shown, never sent.
 enum LabConsole {
     static func out(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data((line + "\n").utf8))
     }
 
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8))
     }
 
     static func quoted(_ line: String) { out(TerminalText.visible(line)) }

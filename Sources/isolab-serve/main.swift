@@ -43,14 +43,14 @@ struct ServeCommand: AsyncParsableCommand {
         var invalid = false
         for file in try Self.files(paths.isEmpty ? ["Labs"] : paths) {
             do { labs.append(try LabParser.parse(file: file)) } catch {
-                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                try? FileHandle.standardError.write(contentsOf: Data("\(error)\n".utf8))
                 invalid = true
             }
         }
         if invalid { throw ExitCode(2) }
         guard !labs.isEmpty else { throw ValidationError("No labs to serve.") }
         if !ServeConfiguration.isLoopback(host) {
-            FileHandle.standardError.write(Data("""
+            try? FileHandle.standardError.write(contentsOf: Data("""
                 isolab: WARNING: listening on \(host): anyone who can reach this address and learns the \
                 token gets a root shell on this machine.
 
@@ -60,14 +60,14 @@ struct ServeCommand: AsyncParsableCommand {
             !$0.isEmpty && FileManager.default.fileExists(atPath: $0 + "/xterm.js")
         }
         if xterm == nil {
-            FileHandle.standardError.write(Data("isolab: xterm.js is missing (scripts/setup.sh bundles it); pages will have no terminal\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("isolab: xterm.js is missing (scripts/setup.sh bundles it); pages will have no terminal\n".utf8))
         }
         let configuration = ServeConfiguration(
             labs: labs, host: host, port: port, token: ServeToken(), isolab: isolab, xtermDirectory: xterm,
             home: environment["HOME"] ?? "/root", environment: environment,
             shell: environment["SHELL"].flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil } ?? "/bin/bash")
         let runtime = RuntimeContainerHost(isolabExecutable: isolab)
-        FileHandle.standardError.write(Data("isolab: preparing the built-in images…\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("isolab: preparing the built-in images…\n".utf8))
         try runtime.prepareImages()
         let server = try ServeServer(configuration: configuration, host: runtime)
         let open = !noOpen
@@ -81,7 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         print("\nisolab lab serve: stopped.")
         if cleanupOnExit {
-            for problem in server.cleanUp() { FileHandle.standardError.write(Data("isolab: \(problem)\n".utf8)) }
+            for problem in server.cleanUp() { try? FileHandle.standardError.write(contentsOf: Data("isolab: \(problem)\n".utf8)) }
             print("The labs' containers were removed.")
         } else {
             for (namespace, containers) in server.remainingContainers() where !containers.isEmpty {

@@ -20,6 +20,21 @@ struct ExitCodeTests {
         #expect(try f.sh("docker run --rm nosuch_image").status == 125, "run keeps 125")
     }
 
+    /// An error message that cannot be written (stderr full or closed) loses the message, not
+    /// the exit status: FileHandle.write(_:) is a `try!`, which trapped (SIGILL, 132).
+    @Test func anUnwritableStderrIsNoCrash() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        for (cmd, status): (String, Int32) in [("inspect nosuch", 1), ("inspect -f '{{.State.Pid}}' nosuch", 1),
+                                               ("rm nosuch", 1), ("rm -f nosuch", 0), ("stop nosuch", 1),
+                                               ("run --bogus busybox true", 125)] {
+            for redirect in ["2>/dev/full", "2>&-"] {
+                let r = try f.sh("docker \(cmd) \(redirect)")
+                #expect(r.status == status, "docker \(cmd) \(redirect): \(r.status) \(r.output)")
+            }
+        }
+    }
+
     @Test func forcedRemovalOfNothingReportsAndSucceeds() throws {
         let f = try CLIFixture()
         defer { f.close() }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import ContainerRuntime
 #if canImport(Glibc)
@@ -54,6 +55,55 @@ struct ContainerRecordTests {
         // Only the store's own names become paths.
         #expect(s.loadOrBroken(id: "../../etc") == nil)
         #expect(throws: RuntimeError.self) { try s.load(id: "../" + String(id.dropFirst(3))) }
+    }
+
+    /// `started` (inspect's State.StartedAt of a stopped container) beyond ±3,000 years of 1970
+    /// is no start time: inspect turned 1e300 into Int64 and trapped.
+    @Test func aStartTimeFarOutOfRangeIsNone() throws {
+        let dir = try ImageTempDir("isolab-records")
+        let s = try store(dir)
+        let started = s.dir(for: id) + "/started"
+        for text in ["1e300", "-1e300", "9.3e18", "inf", "nan"] {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: started))
+            #expect(s.startedAt(id: id) == nil, "\(text)")
+        }
+        try Data("1700000000.25\n".utf8).write(to: URL(fileURLWithPath: started))
+        #expect(s.startedAt(id: id)?.timeIntervalSince1970 == 1700000000.25)
+    }
+
+    /// A log that cannot be read (here a directory: EISDIR) is an error naming it;
+    /// readDataToEndOfFile, a try! inside, trapped.
+    @Test func anUnreadableLogIsAnErrorNotATrap() throws {
+        let dir = try ImageTempDir("isolab-records")
+        let s = try store(dir)
+        let c = try s.load(id: id)
+        try ContainerStore.makeDirectory(c.logPath)
+        let rt = Runtime(context: s.context, isolabExecutable: "/bin/false")
+        let e = try #require(throws: RuntimeError.self) {
+            try rt.logs(of: c, tail: nil, follow: false, window: LogWindow()) { _ in }
+        }
+        #expect(e.message.hasPrefix("read \(c.logPath): "))
+    }
+
+    /// Two removers of one container (`rm -f` twice, or rm and a --rm container's exit command)
+    /// both succeed: the ENOENTs one causes under the other's walk are no failure.
+    @Test func concurrentRemovalsOfOneContainerBothSucceed() throws {
+        let dir = try ImageTempDir("isolab-records")
+        let s = try store(dir)
+        let rt = Runtime(context: s.context, isolabExecutable: "/bin/false")
+        for _ in 0..<2 {
+            for d in 0..<10 {
+                let sub = s.dir(for: id) + "/upper/d\(d)"
+                try ContainerStore.makeDirectory(sub)
+                for f in 0..<50 { #expect(FileManager.default.createFile(atPath: sub + "/f\(f)", contents: Data("x".utf8))) }
+            }
+            let problems = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                if let p = rt.removeFiles(id: id) { problems.withLock { $0.append(p) } }
+            }
+            #expect(problems.withLock { $0 } == [])
+            #expect(!FileManager.default.fileExists(atPath: s.dir(for: id)))
+        }
     }
 
     @Test func fileReadsAreBoundedAndRegularFilesOnly() throws {

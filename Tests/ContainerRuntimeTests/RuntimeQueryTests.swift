@@ -36,6 +36,9 @@ struct RuntimeQueryTests {
         #expect(Runtime.parseNetDev(text) == ContainerStats.NetworkBytes(received: 1436, transmitted: 936))
         #expect(Runtime.parseNetDev("    lo: 1 2 3 4 5 6 7 8 9 10\n") == nil)
         #expect(Runtime.parseNetDev("  eth0: 12 x\n") == nil)
+        // Nothing after the colon: no counters, where split(":")[1] trapped.
+        #expect(Runtime.parseNetDev("eth0:\n") == nil)
+        #expect(Runtime.parseNetDev("  eth0:") == nil)
     }
 
     @Test func logWindowKeepsStampedEntriesInside() throws {

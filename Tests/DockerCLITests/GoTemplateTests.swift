@@ -65,6 +65,27 @@ struct GoTemplateTests {
         #expect(JSONText.pretty([state, [String: Any](), [Any]()] as [Any]) == "[\n    {\n        \"Status\": \"running\"\n    },\n    {},\n    []\n]")
     }
 
+    /// Numbers, widths and paddings from a template are input: out of range they print Go's
+    /// error forms (or fail), where Int64() of them trapped and a width of 10^12 exhausted memory.
+    @Test func printfAndPadOutOfRangeDoNotTrap() throws {
+        let huge: [String: Any] = ["Big": UInt64.max, "Nan": Double.nan, "Inf": Double.infinity]
+        #expect(try GoTemplate("{{printf \"%d\" 1e300}}").render(huge).hasPrefix("%!d("))
+        #expect(try GoTemplate("{{printf \"%x\" -1e300}}").render(huge).hasPrefix("%!x("))
+        #expect(try GoTemplate("{{printf \"%d %x\" .Big .Big}}").render(huge).hasPrefix("%!d("))
+        #expect(try GoTemplate("{{printf \"%d|%d\" .Nan .Inf}}").render(huge).hasPrefix("%!d("))
+        #expect(try GoTemplate("{{printf \"%d\" 42.0}}").render(huge) == "42")
+        #expect(try GoTemplate("{{printf \"%999999999999d\" 1}}").render(huge) == "%!(BADWIDTH)1")
+        #expect(try GoTemplate("{{printf \"%99999999999999999999999s\" \"a\"}}").render(huge) == "%!(BADWIDTH)a")
+        #expect(try GoTemplate("{{printf \"%.9999999f\" 1.5}}").render(huge) == "%!(BADPREC)1.500000")
+        #expect(try GoTemplate("{{printf \"%3d\" 7}}").render(huge) == "  7")
+        #expect(throws: GoTemplate.ParseError.self) { try GoTemplate("{{pad \"x\" 999999999999 0}}").render(huge) }
+        #expect(ContainerJSON.rfc3339Nano(1e300) == ContainerJSON.zeroTime)
+        #expect(ContainerJSON.rfc3339Nano(-.infinity) == ContainerJSON.zeroTime)
+        #expect(ContainerJSON.rfc3339Nano(.nan) == ContainerJSON.zeroTime)
+        #expect(ContainerJSON.rfc3339Nano(1700000000.5) == "2023-11-14T22:13:20.5Z")
+        #expect(ContainerJSON.defaultMemorySwap(Int64.max) == -1 && ContainerJSON.defaultMemorySwap(1 << 20) == 2 << 20)
+    }
+
     @Test(arguments: bad)
     func rejects(_ template: String, _ message: String) {
         #expect {

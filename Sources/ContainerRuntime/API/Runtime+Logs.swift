@@ -13,20 +13,22 @@ extension Runtime {
         guard fd >= 0 else { return }
         defer { close(fd) }
         /// What the log has beyond the last read (FileHandle's availableData; empty at its end).
-        func available() -> Data {
+        // A log that cannot be read (a directory, EIO) is an error naming it.
+        func available() throws -> Data {
             var buffer = [UInt8](repeating: 0, count: 1 << 16)
             while true {
                 let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
                 if n < 0 && errno == EINTR { continue }
+                if n < 0 { throw RuntimeError.errno("read", c.logPath) }
                 return n > 0 ? Data(buffer[0..<n]) : Data()
             }
         }
-        func toEnd() -> Data {
+        func toEnd() throws -> Data {
             var all = Data()
-            while case let more = available(), !more.isEmpty { all.append(more) }
+            while case let more = try available(), !more.isEmpty { all.append(more) }
             return all
         }
-        var data = toEnd()
+        var data = try toEnd()
         // A torn last line (the monitor is writing it) waits for the next read.
         var pending = Data()
         if let lastNL = data.lastIndex(of: 10), lastNL + 1 < data.endIndex {
@@ -38,7 +40,7 @@ extension Runtime {
         for e in entries where window.keeps(e) { emit(e) }
         guard follow else { return }
         while true {
-            let more = available()
+            let more = try available()
             if !more.isEmpty {
                 pending.append(more)
                 if let lastNL = pending.lastIndex(of: 10) {
@@ -52,7 +54,7 @@ extension Runtime {
             guard let now = try? store.load(id: c.id), now.isRunning else {
                 // The monitor logs what is still in the pipes after the init ends: wait for it.
                 if let run = c.run { HostProcess.waitGone(run.monitorPid, startTime: run.monitorStartTime, timeout: 5) }
-                pending.append(toEnd())
+                pending.append(try toEnd())
                 for e in ContainerLogEntry.parse(pending) where window.keeps(e) { emit(e) }
                 return
             }

@@ -37,7 +37,9 @@ extension Runtime {
 
     static func parseNetDev(_ text: String) -> ContainerStats.NetworkBytes? {
         for line in text.split(separator: "\n") where line.trimmingSpaces().hasPrefix("eth0:") {
-            let f = line.split(separator: ":")[1].split(separator: " ")
+            // "eth0:" then the counters; a line with nothing after the colon has none.
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let f = line[line.index(after: colon)...].split(separator: " ")
             if f.count > 8, let rx = UInt64(f[0]), let tx = UInt64(f[8]) { return .init(received: rx, transmitted: tx) }
         }
         return nil

@@ -114,7 +114,7 @@ public struct ContainerStore: Sendable {
     public func startedAt(id: String) -> Date? {
         guard let data = try? FileIO.read(dir(for: id) + "/started", limit: Self.smallLimit),
               let t = Double(String(decoding: data, as: UTF8.self).trimmingWhitespace()),
-              t.isFinite else { return nil }
+              t.isFinite, abs(t) < 1e11 else { return nil }   // within ±3,000 years of 1970, as exit.json's
         return Date(timeIntervalSince1970: t)
     }
 

@@ -103,8 +103,17 @@ extension Runtime {
     func removeFiles(id: String) -> String? {
         let dir = store.dir(for: id)
         var problem: String? = nil
-        do { try FileManager.default.removeItem(atPath: dir) } catch {
-            if FileManager.default.fileExists(atPath: dir) { problem = "remove \(dir): \(error)" }
+        // Another remover (a second `rm -f`, the exit command of a --rm container) may be deleting
+        // the same tree: what it removes under our walk fails ours (ENOENT) while the directory
+        // is still there. Walk again until it is gone (about a second at most: the other walk
+        // ends by then), or the failure is our own.
+        for attempt in 0..<200 {
+            do { try FileManager.default.removeItem(atPath: dir); problem = nil; break } catch {
+                guard FileManager.default.fileExists(atPath: dir) else { problem = nil; break }
+                problem = "remove \(dir): \(error.localizedDescription)"
+                guard (error as? CocoaError)?.code == .fileNoSuchFile, attempt < 199 else { break }
+                usleep(5_000)
+            }
         }
         ContainerStore.removeEmptyParents(of: dir, upTo: context.root + "/containers")
         return problem

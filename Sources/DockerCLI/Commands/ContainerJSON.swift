@@ -9,7 +9,10 @@ enum ContainerJSON {
     static let zeroTime = "0001-01-01T00:00:00Z"
 
     /// Go's RFC3339Nano in UTC: up to nine digits of fraction, trailing zeros dropped.
+    /// A time beyond ±3,000 years of 1970 (or not a number: a damaged record) is Go's zero
+    /// time, as Int64() of it would trap.
     static func rfc3339Nano(_ seconds: Double) -> String {
+        guard seconds.isFinite, abs(seconds) < 1e11 else { return zeroTime }
         let whole = seconds.rounded(.down)
         let nanos = Int(((seconds - whole) * 1e9).rounded())
         var s = LogTimestamp.format(seconds: Int64(whole) + Int64(nanos / 1_000_000_000), nanos: nanos % 1_000_000_000)
@@ -100,7 +103,7 @@ enum ContainerJSON {
             "SecurityOpt": cfg.securityOpt.isEmpty ? JSONNull() : cfg.securityOpt as Any,
             "Memory": l.memory, "NanoCpus": l.nanoCPUs, "CgroupParent": "",
             "CpuPeriod": l.cpuPeriod, "CpuQuota": l.cpuQuota, "CpuShares": l.cpuShares, "CpusetCpus": l.cpusetCpus,
-            "MemorySwap": l.memorySwap != 0 || l.memory == 0 ? l.memorySwap : l.memory * 2, "PidsLimit": l.pidsLimit > 0 ? l.pidsLimit as Any : JSONNull(),
+            "MemorySwap": l.memorySwap != 0 || l.memory == 0 ? l.memorySwap : defaultMemorySwap(l.memory), "PidsLimit": l.pidsLimit > 0 ? l.pidsLimit as Any : JSONNull(),
             "Init": cfg.initProcess,
         ])
         if !tmpfs.isEmpty { hostConfig.set("Tmpfs", tmpfs) }
@@ -145,6 +148,13 @@ enum ContainerJSON {
         o.set("Namespace", cfg.namespace)
         o.set("Capabilities", cfg.capabilities.names)
         return o
+    }
+
+    /// Docker's default swap limit, twice the memory limit; -1 (unlimited) when that overflows,
+    /// as ConfigValidator records it (a config.json may hold any Int64).
+    static func defaultMemorySwap(_ memory: Int64) -> Int64 {
+        let (doubled, overflow) = memory.multipliedReportingOverflow(by: 2)
+        return overflow ? -1 : doubled
     }
 
     static func status(_ c: Container, now: Date = Date()) -> String {

@@ -26,8 +26,13 @@ enum GoPrintf {
                 chars.removeFirst()
                 let p = chars.prefix { $0.isNumber }
                 chars = chars.dropFirst(p.count)
-                precision = Int(p) ?? 0
+                precision = p.isEmpty ? 0 : Int(p) ?? Int.max
             }
+            // Go's fmt refuses a width or precision beyond 1e6 (BADWIDTH, BADPREC) rather than
+            // build a string that long; so does this, then goes on without it.
+            var width = widthDigits.isEmpty ? nil : Int(widthDigits) ?? Int.max
+            if let w = width, w > maxWidth { out += "%!(BADWIDTH)"; width = nil }
+            if let p = precision, p > maxWidth { out += "%!(BADPREC)"; precision = nil }
             guard let verb = chars.first else { out += "%!(NOVERB)"; break }
             chars.removeFirst()
             if verb == "%" { out += "%"; continue }
@@ -37,18 +42,18 @@ enum GoPrintf {
             var s: String
             switch verb {
             case "d":
-                if let n = GoTemplate.number(arg) { s = String(Int64(n)); if plus && n >= 0 { s = "+" + s } } else { s = "%!d(\(GoTemplate.show(arg)))" }
+                if let n = integer(arg) { s = String(n); if plus && n >= 0 { s = "+" + s } } else { s = "%!d(\(GoTemplate.show(arg)))" }
             case "f", "F":
                 if let n = GoTemplate.number(arg) { s = CFormat.string("%.\(precision ?? 6)f", n) } else { s = "%!f(\(GoTemplate.show(arg)))" }
             case "x":
-                if let n = GoTemplate.number(arg) { s = String(Int64(n), radix: 16) } else { s = GoTemplate.show(arg).utf8.map { CFormat.string("%02x", $0) }.joined() }
+                if let n = integer(arg) { s = String(n, radix: 16) } else if GoTemplate.number(arg) != nil { s = "%!x(\(GoTemplate.show(arg)))" } else { s = GoTemplate.show(arg).utf8.map { CFormat.string("%02x", $0) }.joined() }
             case "q": s = JSONText.quote(GoTemplate.show(arg))
             case "t", "s", "v":
                 s = GoTemplate.show(arg)
                 if let p = precision, verb == "s" { s = String(s.prefix(p)) }
             default: s = "%!\(verb)(\(GoTemplate.show(arg)))"
             }
-            if let w = Int(widthDigits), s.count < w {
+            if let w = width, s.count < w {
                 let pad = String(repeating: zero && !left ? "0" : " ", count: w - s.count)
                 s = left ? s + pad : pad + s
             }
@@ -56,5 +61,14 @@ enum GoPrintf {
         }
         if next < args.count { out += "%!(EXTRA " + args[next...].map(GoTemplate.show).joined(separator: ", ") + ")" }
         return out
+    }
+
+    static let maxWidth = 1_000_000
+
+    /// An integer argument of %d and %x; a number beyond Int64 (or not a number: NaN, an
+    /// infinity) is none, where Int64() of it would trap. A fraction is cut off, as before.
+    static func integer(_ v: Any) -> Int64? {
+        guard let n = GoTemplate.number(v), n.isFinite else { return nil }
+        return Int64(exactly: n.rounded(.towardZero))
     }
 }

@@ -92,6 +92,10 @@ extension GoTemplate {
         case "pad":
             try need(3)
             let pre = max(0, try int(args[1])), post = max(0, try int(args[2]))
+            // A template is input: a padding of 10^15 spaces would exhaust memory, not print.
+            guard pre <= GoPrintf.maxWidth, post <= GoPrintf.maxWidth else {
+                throw ParseError("pad: padding \(max(pre, post)) is larger than \(GoPrintf.maxWidth)")
+            }
             return String(repeating: " ", count: pre) + show(args[0]) + String(repeating: " ", count: post)
         case "truncate":
             try need(2)

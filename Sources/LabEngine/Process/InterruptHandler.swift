@@ -15,7 +15,7 @@ public final class InterruptHandler {
             pipe = try SignalPipe(signals: [SIGINT, SIGTERM], threadName: "isolab signals") { cancellation.cancel(signal: $0) }
         } catch let failure as SignalPipe.Failure {
             // Without the pipe, signals keep their default action: isolab dies, as before.
-            FileHandle.standardError.write(Data("isolab: pipe2 for signal handling: \(String(cString: strerror(failure.code)))\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("isolab: pipe2 for signal handling: \(String(cString: strerror(failure.code)))\n".utf8))
         } catch {}
     }
 

@@ -122,7 +122,7 @@ public final class LabWalkDriver: WalkDriver {
         do {
             try progress.save(to: progressFile)
         } catch {
-            FileHandle.standardError.write(Data("isolab: saving \(progressFile): \(error)\r\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("isolab: saving \(progressFile): \(error)\r\n".utf8))
         }
     }
 

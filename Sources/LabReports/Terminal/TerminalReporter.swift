@@ -21,7 +21,7 @@ public final class TerminalReporter: @unchecked Sendable {
         self.style = style
         self.quiet = quiet
         self.write = write ?? { text in
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
         }
     }
 
