@@ -15,6 +15,10 @@ extension RuntimeError {
         if kind == .invalidArgument && operation == "exec arguments" {
             return "docker: 'docker exec' requires at least 2 arguments."
         }
+        if kind == .notFound(.image) && operation == "find image" {
+            // The client's own line before it would pull (isolab never pulls: see RunCommand.pullDenied).
+            return "Unable to find image '\(reference ?? "")' locally"
+        }
         guard source == .request else { return message }
         return (inRun ? "docker: " : "") + "Error response from daemon: " + daemonSentence
     }
@@ -22,6 +26,7 @@ extension RuntimeError {
     /// The daemon's sentence for the request that failed.
     private var daemonSentence: String {
         let ref = reference ?? ""
+        if let imageConflict { return Self.dockerSentence(imageConflict, reference: ref) }
         switch (kind, operation) {
         case (.notFound(.container), nil):
             return "No such container: \(ref)"
@@ -35,10 +40,34 @@ extension RuntimeError {
             return "Conflict. The \(message). You have to remove (or rename) that container to be able to reuse that name."
         case (.cannotExecute, "start"?):
             return "failed to create task for container: OCI runtime create failed: unable to start container process: \(cause ?? message): unknown."
+        case (.notRunning, "pause"?), (.notRunning, "unpause"?):
+            return "Container \(ref) is not running"
+        case (.conflict, "pause"?):
+            return "Container \(ref) is already paused"
+        case (.conflict, "unpause"?):
+            return "Container \(ref) is not paused"
+        case (.failed, "top"?):
+            return "Couldn't find PID field in ps output"
+        case (.notFound(.file), "copy"?):
+            return "Could not find the file \(path ?? "") in container \(ref)"
         case (.failed, "load container"?):
             return message + "; `docker rm -f \(ref)` removes it"   // ref: the broken container's short id
         default:
             return message
+        }
+    }
+
+    /// moby's image delete conflicts (`conflict: unable to ...`).
+    static func dockerSentence(_ conflict: ImageConflict, reference: String) -> String {
+        switch conflict {
+        case .referenceInUse(let image, let container):
+            return "conflict: unable to remove repository reference \"\(reference)\" (must force) - container \(container) is using its referenced image \(image)"
+        case .usedByRunningContainer(let image, let container):
+            return "conflict: unable to delete \(image) (cannot be forced) - image is being used by running container \(container)"
+        case .usedByStoppedContainer(let image, let container):
+            return "conflict: unable to delete \(image) (must be forced) - image is being used by stopped container \(container)"
+        case .referencedInMultipleRepositories(let image):
+            return "conflict: unable to delete \(image) (must be forced) - image is referenced in multiple repositories"
         }
     }
 }
