@@ -30,6 +30,8 @@ extension RuntimeError {
         switch (kind, operation) {
         case (.notFound(.container), nil):
             return "No such container: \(ref)"
+        case (.notFound(.container), "match id prefix"?):
+            return "multiple IDs found with provided prefix: \(ref)"
         case (.notFound(.image), nil):
             return "No such image: \(ref)"
         case (.notRunning, "kill"?):

@@ -16,7 +16,7 @@ struct DockerErrorWordingTests {
     @Test func missingImagesAndAmbiguousPrefixes() {
         let image = RuntimeError.notFound(.image, "nosuch:latest", "no image nosuch:latest")
         #expect(image.dockerText() == "Error response from daemon: No such image: nosuch:latest")
-        let prefix = RuntimeError(.notFound(.container), "multiple IDs found with provided prefix: a", source: .request, operation: "match id prefix", reference: "a")
+        let prefix = RuntimeError(.notFound(.container), "a is the prefix of 2 container ids", source: .request, operation: "match id prefix", reference: "a")
         #expect(prefix.dockerText() == "Error response from daemon: multiple IDs found with provided prefix: a")
     }
 
