@@ -19,7 +19,7 @@ extension RuntimeError {
             // The client's own line before it would pull (isolab never pulls: see RunCommand.pullDenied).
             return "Unable to find image '\(reference ?? "")' locally"
         }
-        guard source == .request else { return message }
+        guard source == .request else { return dockerMessage }
         return (inRun ? "docker: " : "") + "Error response from daemon: " + daemonSentence
     }
 
@@ -57,6 +57,27 @@ extension RuntimeError {
         default:
             return message
         }
+    }
+
+    /// A host error as Docker shows it: the runtime's message, or Docker's own words where it has
+    /// them (an image reference refused, on its own or inside a load's error).
+    var dockerMessage: String {
+        let ref = reference ?? ""
+        switch (kind, operation) {
+        case (.invalidArgument, "parse reference"?):
+            return Self.referenceFormat(ref)
+        case (.invalidArgument, "load reference"?):
+            return "load \(path ?? ""): \(ref.debugDescription): \(Self.referenceFormat(ref))"
+        default:
+            return message
+        }
+    }
+
+    /// distribution/reference's refusal of a reference.
+    static func referenceFormat(_ reference: String) -> String {
+        let repo = ImageReference.split(ImageReference.normalize(reference)).repository
+        if repo.contains(where: \.isUppercase) { return "invalid reference format: repository name (\(repo)) must be lowercase" }
+        return "invalid reference format"
     }
 
     /// moby's image delete conflicts (`conflict: unable to ...`).

@@ -89,4 +89,13 @@ struct DockerErrorWordingTests {
         #expect(RuntimeError.refused(.failed, "ps printed no PID column", operation: "top").dockerText()
                 == "Error response from daemon: Couldn't find PID field in ps output")
     }
+
+    @Test func refusedImageReferences() {
+        #expect(ImageReference.invalidFormat("../../x:y").dockerMessage == "invalid reference format")
+        #expect(ImageReference.invalidFormat("../../x:y").dockerText() == "invalid reference format")
+        #expect(ImageReference.invalidFormat("Busy:1").dockerMessage == "invalid reference format: repository name (Busy) must be lowercase")
+        #expect(!ImageReference.invalidFormat("Busy:1").message.contains("invalid reference format"))
+        let load = RuntimeError(.invalidArgument, "load stdin: \"a//b:1\" is not a valid image reference", operation: "load reference", path: "stdin", reference: "a//b:1")
+        #expect(load.dockerText() == "load stdin: \"a//b:1\": invalid reference format")
+    }
 }
