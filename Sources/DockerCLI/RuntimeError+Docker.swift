@@ -15,16 +15,23 @@ extension RuntimeError {
         if kind == .invalidArgument && operation == "exec arguments" {
             return "docker: 'docker exec' requires at least 2 arguments."
         }
-        guard source == .request else { return message }
+        if kind == .notFound(.image) && operation == "find image" {
+            // The client's own line before it would pull (isolab never pulls: see RunCommand.pullDenied).
+            return "Unable to find image '\(reference ?? "")' locally"
+        }
+        guard source == .request else { return dockerMessage }
         return (inRun ? "docker: " : "") + "Error response from daemon: " + daemonSentence
     }
 
     /// The daemon's sentence for the request that failed.
     private var daemonSentence: String {
         let ref = reference ?? ""
+        if let imageConflict { return Self.dockerSentence(imageConflict, reference: ref) }
         switch (kind, operation) {
         case (.notFound(.container), nil):
             return "No such container: \(ref)"
+        case (.notFound(.container), "match id prefix"?):
+            return "multiple IDs found with provided prefix: \(ref)"
         case (.notFound(.image), nil):
             return "No such image: \(ref)"
         case (.notRunning, "kill"?):
@@ -35,10 +42,55 @@ extension RuntimeError {
             return "Conflict. The \(message). You have to remove (or rename) that container to be able to reuse that name."
         case (.cannotExecute, "start"?):
             return "failed to create task for container: OCI runtime create failed: unable to start container process: \(cause ?? message): unknown."
+        case (.notRunning, "pause"?), (.notRunning, "unpause"?):
+            return "Container \(ref) is not running"
+        case (.conflict, "pause"?):
+            return "Container \(ref) is already paused"
+        case (.conflict, "unpause"?):
+            return "Container \(ref) is not paused"
+        case (.failed, "top"?):
+            return "Couldn't find PID field in ps output"
+        case (.notFound(.file), "copy"?):
+            return "Could not find the file \(path ?? "") in container \(ref)"
         case (.failed, "load container"?):
             return message + "; `docker rm -f \(ref)` removes it"   // ref: the broken container's short id
         default:
             return message
+        }
+    }
+
+    /// A host error as Docker shows it: the runtime's message, or Docker's own words where it has
+    /// them (an image reference refused, on its own or inside a load's error).
+    var dockerMessage: String {
+        let ref = reference ?? ""
+        switch (kind, operation) {
+        case (.invalidArgument, "parse reference"?):
+            return Self.referenceFormat(ref)
+        case (.invalidArgument, "load reference"?):
+            return "load \(path ?? ""): \(ref.debugDescription): \(Self.referenceFormat(ref))"
+        default:
+            return message
+        }
+    }
+
+    /// distribution/reference's refusal of a reference.
+    static func referenceFormat(_ reference: String) -> String {
+        let repo = ImageReference.split(ImageReference.normalize(reference)).repository
+        if repo.contains(where: \.isUppercase) { return "invalid reference format: repository name (\(repo)) must be lowercase" }
+        return "invalid reference format"
+    }
+
+    /// moby's image delete conflicts (`conflict: unable to ...`).
+    static func dockerSentence(_ conflict: ImageConflict, reference: String) -> String {
+        switch conflict {
+        case .referenceInUse(let image, let container):
+            return "conflict: unable to remove repository reference \"\(reference)\" (must force) - container \(container) is using its referenced image \(image)"
+        case .usedByRunningContainer(let image, let container):
+            return "conflict: unable to delete \(image) (cannot be forced) - image is being used by running container \(container)"
+        case .usedByStoppedContainer(let image, let container):
+            return "conflict: unable to delete \(image) (must be forced) - image is being used by stopped container \(container)"
+        case .referencedInMultipleRepositories(let image):
+            return "conflict: unable to delete \(image) (must be forced) - image is referenced in multiple repositories"
         }
     }
 }

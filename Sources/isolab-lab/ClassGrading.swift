@@ -58,30 +58,18 @@ struct ClassGrading {
         }
         progress.end()
 
-        var runs: [RunResults] = []
-        var ungraded = 0
-        for outcome in outcomes {
-            let path = resultsPath(outcome.submission)
-            let complete = outcome.exitStatus.map { (0...2).contains($0) } ?? false
-            if complete, let results = try? ReportFiles.readResults(path) {
-                runs.append(results)
-                continue
-            }
-            ungraded += 1
-            let reason = outcome.timedOut ? "grading took longer than \(Int(timeout)) s and was stopped"
-                : outcome.exitStatus == nil ? "grading was interrupted"
-                : "grading failed (exit status \(outcome.exitStatus ?? -1)); see \(logPath(outcome.submission))"
-            let options = LabRunOptions(mode: .grade, learner: outcome.submission.learner)
-            let results = LabRunner.results([LabRunner.unscoredResult(parsed, reason: reason)], options: options, host: nil)
-            try? ReportFiles.write(try JSONReport.data(results), to: path)
-            runs.append(results)
+        let graded = ClassResults(outcomes, lab: parsed, timeout: timeout,
+                                  read: { try? ReportFiles.readResults(resultsPath($0)) }, logPath: { logPath($0) })
+        for (submission, results) in graded.ungraded {
+            try? ReportFiles.write(try JSONReport.data(results), to: resultsPath(submission))
         }
+        let runs = graded.runs
         print(Gradebook.text(runs), terminator: "")
         try ReportFiles.write(Gradebook.csv(runs), to: out + "/gradebook.csv")
         try ReportFiles.write(Gradebook.html(runs), to: out + "/gradebook.html")
         LabConsole.out("Results: \(out)/NAME.json · gradebook: \(out)/gradebook.csv, \(out)/gradebook.html")
         if cancellation.isCancelled { return 130 }
-        return ungraded == 0 ? 0 : 1
+        return graded.ungraded.isEmpty ? 0 : 1
     }
 
     func resultsPath(_ submission: Submission) -> String { "\(out)/\(submission.learner).json" }

@@ -9,13 +9,12 @@ struct LabCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Validate labs without running them.")
 
-    @Argument(help: "Lab files or folders (their .md files, sorted).")
-    var paths: [String]
+    @OptionGroup var labs: LabPathArguments
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
     func run() throws {
-        let files = LabPaths.expand(paths)
+        let files = LabPaths.expand(labs.paths)
         var valid = true
         for file in files {
             do {

@@ -9,8 +9,7 @@ struct LabRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Run labs: setup, every step and check, cleanup.")
 
-    @Argument(help: "Lab files or folders (their .md files, sorted).")
-    var paths: [String]
+    @OptionGroup var labs: LabPathArguments
     @Option(name: .long, help: "Run only the block with this id (with setup, its solutions and cleanup).")
     var only: String?
     @Flag(name: .long, help: "Skip every block after the first failure (cleanup still runs).")
@@ -25,7 +24,7 @@ struct LabRunCommand: ParsableCommand {
         let options = LabRunOptions(mode: .run, only: only, failFast: failFast, keep: keep,
                                     dockerExecutable: LabEnvironment.selfExecutable(),
                                     environment: ProcessInfo.processInfo.environment)
-        let loaded = LabPaths.loadAll(paths)
+        let loaded = LabPaths.loadAll(labs.paths)
         let host = try? LabEnvironment.host()
         // An invalid lab stops the run before anything runs; the reports still say why.
         let labs = try reports.validLabsOrExit(loaded, options: options, host: host)

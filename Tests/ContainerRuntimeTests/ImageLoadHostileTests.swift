@@ -105,7 +105,7 @@ import Glibc
             let (store, result) = try load(dir, try HostileArchives.dockerArchive([
                 .init(config: try HostileArchives.config(diffIDs: [diffID]), layers: [layerData], tags: [tag]),
             ]))
-            #expect(message(result).contains("invalid reference format"), "\(tag): \(message(result))")
+            #expect(message(result).contains("is not a valid image reference"), "\(tag): \(message(result))")
             try expectEmpty(store)
         }
     }
@@ -117,7 +117,7 @@ import Glibc
         #expect {
             try store.tag(source: "base:1", target: "../../x:y")
         } throws: { error in
-            (error as? RuntimeError)?.message == "invalid reference format"
+            (error as? RuntimeError)?.operation == "parse reference" && (error as? RuntimeError)?.reference == "../../x:y"
         }
         #expect(try store.readTags().keys.sorted() == ["base:1"])
     }

@@ -12,13 +12,19 @@ import Testing
         #expect {
             try store.remove(reference: "base:1", force: false) { _ in container }
         } throws: { error in
-            (error as? RuntimeError)?.message == "conflict: unable to remove repository reference \"base:1\" (must force) - container c0ffee123456 is using its referenced image \(short)"
-                && (error as? RuntimeError)?.kind == .conflict
+            (error as? RuntimeError)?.imageConflict == .referenceInUse(image: short, container: "c0ffee123456")
+                && (error as? RuntimeError)?.kind == .conflict && (error as? RuntimeError)?.reference == "base:1"
+                && (error as? RuntimeError)?.source == .request
         }
         #expect {
             try store.remove(reference: short, force: false) { _ in container }
         } throws: { error in
-            (error as? RuntimeError)?.message == "conflict: unable to delete \(short) (must be forced) - image is being used by stopped container c0ffee123456"
+            (error as? RuntimeError)?.imageConflict == .usedByStoppedContainer(image: short, container: "c0ffee123456")
+        }
+        #expect {
+            try store.remove(reference: "base:1", force: true, isRunning: { _ in true }) { _ in container }
+        } throws: { error in
+            (error as? RuntimeError)?.imageConflict == .usedByRunningContainer(image: short, container: "c0ffee123456")
         }
 
         // Forced: the name goes, the image stays for the container that uses it.
@@ -54,7 +60,7 @@ import Testing
         #expect {
             try store.remove(reference: short, force: false) { _ in nil }
         } throws: { error in
-            (error as? RuntimeError)?.message == "conflict: unable to delete \(short) (must be forced) - image is referenced in multiple repositories"
+            (error as? RuntimeError)?.imageConflict == .referencedInMultipleRepositories(image: short)
         }
         #expect(try store.remove(reference: short, force: true) { _ in nil }
                 == ["Untagged: base:1", "Untagged: base:2", "Deleted: \(base.id)", "Deleted: \(base.layers[0])"])
@@ -73,7 +79,8 @@ import Testing
         #expect {
             try store.resolve("nosuch")
         } throws: { error in
-            (error as? RuntimeError)?.message == "Unable to find image 'nosuch:latest' locally"
+            (error as? RuntimeError)?.kind == .notFound(.image) && (error as? RuntimeError)?.operation == "find image"
+                && (error as? RuntimeError)?.reference == "nosuch:latest"
         }
     }
 }

@@ -21,7 +21,7 @@ struct RuntimeQueryTests {
     @Test func processTableWithoutPIDColumnIsRefused() {
         #expect(throws: RuntimeError.self) { try ProcessTable.parse("USER CMD\nroot sh\n", pids: [1]) }
         do { _ = try ProcessTable.parse("USER CMD\n", pids: [1]) } catch let e as RuntimeError {
-            #expect(e.message == "Couldn't find PID field in ps output" && e.source == .request && e.operation == "top")
+            #expect(e.message == "ps printed no PID column" && e.source == .request && e.operation == "top")
         } catch { Issue.record("\(error)") }
     }
 

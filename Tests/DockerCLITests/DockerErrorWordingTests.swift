@@ -16,7 +16,7 @@ struct DockerErrorWordingTests {
     @Test func missingImagesAndAmbiguousPrefixes() {
         let image = RuntimeError.notFound(.image, "nosuch:latest", "no image nosuch:latest")
         #expect(image.dockerText() == "Error response from daemon: No such image: nosuch:latest")
-        let prefix = RuntimeError(.notFound(.container), "multiple IDs found with provided prefix: a", source: .request, operation: "match id prefix", reference: "a")
+        let prefix = RuntimeError(.notFound(.container), "a is the prefix of 2 container ids", source: .request, operation: "match id prefix", reference: "a")
         #expect(prefix.dockerText() == "Error response from daemon: multiple IDs found with provided prefix: a")
     }
 
@@ -55,5 +55,47 @@ struct DockerErrorWordingTests {
         let e = cap.restated("invalid CapAdd: \(cap.message)", source: .request)
         #expect(e.kind == .invalidArgument && e.operation == "cap-add")
         #expect(e.dockerText(inRun: true) == "docker: Error response from daemon: invalid CapAdd: unknown capability: \"CAP_X\"")
+    }
+
+    @Test func theImageStoresRefusals() {
+        let missing = RuntimeError.refused(.notFound(.image), "no image nosuch:latest", operation: "find image", reference: "nosuch:latest")
+        #expect(missing.dockerText() == "Unable to find image 'nosuch:latest' locally")
+        #expect(missing.dockerText(inRun: true) == "Unable to find image 'nosuch:latest' locally")
+        #expect(RunCommand.pullDenied(missing, image: "nosuch").message.hasPrefix("Unable to find image 'nosuch:latest' locally\ndocker: Error response from daemon: pull access denied for nosuch, "))
+        func conflict(_ c: ImageConflict, _ reference: String) -> String {
+            var e = RuntimeError.refused(.conflict, "image in use", operation: "remove image", reference: reference)
+            e.imageConflict = c
+            return e.dockerText()
+        }
+        #expect(conflict(.referenceInUse(image: "0123456789ab", container: "c0ffee123456"), "base:1")
+                == "Error response from daemon: conflict: unable to remove repository reference \"base:1\" (must force) - container c0ffee123456 is using its referenced image 0123456789ab")
+        #expect(conflict(.usedByRunningContainer(image: "0123456789ab", container: "c0ffee123456"), "base:1")
+                == "Error response from daemon: conflict: unable to delete 0123456789ab (cannot be forced) - image is being used by running container c0ffee123456")
+        #expect(conflict(.usedByStoppedContainer(image: "0123456789ab", container: "c0ffee123456"), "0123456789ab")
+                == "Error response from daemon: conflict: unable to delete 0123456789ab (must be forced) - image is being used by stopped container c0ffee123456")
+        #expect(conflict(.referencedInMultipleRepositories(image: "0123456789ab"), "0123456789ab")
+                == "Error response from daemon: conflict: unable to delete 0123456789ab (must be forced) - image is referenced in multiple repositories")
+    }
+
+    @Test func copyPauseAndTopRefusals() {
+        let cp = RuntimeError(.notFound(.file), "no file /nosuch in container box", source: .request, operation: "copy", path: "/nosuch", reference: "box")
+        #expect(cp.dockerText() == "Error response from daemon: Could not find the file /nosuch in container box")
+        #expect(RuntimeError.refused(.notRunning, "container \(id) is not running", operation: "unpause", reference: id).dockerText()
+                == "Error response from daemon: Container \(id) is not running")
+        #expect(RuntimeError.refused(.conflict, "container \(id) is already paused", operation: "pause", reference: id).dockerText()
+                == "Error response from daemon: Container \(id) is already paused")
+        #expect(RuntimeError.refused(.conflict, "container \(id) is not paused", operation: "unpause", reference: id).dockerText()
+                == "Error response from daemon: Container \(id) is not paused")
+        #expect(RuntimeError.refused(.failed, "ps printed no PID column", operation: "top").dockerText()
+                == "Error response from daemon: Couldn't find PID field in ps output")
+    }
+
+    @Test func refusedImageReferences() {
+        #expect(ImageReference.invalidFormat("../../x:y").dockerMessage == "invalid reference format")
+        #expect(ImageReference.invalidFormat("../../x:y").dockerText() == "invalid reference format")
+        #expect(ImageReference.invalidFormat("Busy:1").dockerMessage == "invalid reference format: repository name (Busy) must be lowercase")
+        #expect(!ImageReference.invalidFormat("Busy:1").message.contains("invalid reference format"))
+        let load = RuntimeError(.invalidArgument, "load stdin: \"a//b:1\" is not a valid image reference", operation: "load reference", path: "stdin", reference: "a//b:1")
+        #expect(load.dockerText() == "load stdin: \"a//b:1\": invalid reference format")
     }
 }

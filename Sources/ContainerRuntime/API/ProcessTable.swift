@@ -20,7 +20,7 @@ public struct ProcessTable: Sendable, Equatable {
         let lines = output.split(separator: "\n", omittingEmptySubsequences: true)
         guard let header = lines.first?.split(separator: " ").map(String.init),
               let pidColumn = header.firstIndex(of: "PID") else {
-            throw RuntimeError.refused(.failed, "Couldn't find PID field in ps output", operation: "top")
+            throw RuntimeError.refused(.failed, "ps printed no PID column", operation: "top")
         }
         var rows: [[String]] = []
         for line in lines.dropFirst() {

@@ -133,7 +133,7 @@ public struct ContainerStore: Sendable {
         } else {
             let matches = all.filter { $0.id.hasPrefix(ref) }
             if matches.count > 1 {
-                throw RuntimeError(.notFound(.container), "multiple IDs found with provided prefix: \(ref)", source: .request, operation: "match id prefix", reference: ref)
+                throw RuntimeError(.notFound(.container), "\(ref) is the prefix of \(matches.count) container ids", source: .request, operation: "match id prefix", reference: ref)
             }
             guard matches.count == 1, !ref.isEmpty else {
                 throw RuntimeError.notFound(.container, ref, "no container \(ref)")

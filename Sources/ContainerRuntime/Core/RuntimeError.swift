@@ -38,6 +38,8 @@ public struct RuntimeError: Error, CustomStringConvertible, Sendable {
     public var reference: String?
     /// The failure underneath, as its own layer said it (a C child's message, ps's stderr).
     public var cause: String?
+    /// For a `conflict` over an image (`rmi`): what stands in the way.
+    public var imageConflict: ImageConflict?
 
     public init(_ kind: Kind, _ message: String, source: Source = .host, operation: String? = nil,
                 path: String? = nil, reference: String? = nil, cause: String? = nil) {

@@ -51,13 +51,12 @@ public enum ImageReference {
         return try! Regex("(\(name))(?::\(tag))?")
     }
 
-    /// Docker's wording for a reference that `isValid` refuses.
+    /// The refusal of a reference that `isValid` refuses (the CLI words it as Docker does).
     public static func invalidFormat(_ reference: String) -> RuntimeError {
-        let repo = split(normalize(reference)).repository
-        if repo.contains(where: \.isUppercase) {
-            return RuntimeError(.invalidArgument, "invalid reference format: repository name (\(repo)) must be lowercase")
-        }
-        return RuntimeError(.invalidArgument, "invalid reference format")
+        let capitals = split(normalize(reference)).repository.contains(where: \.isUppercase)
+        return RuntimeError(.invalidArgument, "\(reference.debugDescription) is not a valid image reference"
+                            + (capitals ? " (its repository name has capital letters)" : ""),
+                            operation: "parse reference", reference: reference)
     }
 
     /// `sha256:<hex>`, `<hex>` or a hex prefix of at least 4 characters: what may name an image by id.

@@ -139,7 +139,8 @@ extension ImageStore {
             }
             let manifests = try ArchiveManifest.read(root, label: label)
             for tag in manifests.flatMap(\.tags) where !ImageReference.isValid(tag) {
-                throw RuntimeError(.invalidArgument, "load \(label): \(tag.debugDescription): \(ImageReference.invalidFormat(tag).message)")
+                throw RuntimeError(.invalidArgument, "load \(label): \(ImageReference.invalidFormat(tag).message)",
+                                   operation: "load reference", path: label, reference: tag)
             }
             var added = (images: [String](), layers: [String]())
             do {

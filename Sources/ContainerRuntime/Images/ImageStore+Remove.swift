@@ -32,21 +32,25 @@ extension ImageStore {
                 try writeTags(tags)
                 return ["Untagged: \(normalized)"]
             }
+            let short = String(ImageStore.hex(image.id).prefix(12))
             if let user {
-                let short = String(ImageStore.hex(image.id).prefix(12))
+                let container = String(user.prefix(12))
                 if byTag && !force {
-                    throw RuntimeError(.conflict, "conflict: unable to remove repository reference \"\(reference)\" (must force) - container \(user.prefix(12)) is using its referenced image \(short)")
+                    throw ImageStore.conflict(.referenceInUse(image: short, container: container), reference: reference,
+                                              "image \(reference) is used by container \(container); untagging it needs force")
                 }
                 if isRunning(user) {
-                    throw RuntimeError(.conflict, "conflict: unable to delete \(short) (cannot be forced) - image is being used by running container \(user.prefix(12))")
+                    throw ImageStore.conflict(.usedByRunningContainer(image: short, container: container), reference: reference,
+                                              "image \(short) is used by running container \(container); it cannot be removed")
                 }
                 if !force {
-                    throw RuntimeError(.conflict, "conflict: unable to delete \(short) (must be forced) - image is being used by stopped container \(user.prefix(12))")
+                    throw ImageStore.conflict(.usedByStoppedContainer(image: short, container: container), reference: reference,
+                                              "image \(short) is used by stopped container \(container); removing it needs force")
                 }
             }
             if !byTag && imageTags.count > 1 && !force {
-                let short = String(ImageStore.hex(image.id).prefix(12))
-                throw RuntimeError(.conflict, "conflict: unable to delete \(short) (must be forced) - image is referenced in multiple repositories")
+                throw ImageStore.conflict(.referencedInMultipleRepositories(image: short), reference: reference,
+                                          "image \(short) has \(imageTags.count) references; removing it by id needs force")
             }
             for tag in imageTags {
                 tags[tag] = nil
@@ -76,5 +80,12 @@ extension ImageStore {
             try ImageFiles.removeTree(trash)
             return lines
         }
+    }
+
+    /// A refused `rmi`: the plain `message`, and the conflict for the CLI to word.
+    static func conflict(_ conflict: ImageConflict, reference: String, _ message: String) -> RuntimeError {
+        var e = RuntimeError.refused(.conflict, message, operation: "remove image", reference: reference)
+        e.imageConflict = conflict
+        return e
     }
 }

@@ -33,7 +33,7 @@ public struct ImageStore: Sendable {
             try ensureBuiltin(builtin)
             if let found = try find(reference) { return found }
         }
-        throw RuntimeError(.notFound(.image), "Unable to find image '\(normalized)' locally")
+        throw RuntimeError.refused(.notFound(.image), "no image \(normalized)", operation: "find image", reference: normalized)
     }
 
     /// The image `reference` names, or nil; never builds anything.

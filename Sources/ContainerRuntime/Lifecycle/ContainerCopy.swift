@@ -54,7 +54,8 @@ public struct ContainerCopy {
             try copyTree(from: (root, src), toHost: target)
             return
         }
-        throw RuntimeError.refused(.notFound(.file), "Could not find the file \(src) in container \(containerName)", operation: "copy")
+        throw RuntimeError(.notFound(.file), "no file \(src) in container \(containerName)", source: .request,
+                               operation: "copy", path: src, reference: containerName)
     }
 
     /// Host → container. `dest` is inside the container: into it when it is a directory there.
@@ -77,7 +78,8 @@ public struct ContainerCopy {
             // A stopped container's upper layer may lack a directory only its image has: make it.
             if roots.count > 1, existsInImage(parent) { try makeDirectories(root, parent) }
             guard let fd = Self.lookup(root, parent) else {
-                throw RuntimeError.refused(.notFound(.file), "Could not find the file \(parent) in container \(containerName)", operation: "copy")
+                throw RuntimeError(.notFound(.file), "no file \(parent) in container \(containerName)", source: .request,
+                               operation: "copy", path: parent, reference: containerName)
             }
             close(fd)
         }

@@ -4,15 +4,15 @@ import Glibc
 #endif
 
 extension Runtime {
-    /// `pause` / `unpause`: the container's cgroup frozen or thawed, with Docker's refusals.
+    /// `pause` / `unpause`: the container's cgroup frozen or thawed, refused unless the container's state allows it.
     public func setPaused(_ ref: String, _ paused: Bool) throws {
         let c = try store.find(ref)
         guard c.isRunning, let cgroup = c.run?.cgroup else {
-            throw RuntimeError.refused(.notRunning, "Container \(c.id) is not running", operation: "pause")
+            throw RuntimeError.refused(.notRunning, "container \(c.id) is not running", operation: paused ? "pause" : "unpause", reference: c.id)
         }
         let frozen = CgroupLiveChanges.isFrozen(cgroup)
-        if paused && frozen { throw RuntimeError.refused(.conflict, "Container \(c.id) is already paused", operation: "pause") }
-        if !paused && !frozen { throw RuntimeError.refused(.conflict, "Container \(c.id) is not paused", operation: "unpause") }
+        if paused && frozen { throw RuntimeError.refused(.conflict, "container \(c.id) is already paused", operation: "pause", reference: c.id) }
+        if !paused && !frozen { throw RuntimeError.refused(.conflict, "container \(c.id) is not paused", operation: "unpause", reference: c.id) }
         try CgroupLiveChanges.setFrozen(cgroup, paused)
     }
 

@@ -110,7 +110,7 @@ extension Runtime {
         for attempt in 0..<200 {
             do { try FileManager.default.removeItem(atPath: dir); problem = nil; break } catch {
                 guard FileManager.default.fileExists(atPath: dir) else { problem = nil; break }
-                problem = "remove \(dir): \(error.localizedDescription)"
+                problem = "remove \(dir): \(error)"
                 guard (error as? CocoaError)?.code == .fileNoSuchFile, attempt < 199 else { break }
                 usleep(5_000)
             }

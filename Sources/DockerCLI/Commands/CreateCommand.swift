@@ -19,7 +19,7 @@ public struct CreateCommand: ParsableCommand {
         o.detach = false
         do {
             print(try IsolabMain.runtime().createOnly(o).id)
-        } catch let e as RuntimeError where e.isNotFound && e.message.hasPrefix("Unable to find image") {
+        } catch let e as RuntimeError where e.kind == .notFound(.image) && e.operation == "find image" {
             throw RunCommand.pullDenied(e, image: spec.image)
         }
     }

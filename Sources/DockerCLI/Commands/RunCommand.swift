@@ -49,7 +49,7 @@ public struct RunCommand: ParsableCommand {
             code = try rt.run(o) { c in
                 if c.config.detached { print(c.id); fflush(stdout) }
             }
-        } catch let e as RuntimeError where e.isNotFound && e.message.hasPrefix("Unable to find image") {
+        } catch let e as RuntimeError where e.kind == .notFound(.image) && e.operation == "find image" {
             throw Self.pullDenied(e, image: image)
         }
         if code != 0 { throw ExitCode(code) }
@@ -58,7 +58,7 @@ public struct RunCommand: ParsableCommand {
     /// Docker's answer for an image it would have pulled: isolab never pulls.
     static func pullDenied(_ e: RuntimeError, image: String) -> RuntimeError {
         let repo = image.split(separator: ":").first.map(String.init) ?? image
-        return RuntimeError(.notFound(.image), e.message + "\ndocker: Error response from daemon: pull access denied for \(repo), repository does not exist or may require 'docker login' (isolab never pulls: build it with `isolab image build`, or `docker load`/`docker import` it).")
+        return RuntimeError(.notFound(.image), e.dockerText() + "\ndocker: Error response from daemon: pull access denied for \(repo), repository does not exist or may require 'docker login' (isolab never pulls: build it with `isolab image build`, or `docker load`/`docker import` it).")
     }
 
     /// The flags as the runtime takes them (shared with `create`).

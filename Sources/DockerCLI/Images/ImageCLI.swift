@@ -15,7 +15,7 @@ enum ImageCLI {
     static func fail(_ error: Error) -> ExitCode {
         if let runtime = error as? RuntimeError {
             // The image store's refusals are all the daemon's answers in Docker.
-            printError(runtime.source == .request ? runtime.dockerText() : "Error response from daemon: \(runtime.message)")
+            printError(runtime.source == .request ? runtime.dockerText() : "Error response from daemon: \(runtime.dockerMessage)")
         } else {
             printError("Error response from daemon: \(error)")
         }

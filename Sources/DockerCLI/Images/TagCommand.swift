@@ -14,7 +14,7 @@ public struct TagCommand: ParsableCommand {
     public func run() throws {
         // Docker's client parses the target before asking the daemon, and says so in its own words.
         guard ImageReference.isValid(target) else {
-            ImageCLI.printError("Error parsing reference: \(target.debugDescription) is not a valid repository/tag: \(ImageReference.invalidFormat(target).message)")
+            ImageCLI.printError("Error parsing reference: \(target.debugDescription) is not a valid repository/tag: \(ImageReference.invalidFormat(target).dockerMessage)")
             throw ExitCode(ImageCLI.failureExitCode)
         }
         do { try IsolabMain.runtime().tagImage(source: source, target: target) } catch { throw ImageCLI.fail(error) }

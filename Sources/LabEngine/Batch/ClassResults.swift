@@ -1,0 +1,29 @@
+import LabFormat
+import LabResults
+
+/// A class's results after grading: each submission's own results when its child graded it,
+/// else results made here saying why not (every check at 0).
+public struct ClassResults {
+    /// One per submission, in the order graded.
+    public var runs: [RunResults]
+    /// The submissions no child graded, with the results made for them (to be written out).
+    public var ungraded: [(submission: Submission, results: RunResults)]
+
+    /// `read` gives a submission's results file, or nil; `logPath` its child's log.
+    public init(_ outcomes: [BatchGrader.Outcome], lab: Lab, timeout: Double,
+                read: (Submission) -> RunResults?, logPath: (Submission) -> String) {
+        runs = []
+        ungraded = []
+        for outcome in outcomes {
+            if outcome.isComplete, let results = read(outcome.submission) {
+                runs.append(results)
+                continue
+            }
+            let reason = outcome.ungradedReason(timeout: timeout, logPath: logPath(outcome.submission))
+            let options = LabRunOptions(mode: .grade, learner: outcome.submission.learner)
+            let results = LabRunner.results([LabRunner.unscoredResult(lab, reason: reason)], options: options, host: nil)
+            ungraded.append((outcome.submission, results))
+            runs.append(results)
+        }
+    }
+}
