@@ -128,6 +128,8 @@ public enum IsolabMain {
     }
 
     public static func runtime() -> Runtime {
-        Runtime(context: RuntimeContext.fromEnvironment(), isolabExecutable: executablePath())
+        var runtime = Runtime(context: RuntimeContext.fromEnvironment(), isolabExecutable: executablePath())
+        runtime.removesIdleBridgeLater = true   // a command of this short-lived program
+        return runtime
     }
 }

@@ -29,7 +29,9 @@ extension Runtime {
     public func inNamespace(_ namespace: String) -> Runtime {
         var other = context
         other.namespace = namespace
-        return Runtime(context: other, isolabExecutable: isolabExecutable)
+        var runtime = Runtime(context: other, isolabExecutable: isolabExecutable)
+        runtime.removesIdleBridgeLater = removesIdleBridgeLater
+        return runtime
     }
 
     /// What changed in the container's writable layer against its image (`docker diff`).
