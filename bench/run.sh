@@ -5,7 +5,8 @@
 # machine's load hits them alike); it prints the median and the spread (p10-p90) of each and the
 # ratio of the medians. Then: the per-phase trace of one `run --rm`, 100 detached containers
 # started and removed from a shell loop (bridge and --network none), 20 started in parallel,
-# the monitor's and the client's memory, and start-up against a static Swift "hello".
+# the monitor's and the client's memory, start-up against a static Swift "hello", and the lab
+# suite's wall time against the sum of its own waits (measure windows, foreground sleeps).
 # Installs runc, crun, bubblewrap (and time) with apt when missing. Speed goals live here, never
 # in timed tests; Docs/performance.md keeps the results.
 set -eu
@@ -16,6 +17,7 @@ command -v runc >/dev/null 2>&1 || need="$need runc"
 command -v crun >/dev/null 2>&1 || need="$need crun"
 command -v bwrap >/dev/null 2>&1 || need="$need bubblewrap"
 [ -x /usr/bin/time ] || need="$need time"
+command -v jq >/dev/null 2>&1 || need="$need jq"
 if [ -n "$need" ]; then
     DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq $need >/dev/null
 fi
@@ -201,4 +203,19 @@ for ((i = 0; i < 20; i++)); do "$bin/docker" rm -f "par$i" >/dev/null 2>&1 || tr
 echo
 echo "one run --rm --network none, phase by phase (ISOLAB_TRACE=1):"
 ISOLAB_TRACE=1 "$bin/docker" run --rm --network none busybox true 2>&1 | sed 's/^isolab trace: /  /'
+
+# The lab suite's wall time against the sum of its own waits: the measure windows it asks for and
+# the `sleep N` its commands run in the foreground (a command's first word); the rest is isolab's
+# work and the containers' commands.
+echo
+"$bin/isolab" lab run --quiet Labs/ --json "$work/labs.json" >/dev/null 2>&1 || echo "(a lab failed; the times below are still its run's)"
+if [ -s "$work/labs.json" ]; then
+    jq -r '
+      ([.isolab.labs[].blocks[] | select(.measure != null) | .measure.window] | add // 0) as $windows
+      | ([.isolab.labs[].blocks[].commands[].command
+          | [scan("(?:^|[;&|(\n]|\\bdo|\\bthen)\\s*sleep\\s+([0-9.]+)")[0] | tonumber] | add // 0] | add // 0) as $sleeps
+      | .execution_time as $wall
+      | "lab suite (\(.isolab.labs | length) labs): wall \($wall * 10 | round / 10) s; its own waits \(($windows + $sleeps) * 10 | round / 10) s (measure windows \($windows * 10 | round / 10) s, sleeps \($sleeps * 10 | round / 10) s); the rest \(($wall - $windows - $sleeps) * 10 | round / 10) s"
+    ' "$work/labs.json"
+fi
 echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
