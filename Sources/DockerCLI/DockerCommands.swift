@@ -9,6 +9,6 @@ public enum DockerCommands {
         KillCommand.self, RmCommand.self, LogsCommand.self, TopCommand.self, PortCommand.self,
         StatsCommand.self, CommitCommand.self, ExportCommand.self, ImagesCommand.self, RmiCommand.self,
         TagCommand.self, HistoryCommand.self, PullCommand.self, SaveCommand.self, LoadCommand.self, ImportCommand.self, ImageCommand.self, ContainerCommand.self, NetworkCommand.self, SystemCommand.self,
-        VersionCommand.self, InfoCommand.self, NamespaceCommand.self, ContainerCleanupCommand.self, BridgeCleanupCommand.self,
+        VersionCommand.self, InfoCommand.self, NamespaceCommand.self, ContainerCleanupCommand.self,
     ]
 }

@@ -9,4 +9,3 @@ extension NamespaceCommand: ExitsWith125OnError {}
 extension NamespaceCommand.Remove: ExitsWith125OnError {}
 extension NamespaceCommand.List: ExitsWith125OnError {}
 extension ContainerCleanupCommand: ExitsWith125OnError {}
-extension BridgeCleanupCommand: ExitsWith125OnError {}

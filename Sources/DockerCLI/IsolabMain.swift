@@ -128,8 +128,6 @@ public enum IsolabMain {
     }
 
     public static func runtime() -> Runtime {
-        var runtime = Runtime(context: RuntimeContext.fromEnvironment(), isolabExecutable: executablePath())
-        runtime.removesIdleBridgeLater = true   // a command of this short-lived program
-        return runtime
+        Runtime(context: RuntimeContext.fromEnvironment(), isolabExecutable: executablePath())
     }
 }

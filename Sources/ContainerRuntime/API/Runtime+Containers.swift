@@ -29,9 +29,7 @@ extension Runtime {
     public func inNamespace(_ namespace: String) -> Runtime {
         var other = context
         other.namespace = namespace
-        var runtime = Runtime(context: other, isolabExecutable: isolabExecutable)
-        runtime.removesIdleBridgeLater = removesIdleBridgeLater
-        return runtime
+        return Runtime(context: other, isolabExecutable: isolabExecutable)
     }
 
     /// What changed in the container's writable layer against its image (`docker diff`).

@@ -13,8 +13,7 @@ public struct ChildProcess {
     public let executable: String
 
     public static func spawn(_ executable: String, _ arguments: [String], directory: String? = nil,
-                             environment: [String: String]? = nil, stdout: Int32? = nil, stderr: Int32? = nil,
-                             newSession: Bool = false) throws -> ChildProcess {
+                             environment: [String: String]? = nil, stdout: Int32? = nil, stderr: Int32? = nil) throws -> ChildProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -31,10 +30,7 @@ public struct ChildProcess {
         sigemptyset(&none)
         posix_spawnattr_setsigdefault(&attributes, &all)
         posix_spawnattr_setsigmask(&attributes, &none)
-        // POSIX_SPAWN_SETSID (glibc 2.26): a terminal's Ctrl-C or a test's kill of its process
-        // group does not reach a child that outlives its parent's command.
-        let setsid: Int32 = newSession ? 0x80 : 0
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | setsid))
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
         var argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) }
         argv.append(nil)

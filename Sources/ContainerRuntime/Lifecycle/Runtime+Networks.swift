@@ -65,7 +65,7 @@ extension Runtime {
             state.extraNetworks = (state.extraNetworks ?? []) + [attachment]
         }
         do { try store.writeRunState(state, id: c.id) } catch {
-            _ = try? NetworkManager(configuration: configuration).detach(containerID: c.id, attachment: attachment)
+            try? NetworkManager(configuration: configuration).detach(containerID: c.id, attachment: attachment)
             throw error
         }
         refreshHosts(networkIDs: [network.id])

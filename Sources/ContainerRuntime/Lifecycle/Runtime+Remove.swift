@@ -84,12 +84,7 @@ extension Runtime {
         let configRead = c.brokenRecord != "config.json"
         let bridged = configRead ? c.config.networkMode == "bridge" : (c.run == nil || c.run?.network != nil)
         if bridged {
-            do {
-                if try NetworkManager().detach(containerID: id, attachment: c.run?.network, namespaceGone: initEnded,
-                                               leaveLast: removesIdleBridgeLater) {
-                    startBridgeCleanup()
-                }
-            } catch { firstError = firstError ?? error }
+            do { try NetworkManager().detach(containerID: id, attachment: c.run?.network, namespaceGone: initEnded) } catch { firstError = firstError ?? error }
         }
         let left = leaveUserNetworks(c)
         firstError = firstError ?? left.error
@@ -102,17 +97,6 @@ extension Runtime {
         }
         if let e = firstError { throw e }
         if !removeContainer && !c.config.autoRemove { try restartIfPolicySays(id: id) }
-    }
-
-    /// Starts `isolab bridge-cleanup` in a session of its own, its output to /dev/null (a caller
-    /// reading this command's output must not wait for it), and does not wait: it removes the
-    /// bridge after this command has answered. Should it not start or fail, the bridge stays
-    /// until the next container's attach reuses it and its detach removes it.
-    func startBridgeCleanup() {
-        let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
-        defer { if null >= 0 { close(null) } }
-        guard null >= 0 else { return }
-        _ = try? ChildProcess.spawn(isolabExecutable, ["bridge-cleanup"], stdout: null, stderr: null, newSession: true)
     }
 
     /// Removes the container's directory; returns what went wrong, if anything.

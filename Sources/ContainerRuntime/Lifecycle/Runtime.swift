@@ -12,10 +12,6 @@ public struct Runtime: Sendable {
     let images: ImageStore
     /// The isolab executable (for the monitor's exit command) and the monitor beside it.
     public let isolabExecutable: String
-    /// Whether the last container's clean-up leaves removing the bridge to a detached
-    /// `isolab bridge-cleanup` (see `NetworkManager.detach(leaveLast:)`). Only a short-lived
-    /// isolab command sets it: its child is never waited for, and `isolabExecutable` must be isolab.
-    public var removesIdleBridgeLater = false
     public let monitorExecutable: String
 
     public init(context: RuntimeContext, isolabExecutable: String) {

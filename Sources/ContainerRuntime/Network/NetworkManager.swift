@@ -46,25 +46,15 @@ public struct NetworkManager: Sendable {
                     unmarkGone(containerID)
                 }
                 let bridgeIndex = try ensureBridge(host)
-                Trace.mark("  bridge ready")
                 let address = try allocator.lease(for: containerID)
                 undo.append(("release lease \(address)", { try allocator.release(containerID: containerID) }))
-                let pair = RouteMessages.createVethPair(hostName: hostVeth, masterIndex: bridgeIndex,
-                                                        peerName: interface, peerPID: pid,
-                                                        peerMAC: address.macAddress)
-                // EEXIST: the same container again while the kernel is still deleting the veth its
-                // last run left to it (the last container on a bridge leaves it, see detach).
-                do { try host.perform(pair) } catch let e as RuntimeError where e.kind == .system(errno: EEXIST) {
-                    guard try host.linkIndex(hostVeth) != nil else { throw e }
-                    try host.perform(RouteMessages.deleteLink(name: hostVeth), tolerating: ENODEV)
-                    try host.perform(pair)
-                }
+                try host.perform(RouteMessages.createVethPair(hostName: hostVeth, masterIndex: bridgeIndex,
+                                                              peerName: interface, peerPID: pid,
+                                                              peerMAC: address.macAddress))
                 undo.append(("delete \(hostVeth)", {
                     try host.perform(RouteMessages.deleteLink(name: hostVeth), tolerating: ENODEV)
                 }))
-                Trace.mark("  veth pair")
                 try configureInside(pid: pid, interface: interface, address: address, defaultRoute: defaultRoute)
-                Trace.mark("  addresses, routes inside")
                 var attachment = NetworkAttachment(ipAddress: address.description, prefixLength: configuration.subnet.prefixLength,
                                                    gateway: configuration.gateway.description,
                                                    macAddress: NetworkManager.format(mac: address.macAddress),
@@ -87,65 +77,28 @@ public struct NetworkManager: Sendable {
     /// kernel: the lease stays, marked gone, until the veth has disappeared (`reclaimStaleLeases`,
     /// at every attach and detach), so its address is not handed out while the old pair exists.
     /// The last container waits for the gone ones and removes the bridge, as before.
-    ///
-    /// `leaveLast`: when this is the last live container on the bridge, its veth is left to the
-    /// kernel too and the bridge is not removed here: deleting a bridge takes the kernel 40-70 ms
-    /// (an RCU grace period and more, even for a bridge that was never up), and the veth another
-    /// 10-20 ms, most of a lone `run --rm`. Returns true when the caller must then start
-    /// `removeBridgeIfIdle` in a process of its own (`isolab bridge-cleanup`), which it does
-    /// without waiting for it.
-    @discardableResult
-    public func detach(containerID: String, attachment: NetworkAttachment?, namespaceGone: Bool = false,
-                       leaveLast: Bool = false) throws -> Bool {
+    public func detach(containerID: String, attachment: NetworkAttachment?, namespaceGone: Bool = false) throws {
         let hostVeth = try attachment?.hostVeth ?? configuration.hostVethName(containerID: containerID)
-        return try FileLock(path: configuration.lockPath).withLock {
+        try FileLock(path: configuration.lockPath).withLock {
             let host = try NetlinkSocket()
             if namespaceGone {
                 try reclaimStaleLeases(host)
                 let leases = try allocator.leases()
                 let gone = goneContainers()
                 let live = Set(leases.values).subtracting(gone).subtracting([containerID])
-                if live.isEmpty && leaveLast {
-                    if leases.values.contains(containerID), try host.linkIndex(hostVeth) != nil {
-                        try markGone(containerID)
-                    } else {
-                        try allocator.release(containerID: containerID)
-                        unmarkGone(containerID)
-                    }
-                    return true
-                }
                 if leases.values.contains(containerID), !live.isEmpty, try host.linkIndex(hostVeth) != nil {
                     try markGone(containerID)
-                    return false
+                    return
                 }
                 // The last live one on the bridge: the gone ones finish first, so the bridge goes now.
                 try finishGone(host, except: containerID)
             }
-            Trace.mark("  others' veths gone")
             // The veth first: should deleting it fail, the lease stays and a retry finds both.
             // ENODEV: gone already, when the container's namespace died first (a veth dies with its peer).
             try host.perform(RouteMessages.deleteLink(name: hostVeth), tolerating: ENODEV)
-            Trace.mark("  veth deleted")
             try allocator.release(containerID: containerID)
             unmarkGone(containerID)
             try reclaimStaleLeases(host)
-            try removeBridgeIfUnused(host)
-            Trace.mark("  bridge deleted")
-            return false
-        }
-    }
-
-    /// The second half of a `detach(leaveLast: true)`, in a process of its own: when no live
-    /// container holds an address (only leases marked gone, or none), waits for the kernel to
-    /// delete the gone veths (deleting what is left after 2 s) and removes the bridge and the
-    /// state. A container that started meanwhile keeps the bridge; it then goes with the last one.
-    public func removeBridgeIfIdle() throws {
-        try FileLock(path: configuration.lockPath).withLock {
-            let host = try NetlinkSocket()
-            try reclaimStaleLeases(host)
-            let gone = goneContainers()
-            guard try allocator.leases().values.allSatisfy({ gone.contains($0) }) else { return }
-            try finishGone(host, except: "")
             try removeBridgeIfUnused(host)
         }
     }
