@@ -207,14 +207,7 @@ final class HubLiveOutput: BlockLiveOutput, @unchecked Sendable {
     func output(_ bytes: [UInt8]) {
         pending += bytes
         // Hold back an incomplete UTF-8 sequence at the end for the next read.
-        var cut = pending.count
-        var back = 0
-        while back < 3, cut - back - 1 >= 0, pending[cut - back - 1] & 0xC0 == 0x80 { back += 1 }
-        if cut - back - 1 >= 0 {
-            let lead = pending[cut - back - 1]
-            let needed = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0
-            if needed > back { cut = cut - back - 1 }
-        }
+        let cut = WalkScreen.completeUTF8Prefix(pending)
         let ready = Array(pending[0..<cut])
         pending.removeFirst(cut)
         if !ready.isEmpty { hub?.broadcast(.output(step: step, text: String(decoding: ready, as: UTF8.self))) }

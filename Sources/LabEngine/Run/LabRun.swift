@@ -156,7 +156,7 @@ final class LabRun {
     /// skipped when none ran.
     private func finish(error: String?) -> LabResult {
         var status: Status = .passed
-        if blocks.contains(where: { [.failed, .timedOut, .error].contains($0.status) }) { status = .failed }
+        if blocks.contains(where: { $0.status.isFailure }) { status = .failed }
         if error != nil { status = .error }
         if count > 0, blocks.allSatisfy({ $0.status == .skipped }), error == nil { status = .skipped }
         if status != .passed { runner.failureSeen = true }

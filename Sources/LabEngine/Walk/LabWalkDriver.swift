@@ -134,7 +134,7 @@ public final class LabWalkDriver: WalkDriver {
     public func results(_ progress: WalkProgress) -> RunResults {
         let blocks = progress.results
         var status: Status = blocks.isEmpty ? .skipped : .passed
-        if blocks.contains(where: { [.failed, .timedOut, .error].contains($0.status) && !progress.done.contains($0.id) }) {
+        if blocks.contains(where: { $0.status.isFailure && !progress.done.contains($0.id) }) {
             status = .failed
         }
         let labResult = LabResult(path: lab.path, title: lab.title, markdown: lab.source, status: status, error: nil,

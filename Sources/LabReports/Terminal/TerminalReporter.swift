@@ -58,7 +58,7 @@ public final class TerminalReporter: @unchecked Sendable {
     /// A block ended: its line, and on failure what went wrong.
     public func blockFinished(_ result: BlockResult, labPath: String, index: Int, count: Int) {
         stopLiveLine()
-        let failed = [.failed, .timedOut, .error].contains(result.status)
+        let failed = result.status.isFailure
         if quiet && !failed { return }
         var text = "[\(index)/\(count)] \(style.symbol(result.status)) \(Self.shown(result.id))"
         if result.status != .skipped { text += " " + style.dim(Self.seconds(result.duration)) }

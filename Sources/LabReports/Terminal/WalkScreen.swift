@@ -82,7 +82,7 @@ public final class WalkScreen: @unchecked Sendable {
         }
         if result.status == .timedOut { line += " " + style.red("timed out") }
         var text = line + "\n"
-        if [.failed, .timedOut, .error].contains(result.status) { text += details(result) }
+        if result.status.isFailure { text += details(result) }
         show(.text(text))
     }
 
@@ -183,7 +183,7 @@ public final class WalkScreen: @unchecked Sendable {
     }
 
     /// The length of `bytes` without a UTF-8 sequence cut short at its end.
-    static func completeUTF8Prefix(_ bytes: [UInt8]) -> Int {
+    public static func completeUTF8Prefix(_ bytes: [UInt8]) -> Int {
         var i = bytes.count
         // Walk back over at most three continuation bytes to the sequence's first byte.
         while i > 0, bytes.count - i < 3, bytes[i - 1] & 0xC0 == 0x80 { i -= 1 }
