@@ -9,8 +9,6 @@ import Glibc
 /// (inherited where nil), an optional working directory and environment.
 public struct ChildProcess {
     public let pid: pid_t
-    /// What the error messages call it.
-    public let executable: String
 
     public static func spawn(_ executable: String, _ arguments: [String], directory: String? = nil,
                              environment: [String: String]? = nil, stdout: Int32? = nil, stderr: Int32? = nil) throws -> ChildProcess {
@@ -47,7 +45,7 @@ public struct ChildProcess {
         guard rc == 0 else {
             throw RuntimeError(.failed, "cannot run \(executable): \(String(cString: strerror(rc)))")
         }
-        return ChildProcess(pid: pid, executable: executable)
+        return ChildProcess(pid: pid)
     }
 
     /// Waits for the end: `exit` is true with the exit status, false with the signal that killed it.

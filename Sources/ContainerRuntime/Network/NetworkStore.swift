@@ -67,7 +67,7 @@ public struct NetworkStore: Sendable {
             let network = UserNetwork(id: id, name: name, created: Date(), subnet: subnet.description,
                                       gateway: IPv4Address(subnet.network.value + 1).description,
                                       bridge: "isl-" + id.prefix(8), labels: labels)
-            try reserve(network, octet: Int(subnet.network.value >> 8 & 0xff), exclusive: true)
+            try reserve(network, octet: Int(subnet.network.value >> 8 & 0xff))
             do {
                 try ContainerStore.makeDirectory(directory)
                 try AtomicFile.writeJSON(network, to: path(for: id))
@@ -117,7 +117,7 @@ public struct NetworkStore: Sendable {
             }
             return
         }
-        try reserve(network, octet: octet, exclusive: true)
+        try reserve(network, octet: octet)
     }
 
     /// Docker accepts a network name that is a valid container name (one character is enough).
@@ -135,7 +135,7 @@ public struct NetworkStore: Sendable {
 
     static func reservationPath(_ octet: Int) -> String { reservationDirectory + "/" + String(octet) }
 
-    private func reserve(_ network: UserNetwork, octet: Int, exclusive: Bool) throws {
+    private func reserve(_ network: UserNetwork, octet: Int) throws {
         try ContainerStore.makeDirectory(Self.reservationDirectory)
         let p = Self.reservationPath(octet)
         let fd = open(p, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

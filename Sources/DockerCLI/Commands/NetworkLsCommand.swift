@@ -21,7 +21,9 @@ public struct NetworkLsCommand: ParsableCommand {
             let parts = f.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = String(parts[0])
             guard parts.count == 2, ["name", "id", "driver", "label", "type", "scope"].contains(key) else {
-                throw RuntimeError(.invalidArgument, parts.count == 2 ? "Error response from daemon: invalid filter '\(key)'" : "bad format of filter (expected name=value)")
+                // An unknown key is the daemon's refusal; a filter without "=" the CLI's own.
+                if parts.count == 2 { throw RuntimeError.refused(.invalidArgument, "invalid filter '\(key)'") }
+                throw RuntimeError(.invalidArgument, "bad format of filter (expected name=value)")
             }
             return (key, String(parts[1]))
         }
