@@ -360,13 +360,15 @@ static void become_init(const struct isolab_spec *s, int err_fd) {
 _Noreturn void isolab_container_init(const struct isolab_spec *s, const struct isolab_privs *p,
                                      int go_fd, int err_fd) {
     g_errfd = err_fd;
-    /* The cgroup is joined before the CLI's word: on cgroup v1 the first write to cgroup.procs
-     * waits for an RCU grace period (10-15 ms on a loaded machine), which so overlaps with the
-     * CLI's run state and network set-up. Nothing of the container runs yet; if the CLI gives up,
-     * this process is killed before its cgroup is removed. */
+    /* The cgroup is joined before the CLI's word, so that it overlaps with the CLI's run state
+     * and network set-up. On v1 the files are `tasks`: this process has one thread, and the
+     * kernel moves a thread that writes "0" there without the threadgroup lock, whose first
+     * writer waits for an RCU grace period (7-17 ms here) while holding cgroup_mutex.
+     * Nothing of the container runs yet; if the CLI gives up, this process is killed before its
+     * cgroup is removed. */
     for (int i = 0; i < s->ncgroups && !s->cgroup_joined; i++) {   /* clone3 may have made us in it */
-        int fd = open(s->cgroup_procs[i], O_WRONLY | O_CLOEXEC);
-        if (fd < 0 || isolab_write_all(fd, "0", 1) != 0) FAIL("join cgroup %s: %s", s->cgroup_procs[i], isolab_strerror(errno));
+        int fd = open(s->cgroup_join[i], O_WRONLY | O_CLOEXEC);
+        if (fd < 0 || isolab_write_all(fd, "0", 1) != 0) FAIL("join cgroup %s: %s", s->cgroup_join[i], isolab_strerror(errno));
         close(fd);
     }
     isolab_trace("init", "cgroup joined (before go)");

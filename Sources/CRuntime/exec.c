@@ -81,10 +81,12 @@ int isolab_exec(char *buf, size_t len, char *err, size_t errlen, int *exec_errno
             prctl(PR_SET_PDEATHSIG, SIGKILL);
             if (getppid() != parent) _exit(137);
         }
+        /* One thread (a fresh fork), so v1's `tasks` moves all of it without the threadgroup
+         * lock and its RCU grace period (see isolab_container_init). */
         for (int i = 0; i < s.ncgroups; i++) {
-            int fd = open(s.cgroup_procs[i], O_WRONLY | O_CLOEXEC);
+            int fd = open(s.cgroup_join[i], O_WRONLY | O_CLOEXEC);
             if (fd < 0 || isolab_write_all(fd, "0", 1) != 0)
-                isolab_child_fail(efd, 125, "join cgroup %s: %s", s.cgroup_procs[i], isolab_strerror(errno));
+                isolab_child_fail(efd, 125, "join cgroup %s: %s", s.cgroup_join[i], isolab_strerror(errno));
             close(fd);
         }
         for (size_t i = 0; i < NNS; i++)

@@ -85,9 +85,9 @@ static pid_t clone_into_cgroup(struct isolab_spec *spec, int flags, struct clone
         return -1;
     }
     char dir[4096];
-    const char *slash = strrchr(spec->cgroup_procs[0], '/');
-    if (!slash || (size_t)(slash - spec->cgroup_procs[0]) >= sizeof dir) { errno = EINVAL; return -1; }
-    snprintf(dir, sizeof dir, "%.*s", (int)(slash - spec->cgroup_procs[0]), spec->cgroup_procs[0]);
+    const char *slash = strrchr(spec->cgroup_join[0], '/');
+    if (!slash || (size_t)(slash - spec->cgroup_join[0]) >= sizeof dir) { errno = EINVAL; return -1; }
+    snprintf(dir, sizeof dir, "%.*s", (int)(slash - spec->cgroup_join[0]), spec->cgroup_join[0]);
     int cgroup_fd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
     if (cgroup_fd < 0) return -1;
     struct isolab_clone_args args;
@@ -149,8 +149,8 @@ static long long read_oom_kills(const char *path) {
  * cgroup's own counters before the exit command removes it (Docker's State.OOMKilled). */
 static int container_oom_killed(const struct isolab_spec *s) {
     for (int i = 0; i < s->ncgroups; i++) {
-        const char *procs = s->cgroup_procs[i];
-        const char *slash = strrchr(procs, '/');          /* ".../<id>/cgroup.procs" */
+        const char *procs = s->cgroup_join[i];
+        const char *slash = strrchr(procs, '/');          /* ".../<id>/tasks" or ".../<id>/cgroup.procs" */
         if (!slash || slash - procs > 4000) continue;
         const char *files[] = {"/memory.events", "/memory.oom_control"};
         for (size_t f = 0; f < 2; f++) {

@@ -65,7 +65,7 @@ int isolab_spec_parse(char *buf, size_t len, struct isolab_spec *s, char *err, s
         switch ((enum isolab_spec_key)k) {
         case ISOLAB_SPEC_ARG: PUSH(s->args, s->nargs, ISOLAB_MAX_ITEMS, val); break;
         case ISOLAB_SPEC_ENV: PUSH(s->env, s->nenv, ISOLAB_MAX_ITEMS, val); break;
-        case ISOLAB_SPEC_CGROUP: PUSH(s->cgroup_procs, s->ncgroups, 32, val); break;
+        case ISOLAB_SPEC_CGROUP: PUSH(s->cgroup_join, s->ncgroups, 32, val); break;
         case ISOLAB_SPEC_LOWER: PUSH(s->lowers, s->nlowers, 128, val); break;
         case ISOLAB_SPEC_EXITCMD: PUSH(s->exit_cmd, s->nexit_cmd, 32, val); break;
         case ISOLAB_SPEC_CGROUPFS: PUSH(s->cgroupfs, s->ncgroupfs, 24, val); break;

@@ -67,6 +67,8 @@ struct CgroupV1ManagerTests {
             tree.path("\(Self.memoryOwn)/isolab/c0ffee"), tree.path("pids/isolab/c0ffee"),
         ])
         #expect(placement.procsFiles.last == tree.path("pids/isolab/c0ffee/cgroup.procs"))
+        // The C child joins through `tasks` (one thread, no threadgroup lock), not cgroup.procs.
+        #expect(placement.joinFiles.last == tree.path("pids/isolab/c0ffee/tasks"))
         #expect(try tree.read("cpu/isolab/c0ffee/cpu.cfs_quota_us") == "50000")
         #expect(try tree.read("cpu/isolab/c0ffee/cpu.cfs_period_us") == "100000")
         #expect(try tree.read("cpuset/isolab/c0ffee/cpuset.cpus") == "1")

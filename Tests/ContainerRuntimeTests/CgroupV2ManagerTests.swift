@@ -46,6 +46,7 @@ struct CgroupV2ManagerTests {
         #expect(try tree.read("cg/\(Self.leaf)/memory.swap.max") == "0")
         #expect(try tree.read("cg/\(Self.leaf)/cpu.weight") == "20")
         #expect(placement == CgroupPlacement(version: 2, directories: [tree.path("cg/\(Self.leaf)")]))
+        #expect(placement.joinFiles == [tree.path("cg/\(Self.leaf)/cgroup.procs")])   // v2 has no `tasks`
         // Only the controllers a level has not enabled yet; one write each level.
         #expect(try tree.read("cg/cgroup.subtree_control") == "+cpuset")
         #expect(try tree.read("cg/user.slice/cgroup.subtree_control") == "+cpu +cpuset +memory +pids")

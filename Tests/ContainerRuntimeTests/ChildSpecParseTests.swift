@@ -11,7 +11,7 @@ import Testing
     static let cases: [UInt32: (values: [String], check: (isolab_spec) -> [String])] = [
         ISOLAB_SPEC_ARG.rawValue: (["sh", "-c", "true"], { s in strings(s.args, s.nargs) }),
         ISOLAB_SPEC_ENV.rawValue: (["A=1", "B=2"], { s in strings(s.env, s.nenv) }),
-        ISOLAB_SPEC_CGROUP.rawValue: (["/sys/fs/cgroup/pids/x/cgroup.procs"], { s in strings(s.cgroup_procs, s.ncgroups) }),
+        ISOLAB_SPEC_CGROUP.rawValue: (["/sys/fs/cgroup/pids/x/cgroup.procs"], { s in strings(s.cgroup_join, s.ncgroups) }),
         ISOLAB_SPEC_LOWER.rawValue: (["/l/top", "/l/base"], { s in strings(s.lowers, s.nlowers) }),
         ISOLAB_SPEC_EXITCMD.rawValue: (["/usr/bin/isolab", "container", "cleanup"], { s in strings(s.exit_cmd, s.nexit_cmd) }),
         ISOLAB_SPEC_CGROUPFS.rawValue: (["cpu:cpu,cpuacct", "name=systemd:name=systemd"], { s in strings(s.cgroupfs, s.ncgroupfs) }),

@@ -21,7 +21,7 @@ extern "C" {
 #define ISOLAB_SPEC_KEYS(X) \
     X(ARG, "arg")               /* the command, one argument per entry (list) */ \
     X(ENV, "env")               /* KEY=value (list) */ \
-    X(CGROUP, "cgroup")         /* a cgroup.procs file to join (list) */ \
+    X(CGROUP, "cgroup")         /* a file to write "0" to, to join a cgroup (list) */ \
     X(LOWER, "lower")           /* an overlay lowerdir, top first (list) */ \
     X(EXITCMD, "exitcmd")       /* the monitor's exit command (list) */ \
     X(CGROUPFS, "cgroupfs")     /* "cgroup2" or v1 "dir:options" (list) */ \
@@ -79,7 +79,7 @@ const char *isolab_spec_key_name(enum isolab_spec_key key);
 struct isolab_spec {
     const char *args[ISOLAB_MAX_ITEMS];
     const char *env[ISOLAB_MAX_ITEMS];
-    const char *cgroup_procs[32];
+    const char *cgroup_join[32];
     const char *lowers[128];          /* overlay lowerdirs, top first */
     const char *bind_src[32], *bind_dst[32], *bind_opts[32];
     const char *tmpfs_dst[16], *tmpfs_opts[16];   /* --tmpfs / --mount type=tmpfs */

@@ -8,9 +8,6 @@ extension Runtime {
     /// Runs a command inside a running container. Foreground: returns its exit status; the
     /// command dies with this process. Detached: returns 0 once it started.
     public func exec(_ ref: String, _ o: ExecOptions) throws -> Int32 {
-        // The C child's first cgroup.procs write waits for an RCU grace period on v1 (17 ms in a
-        // trace at load 3); the warm-up starts that wait while this process reads the container.
-        (try? Cgroups.manager() as? CgroupV1Manager)?.warmMigrationLock()
         let c = try store.find(ref)
         guard c.isRunning, let run = c.run else {
             throw RuntimeError.refused(.notRunning, "container \(c.id) is not running", operation: "exec", reference: ref)
@@ -34,7 +31,7 @@ extension Runtime {
         spec.add(ISOLAB_SPEC_ENV, env)
         spec.add(ISOLAB_SPEC_CWD, o.workingDir ?? (cfg.workingDir.isEmpty ? "/" : cfg.workingDir))
         spec.add(ISOLAB_SPEC_TARGET, String(run.pid))
-        spec.add(ISOLAB_SPEC_CGROUP, run.cgroup?.procsFiles ?? [])
+        spec.add(ISOLAB_SPEC_CGROUP, run.cgroup?.joinFiles ?? [])
         spec.add(ISOLAB_SPEC_CAPS, cfg.capabilities.libcapText)
         try spec.addSeccomp(cfg)
         spec.add(ISOLAB_SPEC_BOUNDING, cfg.capabilities.libcapText)

@@ -13,7 +13,6 @@ extension Runtime {
     /// Creates and starts a container. Detached: returns 0 once its command has been exec'd and
     /// calls `started` with it. Foreground: waits and returns the command's exit status.
     public func run(_ o: RunOptions, started: (Container) -> Void) throws -> Int32 {
-        (try? Cgroups.manager() as? CgroupV1Manager)?.warmMigrationLock()
         let image = try images.resolve(o.image)
         Trace.mark("image resolve")
         let config = try makeConfig(o, image: image)

@@ -28,7 +28,7 @@ extension Runtime {
             case .tmpfs: spec.add(ISOLAB_SPEC_TMPFS, m.target + "\u{1f}" + ([m.readOnly ? "ro" : ""] + [m.options]).filter { !$0.isEmpty }.joined(separator: ","))
             }
         }
-        spec.add(ISOLAB_SPEC_CGROUP, cgroup.procsFiles)
+        spec.add(ISOLAB_SPEC_CGROUP, cgroup.joinFiles)
         spec.add(ISOLAB_SPEC_CAPS, cfg.capabilities.libcapText)
         try spec.addSeccomp(cfg)
         spec.add(ISOLAB_SPEC_BOUNDING, cfg.capabilities.libcapText)
