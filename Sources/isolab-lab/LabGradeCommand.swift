@@ -57,9 +57,9 @@ struct LabGradeCommand: ParsableCommand {
 
     func run() throws {
         if let answersDirectory {
-            throw ExitCode(try ClassGrading(lab: file, directory: answersDirectory,
-                                            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                            out: out ?? "grades").run())
+            throw ExitCode(try gradeClass(directory: answersDirectory,
+                                          jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                          out: out ?? "grades"))
         }
         var options = LabRunOptions(mode: .grade, dockerExecutable: LabEnvironment.selfExecutable(),
                                     environment: ProcessInfo.processInfo.environment, learner: learner)
