@@ -112,7 +112,7 @@ public final class BatchGrader: @unchecked Sendable {
     }
 
     private func grade(_ submission: Submission) -> Outcome {
-        let line = command(submission).map(Self.shellQuoted).joined(separator: " ")
+        let line = command(submission).map(ShellWord.quoted).joined(separator: " ")
         do {
             // `exec`: the child isolab leads the process group that SIGTERM goes to.
             let process = try ShellProcess(command: "exec " + line, environment: environment, directory: directory,
@@ -149,10 +149,5 @@ public final class BatchGrader: @unchecked Sendable {
             for pid in due { _ = killpg(pid, SIGTERM) }
             MonotonicClock.sleep(0.1)
         }
-    }
-
-    /// `'…'` with every `'` closed, escaped and reopened: the shell sees the word as it is.
-    static func shellQuoted(_ word: String) -> String {
-        "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
