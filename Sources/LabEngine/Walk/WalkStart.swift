@@ -1,10 +1,11 @@
 import Foundation
 import LabFormat
 
-/// How a `lab walk` of a file begins: where its progress and results are kept, the progress to
-/// go on from (`--resume`, `--reset`) or a fresh one, and the namespace its containers live in:
-/// the learner's ISOLAB_NAMESPACE when set (the walk then never removes it), else one of the
-/// walk's own, named after the lab's path, which `--reset` and a finished walk remove.
+/// How a `lab walk` of a file begins, and each lab of `lab serve` (as `--resume`): where its
+/// progress and results are kept, the progress to go on from (`--resume`, `--reset`) or a fresh
+/// one, and the namespace its containers live in: the learner's ISOLAB_NAMESPACE when set (the
+/// walk then never removes it), else one of the walk's own, named after the lab's path, which
+/// `--reset` and a finished walk remove.
 public struct WalkStart {
     public let progressFile: String
     public let resultsFile: String
