@@ -28,26 +28,16 @@ final class LabHub: @unchecked Sendable {
         self.index = index; self.lab = lab
         document = WalkDocument(lab: lab)
         queue = DispatchQueue(label: "isolab.serve.lab\(index)")
-        let progressFile = WalkProgress.file(for: lab.path, home: configuration.home)
-        var progress = (try? WalkProgress.load(from: progressFile)) ?? nil ?? WalkProgress(labPath: lab.path)
-        if progress.namespace.isEmpty {
-            if let mine = configuration.environment["ISOLAB_NAMESPACE"], !mine.isEmpty {
-                progress.namespace = mine
-                progress.ownsNamespace = false
-            } else {
-                progress.namespace = WalkProgress.namespace(for: lab.path)
-                progress.ownsNamespace = true
-            }
-        }
-        self.progress = progress
-        var environment = configuration.environment
-        environment["ISOLAB_NAMESPACE"] = progress.namespace
-        let options = LabRunOptions(mode: .walk, dockerExecutable: configuration.isolab, environment: environment)
-        driver = try LabWalkDriver(lab: lab, host: host, options: options, ownsNamespace: progress.ownsNamespace,
-                                   progressFile: progressFile,
-                                   resultsFile: WalkProgress.resultsFile(for: lab.path, home: configuration.home))
-        driver.stepper.restore(captures: progress.captures)
-        driver.stepper.restore(failures: progress.failures)
+        // The same files and namespace as `lab walk --resume`. A progress file that cannot be
+        // read starts the lab afresh, as the walk does; the walk's notice of it goes unsaid,
+        // there being no page yet to say it on.
+        let start = WalkStart(file: lab.path, resume: true, reset: false, home: configuration.home,
+                              environment: configuration.environment)
+        progress = start.progress
+        driver = try start.driver(lab: lab, host: host,
+                                  options: start.options(keep: false, dockerExecutable: configuration.isolab,
+                                                         environment: configuration.environment))
+        start.restore(into: driver.stepper)
         live.hub = self
         driver.stepper.live = live
     }
@@ -188,38 +178,5 @@ final class LabHub: @unchecked Sendable {
     func finish() {
         for continuation in lock.withLock({ Array(listeners.values) }) { continuation.finish() }
         queue.sync { driver.finish() }
-    }
-}
-
-/// The running block's commands, output and samples, to every page of the lab. Used from the
-/// lab's one engine thread only.
-final class HubLiveOutput: BlockLiveOutput, @unchecked Sendable {
-    weak var hub: LabHub?
-    /// The block running now.
-    var step = ""
-    private var pending: [UInt8] = []
-
-    func commandStarted(_ command: String, background: Bool) {
-        flush()
-        hub?.broadcast(.command(step: step, text: WalkDocument.typedLines(command: command).joined(separator: "\n")))
-    }
-
-    func output(_ bytes: [UInt8]) {
-        pending += bytes
-        // Hold back an incomplete UTF-8 sequence at the end for the next read.
-        let cut = WalkScreen.completeUTF8Prefix(pending)
-        let ready = Array(pending[0..<cut])
-        pending.removeFirst(cut)
-        if !ready.isEmpty { hub?.broadcast(.output(step: step, text: String(decoding: ready, as: UTF8.self))) }
-    }
-
-    func cpuSample(_ sample: CPUSample, window: Double, expected: ClosedRange<Double>?) {
-        hub?.broadcast(.sample(step: step, t: sample.t, cores: sample.cores, window: window,
-                               low: expected?.lowerBound, high: expected?.upperBound))
-    }
-
-    func flush() {
-        if !pending.isEmpty { hub?.broadcast(.output(step: step, text: String(decoding: pending, as: UTF8.self))) }
-        pending = []
     }
 }

@@ -82,9 +82,13 @@ public final class ServeServer: @unchecked Sendable {
     // MARK: - Pages
 
     private func hub(_ context: some RequestContext) throws -> LabHub {
-        guard let text = context.parameters.get("lab"), let index = Int(text), hubs.indices.contains(index) else {
-            throw HTTPError(.notFound)
-        }
+        guard let hub = hub(context.parameters) else { throw HTTPError(.notFound) }
+        return hub
+    }
+
+    /// The lab a path's `:lab` names, nil when it names none.
+    private func hub(_ parameters: Parameters) -> LabHub? {
+        guard let text = parameters.get("lab"), let index = Int(text), hubs.indices.contains(index) else { return nil }
         return hubs[index]
     }
 
@@ -135,8 +139,7 @@ public final class ServeServer: @unchecked Sendable {
             _ = try hub(context)
             return .upgrade([:])
         } onUpgrade: { [self] inbound, outbound, context in
-            guard let text = context.requestContext.parameters.get("lab"), let index = Int(text), hubs.indices.contains(index) else { return }
-            let hub = hubs[index]
+            guard let hub = hub(context.requestContext.parameters) else { return }
             let (id, stream) = hub.subscribe()
             defer { hub.unsubscribe(id) }
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -158,8 +161,7 @@ public final class ServeServer: @unchecked Sendable {
             _ = try hub(context)
             return .upgrade([:])
         } onUpgrade: { [self] inbound, outbound, context in
-            guard let text = context.requestContext.parameters.get("lab"), let index = Int(text), hubs.indices.contains(index) else { return }
-            let hub = hubs[index]
+            guard let hub = hub(context.requestContext.parameters) else { return }
             let shell = InteractiveShell(shell: configuration.shell, environment: configuration.environment,
                                          namespace: hub.namespace, binDirectory: hub.driver.stepper.binDirectory,
                                          scratch: hub.driver.stepper.scratchDirectory, rcName: "serve-bashrc", bannerHint: "")

@@ -17,18 +17,18 @@ struct LabCheckCommand: ParsableCommand {
         let files = LabPaths.expand(labs.paths)
         var valid = true
         for file in files {
-            do {
-                let lab = try LabParser.parse(file: file)
+            switch LoadedLab.load(file: file) {
+            case .valid(let lab):
                 if !quiet {
                     let checks = lab.blocks.filter { $0.kind == .check }
                     let points = checks.reduce(0) { $0 + $1.points }
                     LabConsole.quoted("\(file): ok, \(Self.count(lab.blocks.count, "block")), "
                                    + "\(Self.count(checks.count, "check")), \(Points.text(points)) point\(points == 1 ? "" : "s")")
                 }
-            } catch let error as LabValidationError {
+            case .invalid(_, _, let problems):
                 valid = false
                 // Diagnostics go to stderr, as in run and grade.
-                for diagnostic in error.diagnostics { LabConsole.quotedError(diagnostic.description) }
+                for problem in problems { LabConsole.quotedError(problem) }
             }
         }
         if !valid { throw ExitCode(2) }

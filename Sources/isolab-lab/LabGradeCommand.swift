@@ -57,9 +57,9 @@ struct LabGradeCommand: ParsableCommand {
 
     func run() throws {
         if let answersDirectory {
-            throw ExitCode(try ClassGrading(lab: file, directory: answersDirectory,
-                                            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                            out: out ?? "grades").run())
+            throw ExitCode(try gradeClass(directory: answersDirectory,
+                                          jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                          out: out ?? "grades"))
         }
         var options = LabRunOptions(mode: .grade, dockerExecutable: LabEnvironment.selfExecutable(),
                                     environment: ProcessInfo.processInfo.environment, learner: learner)
@@ -71,7 +71,7 @@ struct LabGradeCommand: ParsableCommand {
             do {
                 options.answers = try AnswersParser.parse(file: answers, lab: lab)
             } catch {
-                let problems = (error as? LabValidationError)?.diagnostics.map(\.description) ?? ["\(answers):1:1: \(error)"]
+                let problems = LabValidationError.lines(of: error, file: answers)
                 for problem in problems { LabConsole.error(problem) }
                 let reason = "the answers file is invalid: " + problems.joined(separator: "; ")
                 let results = LabRunner.results([LabRunner.unscoredResult(lab, reason: reason)], options: options, host: host)

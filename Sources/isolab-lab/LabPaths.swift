@@ -6,13 +6,6 @@ import LabResults
 
 /// The lab files named on the command line: files as given, folders as their `.md` files, sorted.
 enum LabPaths {
-    /// One file of the command line, parsed or not.
-    enum Loaded {
-        case valid(Lab)
-        /// The path, its source (empty when unreadable) and every problem as `file:line:col: message`.
-        case invalid(path: String, source: String, problems: [String])
-    }
-
     /// Files as given, folders as their `.md` files, sorted. A path that does not exist stays a
     /// file: reading it fails with a diagnostic that names it (`PATH:1:1: cannot open …`).
     static func expand(_ paths: [String]) -> [String] {
@@ -21,9 +14,7 @@ enum LabPaths {
         for path in paths {
             var isDirectory: ObjCBool = false
             if fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                let names = (try? fm.contentsOfDirectory(atPath: path)) ?? []
-                let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-                files += names.filter { $0.hasSuffix(".md") }.sorted().map { base + "/" + $0 }
+                files += (try? LabFolder.labFiles(in: path)) ?? []
             } else {
                 files.append(path)
             }
@@ -33,21 +24,12 @@ enum LabPaths {
 
     /// Parses every file, in order; prints every error of every file as `file:line:col: message`
     /// to stderr. A path that does not exist is an invalid entry too (its one error names it).
-    static func loadAll(_ paths: [String]) -> [Loaded] {
-        var loaded: [Loaded] = []
-        for path in paths {
-            for file in expand([path]) {
-                do {
-                    loaded.append(.valid(try LabParser.parse(file: file)))
-                } catch {
-                    let problems = (error as? LabValidationError)?.diagnostics.map(\.description) ?? ["\(file):1:1: \(error)"]
-                    for problem in problems { LabConsole.quotedError(problem) }
-                    let source = (try? LabSourceFile.read(file)) ?? ""
-                    loaded.append(.invalid(path: file, source: source, problems: problems))
-                }
-            }
+    static func loadAll(_ paths: [String]) -> [LoadedLab] {
+        expand(paths).map { file in
+            let entry = LoadedLab.load(file: file)
+            for problem in entry.problems { LabConsole.quotedError(problem) }
+            return entry
         }
-        return loaded
     }
 
     /// The labs when every file is valid, nil otherwise (errors already printed).
@@ -56,7 +38,7 @@ enum LabPaths {
     }
 
     /// The labs when every entry is valid, nil otherwise.
-    static func validLabs(_ loaded: [Loaded]) -> [Lab]? {
+    static func validLabs(_ loaded: [LoadedLab]) -> [Lab]? {
         let labs = loaded.compactMap { if case .valid(let lab) = $0 { return lab } else { return nil } }
         return labs.count == loaded.count ? labs : nil
     }
@@ -64,7 +46,7 @@ enum LabPaths {
     /// Results for a run that cannot start: invalid files as errors, valid labs as not run.
     /// `error` replaces the reason for every lab (no container runtime); otherwise valid labs
     /// are skipped because another lab is invalid.
-    static func unrunResults(_ loaded: [Loaded], error: String? = nil) -> [LabResult] {
+    static func unrunResults(_ loaded: [LoadedLab], error: String? = nil) -> [LabResult] {
         loaded.map { entry in
             switch entry {
             case .invalid(let path, let source, let problems):

@@ -58,9 +58,8 @@ struct LabWalkCommand: ParsableCommand {
         let terminal = reset ? nil : TerminalMode(fd: 0)
         let driver: LabWalkDriver
         do {
-            driver = try LabWalkDriver(
-                lab: lab, host: host, options: options, ownsNamespace: progress.ownsNamespace,
-                progressFile: start.progressFile, resultsFile: start.resultsFile,
+            driver = try start.driver(
+                lab: lab, host: host, options: options,
                 suspendTerminal: { terminal?.restore() },
                 resumeTerminal: { terminal?.keys(); terminal?.discardTypeahead() },
                 blockStarts: { terminal?.step(); screen.blockStarted() },
@@ -83,9 +82,7 @@ struct LabWalkCommand: ParsableCommand {
                                         : "Reset \(lab.path): progress removed; still there: " + left.joined(separator: ", "))
             throw ExitCode(problems.isEmpty ? 0 : 1)
         }
-        driver.stepper.restore(captures: progress.captures)
-        // The Nth failure of a check shows its Nth hint, across a quit and a resume too.
-        driver.stepper.restore(failures: progress.failures)
+        start.restore(into: driver.stepper)
         driver.stepper.live = screen
 
         terminal?.keys()

@@ -42,8 +42,11 @@ struct ServeCommand: AsyncParsableCommand {
         var labs: [Lab] = []
         var invalid = false
         for file in try Self.files(paths.isEmpty ? ["Labs"] : paths) {
-            do { labs.append(try LabParser.parse(file: file)) } catch {
-                try? FileHandle.standardError.write(contentsOf: Data("\(error)\n".utf8))
+            switch LoadedLab.load(file: file) {
+            case .valid(let lab):
+                labs.append(lab)
+            case .invalid(_, _, let problems):
+                try? FileHandle.standardError.write(contentsOf: Data(problems.map { $0 + "\n" }.joined().utf8))
                 invalid = true
             }
         }
@@ -100,8 +103,7 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ValidationError("\(path): no such file or folder")
             }
             if isDirectory.boolValue {
-                let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".md") }.sorted()
-                files += names.map { (path.hasSuffix("/") ? path : path + "/") + $0 }
+                files += try LabFolder.labFiles(in: path)
             } else {
                 files.append(path)
             }

@@ -50,4 +50,46 @@ import Testing
         #expect(broken.notices.map(\.error) == [true])
         #expect(broken.notices.first?.text.contains(first.progressFile) == true)
     }
+
+    /// `lab serve` starts each lab through the same rules with its own home: the progress
+    /// files under that home whatever HOME says, the learner's namespace taken as the walk's.
+    @Test func anExplicitHomeHoldsTheProgress() throws {
+        let home = try home(); defer { try? FileManager.default.removeItem(atPath: home) }
+        let start = WalkStart(file: "lab.md", resume: true, reset: false, home: home,
+                              environment: ["HOME": "/elsewhere", "ISOLAB_NAMESPACE": "mine"])
+        #expect(start.progressFile == WalkProgress.file(for: "lab.md", home: home))
+        #expect(start.resultsFile == WalkProgress.resultsFile(for: "lab.md", home: home))
+        #expect(start.progress.namespace == "mine" && !start.progress.ownsNamespace)
+        #expect(WalkStart(file: "lab.md", resume: false, reset: false, environment: ["HOME": home]).progressFile
+                == start.progressFile)
+    }
+
+    /// The driver a start makes works in the walk's namespace, writes the start's files, and
+    /// a restored stepper has the saved captures and failure counts.
+    @Test func theDriverAndStepperGoOnFromTheProgress() throws {
+        let h = try LabHarness(); defer { h.cleanUp() }
+        let lab = try h.lab("""
+            ```sh {check #made hint="one" hint="two"}
+            echo "$SAVED" > @S@/saved; false
+            ```
+            """)
+        var saved = WalkProgress(labPath: lab.path, captures: ["SAVED": "kept"], failures: ["made": 1])
+        let first = WalkStart(file: lab.path, resume: false, reset: false, home: h.scratch, environment: [:])
+        saved.namespace = first.progress.namespace
+        saved.ownsNamespace = true
+        try saved.save(to: first.progressFile)
+
+        let start = WalkStart(file: lab.path, resume: true, reset: false, home: h.scratch, environment: [:])
+        let driver = try start.driver(lab: lab, host: h.host,
+                                      options: start.options(keep: false, dockerExecutable: nil,
+                                                             environment: ["PATH": "/usr/bin:/bin"]))
+        defer { driver.finish() }
+        #expect(driver.namespace == saved.namespace)
+        start.restore(into: driver.stepper)
+        #expect(driver.stepper.captures == ["SAVED": "kept"])
+        let result = driver.run(try #require(lab.block(id: "made")))
+        #expect(h.read("saved") == "kept\n")
+        #expect(result.hint == "two", "the second failure shows the second hint")
+        #expect(driver.writeResults(start.progress) == start.resultsFile)
+    }
 }

@@ -39,6 +39,26 @@ import Testing
         #expect(problems(#"env="A=1" env="B=2""#) == ["1:18: duplicate attribute 'env'"])
     }
 
+    /// Every command of the block gets these variables, and the kernel refuses an environment
+    /// past its limits (E2BIG at exec): a block may set at most 64, of at most 32 KiB together.
+    @Test func limitsTheNumberAndSizeOfTheVariables() throws {
+        let sixtyFour = (1...64).map { "V\($0)=x" }.joined(separator: " ")
+        #expect(problems("env=\"\(sixtyFour)\"").isEmpty)
+        // The 65th variable starts after `env="` (value at column 13) and the 64 before it.
+        let column = 13 + sixtyFour.utf8.count + 1
+        #expect(problems("env=\"\(sixtyFour) V65=x V66=y\"")
+                == ["1:\(column): env: more than 64 variables, the limit for one block"])
+
+        // NAME=VALUE and its NUL, counted together: `A=` and 32,765 bytes fill the 32 KiB exactly.
+        let full = String(repeating: "a", count: 32 * 1024 - 3)
+        let lab = try LabParser.parse(source: "```sh {env=\"A=\(full)\"}\ntrue\n```\n", path: "lab.md")
+        #expect(lab.blocks[0].environment["A"]?.utf8.count == full.utf8.count)
+        #expect(problems("env=\"A=\(full)a\"") == ["1:13: env: the variables take more than 32 KiB (NAME=VALUE), the limit for one block"])
+        // A (32,766 bytes with `A=` and its NUL) fits, B's 4 more do not.
+        #expect(problems("env=\"A=\(full.dropLast(2)) B=1\"")
+                == ["1:\(13 + full.utf8.count + 1): env: the variables take more than 32 KiB (NAME=VALUE), the limit for one block"])
+    }
+
     /// An unterminated quote inside the value is reported where its variable starts, counting
     /// the backslashes that escaped the quotes before it.
     @Test func reportsAnUnterminatedQuoteAtItsVariable() {

@@ -1,4 +1,5 @@
 import Foundation
+import LabResults
 
 /// Grades a class: one child process per submission (`isolab lab grade LAB --answers …`), `jobs`
 /// at a time. A child of its own per learner keeps one broken or hostile submission from taking
@@ -12,6 +13,9 @@ public final class BatchGrader: @unchecked Sendable {
         public var exitStatus: Int32?
         public var timedOut: Bool
         public var duration: Double
+        /// What the child wrote for the submission (`collect`), read once when it ended; nil
+        /// when there was nothing to read.
+        public var results: RunResults? = nil
     }
 
     let jobs: Int
@@ -21,6 +25,9 @@ public final class BatchGrader: @unchecked Sendable {
     let command: (Submission) -> [String]
     /// Where a child's output goes.
     let logPath: (Submission) -> String
+    /// Reads what a child wrote, once, as it ends: the progress line and the gradebook both
+    /// use that one reading.
+    let collect: (Submission) -> RunResults?
     let environment: [String: String]
     let directory: String
 
@@ -38,10 +45,11 @@ public final class BatchGrader: @unchecked Sendable {
     /// remove its namespace); children get SIGTERM instead and clean up.
     public init(jobs: Int, timeout: Double, environment: [String: String], directory: String,
                 cancellation: RunCancellation, command: @escaping (Submission) -> [String],
-                logPath: @escaping (Submission) -> String) {
+                logPath: @escaping (Submission) -> String,
+                collect: @escaping (Submission) -> RunResults? = { _ in nil }) {
         self.jobs = max(1, jobs); self.timeout = timeout; self.environment = environment
         self.directory = directory; self.cancellation = cancellation
-        self.command = command; self.logPath = logPath
+        self.command = command; self.logPath = logPath; self.collect = collect
     }
 
     /// Grades every submission; `finished` is called (one call at a time) as each one ends.
@@ -58,7 +66,8 @@ public final class BatchGrader: @unchecked Sendable {
             Thread.detachNewThread { [self] in
                 defer { group.leave() }
                 while let index = queue.take(unless: cancellation) {
-                    let outcome = grade(submissions[index])
+                    var outcome = grade(submissions[index])
+                    outcome.results = collect(submissions[index])
                     queue.finish(index, outcome) { done in finished(outcome, done) }
                 }
             }
@@ -103,7 +112,7 @@ public final class BatchGrader: @unchecked Sendable {
     }
 
     private func grade(_ submission: Submission) -> Outcome {
-        let line = command(submission).map(Self.shellQuoted).joined(separator: " ")
+        let line = command(submission).map(ShellWord.quoted).joined(separator: " ")
         do {
             // `exec`: the child isolab leads the process group that SIGTERM goes to.
             let process = try ShellProcess(command: "exec " + line, environment: environment, directory: directory,
@@ -140,10 +149,5 @@ public final class BatchGrader: @unchecked Sendable {
             for pid in due { _ = killpg(pid, SIGTERM) }
             MonotonicClock.sleep(0.1)
         }
-    }
-
-    /// `'…'` with every `'` closed, escaped and reopened: the shell sees the word as it is.
-    static func shellQuoted(_ word: String) -> String {
-        "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

@@ -20,8 +20,8 @@ public final class ClassProgress {
     }
 
     /// One learner done (called one at a time by the grader).
-    public func finished(_ outcome: BatchGrader.Outcome, results: RunResults?, done: Int) {
-        output((barShown ? "\r\u{1B}[K" : "") + Self.line(outcome, results: results, done: done, total: total) + "\n")
+    public func finished(_ outcome: BatchGrader.Outcome, done: Int) {
+        output((barShown ? "\r\u{1B}[K" : "") + Self.line(outcome, done: done, total: total) + "\n")
         barShown = false
         drawBar(done: done)
     }
@@ -32,9 +32,9 @@ public final class ClassProgress {
     }
 
     /// The line for a finished learner: the score (and the lab's error), or why there is none.
-    static func line(_ outcome: BatchGrader.Outcome, results: RunResults?, done: Int, total: Int) -> String {
+    static func line(_ outcome: BatchGrader.Outcome, done: Int, total: Int) -> String {
         var line = "[\(done)/\(total)] \(printable(outcome.submission.learner)): "
-        if let results, outcome.isComplete {
+        if let results = outcome.results, outcome.isComplete {
             line += "\(Points.text(results.totalScore))/\(Points.text(results.totalMaxScore))"
             if let error = results.labs.compactMap(\.error).first { line += " (\(printable(error)))" }
         } else if outcome.timedOut {

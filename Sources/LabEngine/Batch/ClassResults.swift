@@ -9,13 +9,13 @@ public struct ClassResults {
     /// The submissions no child graded, with the results made for them (to be written out).
     public var ungraded: [(submission: Submission, results: RunResults)]
 
-    /// `read` gives a submission's results file, or nil; `logPath` its child's log.
-    public init(_ outcomes: [BatchGrader.Outcome], lab: Lab, timeout: Double,
-                read: (Submission) -> RunResults?, logPath: (Submission) -> String) {
+    /// Each outcome's results are what its child wrote, read as it ended; `logPath` gives the
+    /// child's log.
+    public init(_ outcomes: [BatchGrader.Outcome], lab: Lab, timeout: Double, logPath: (Submission) -> String) {
         runs = []
         ungraded = []
         for outcome in outcomes {
-            if outcome.isComplete, let results = read(outcome.submission) {
+            if outcome.isComplete, let results = outcome.results {
                 runs.append(results)
                 continue
             }

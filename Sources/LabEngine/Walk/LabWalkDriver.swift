@@ -64,14 +64,10 @@ public final class LabWalkDriver: WalkDriver {
     }
 
     public var exportLine: String {
-        var line = "export PATH=\(Self.quoted(stepper.binDirectory)):\"$PATH\" ISOLAB_NAMESPACE=\(Self.quoted(namespace))"
-        if let root = options.environment["ISOLAB_ROOT"], !root.isEmpty { line += " ISOLAB_ROOT=\(Self.quoted(root))" }
+        let quoted = ShellWord.quotedIfNeeded
+        var line = "export PATH=\(quoted(stepper.binDirectory)):\"$PATH\" ISOLAB_NAMESPACE=\(quoted(namespace))"
+        if let root = options.environment["ISOLAB_ROOT"], !root.isEmpty { line += " ISOLAB_ROOT=\(quoted(root))" }
         return line
-    }
-
-    static func quoted(_ text: String) -> String {
-        let plain = text.allSatisfy { $0.isLetter || $0.isNumber || "/._-+:=@%,".contains($0) }
-        return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     public func openShell() -> String? {

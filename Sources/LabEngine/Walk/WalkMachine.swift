@@ -55,10 +55,9 @@ public final class WalkMachine {
         output.note("Namespace \(driver.namespace)")
         for block in lab.blocks where block.kind == .setup && !progress.done.contains(block.id) {
             let result = driver.run(block)
-            progress.record(result)
-            if result.status == .passed {
-                progress.done.append(block.id)
-            } else {
+            // Counted as `lab serve` counts its setup, by the one rule of `apply`.
+            progress.apply(result, of: block)
+            if result.status != .passed {
                 output.result(result, labPath: lab.path)
                 output.note("Setup block \(block.id) failed; the steps may fail too.")
             }

@@ -1,9 +1,11 @@
 import Foundation
+import LabFormat
 
-/// How a `lab walk` of a file begins: where its progress and results are kept, the progress to
-/// go on from (`--resume`, `--reset`) or a fresh one, and the namespace its containers live in:
-/// the learner's ISOLAB_NAMESPACE when set (the walk then never removes it), else one of the
-/// walk's own, named after the lab's path, which `--reset` and a finished walk remove.
+/// How a `lab walk` of a file begins, and each lab of `lab serve` (as `--resume`): where its
+/// progress and results are kept, the progress to go on from (`--resume`, `--reset`) or a fresh
+/// one, and the namespace its containers live in: the learner's ISOLAB_NAMESPACE when set (the
+/// walk then never removes it), else one of the walk's own, named after the lab's path, which
+/// `--reset` and a finished walk remove.
 public struct WalkStart {
     public let progressFile: String
     public let resultsFile: String
@@ -14,7 +16,12 @@ public struct WalkStart {
 
     /// `environment` is isolab's own (HOME, ISOLAB_NAMESPACE).
     public init(file: String, resume: Bool, reset: Bool, environment: [String: String]) {
-        let home = environment["HOME"] ?? "/root"
+        self.init(file: file, resume: resume, reset: reset, home: environment["HOME"] ?? "/root", environment: environment)
+    }
+
+    /// `home` holds the progress (`lab serve` was given its own); `environment` is isolab's
+    /// (ISOLAB_NAMESPACE).
+    public init(file: String, resume: Bool, reset: Bool, home: String, environment: [String: String]) {
         progressFile = WalkProgress.file(for: file, home: home)
         resultsFile = WalkProgress.resultsFile(for: file, home: home)
         progress = WalkProgress(labPath: file)
@@ -43,6 +50,25 @@ public struct WalkStart {
         var env = environment
         env["ISOLAB_NAMESPACE"] = progress.namespace
         return LabRunOptions(mode: .walk, keep: keep, dockerExecutable: dockerExecutable, environment: env)
+    }
+
+    /// The walk's driver over `host`: the walk's namespace, whether it owns it, its progress
+    /// and results files; the closures as `LabWalkDriver` takes them.
+    public func driver(lab: Lab, host: ContainerHost, options: LabRunOptions,
+                       suspendTerminal: @escaping () -> Void = {}, resumeTerminal: @escaping () -> Void = {},
+                       blockStarts: @escaping () -> Void = {}, blockEnds: @escaping () -> Void = {}) throws -> LabWalkDriver {
+        try LabWalkDriver(lab: lab, host: host, options: options, ownsNamespace: progress.ownsNamespace,
+                          progressFile: progressFile, resultsFile: resultsFile,
+                          suspendTerminal: suspendTerminal, resumeTerminal: resumeTerminal,
+                          blockStarts: blockStarts, blockEnds: blockEnds)
+    }
+
+    /// Gives `stepper` what the progress remembers of the session: the captures, and the
+    /// failures per check (the Nth failure of a check shows its Nth hint, across a quit and a
+    /// resume too). Not before `--reset`, whose cleanup blocks run without the captures.
+    public func restore(into stepper: LabStepper) {
+        stepper.restore(captures: progress.captures)
+        stepper.restore(failures: progress.failures)
     }
 
     /// `--reset`: the lab's containers (its cleanup blocks, and the namespace the walk made) and

@@ -20,4 +20,12 @@ public enum LabLimits {
     public static let maxLabBytes = 16 << 20
     /// The largest results file read (bytes): a lab's source plus every command's output.
     public static let maxResultsBytes = 64 << 20
+    /// Variables one block's `env=` may set: a block needs a handful; the limit keeps a lab
+    /// from growing every command's environment towards the kernel's, where exec fails (E2BIG).
+    public static let maxBlockVariables = 64
+    /// The bytes of one block's `env=` variables, each counted as `NAME=VALUE` and its NUL as
+    /// the kernel counts it: far below Linux's 128 KiB for one variable (MAX_ARG_STRLEN) and its
+    /// ARG_MAX for all of them with the arguments, leaving room for the reset environment and
+    /// the captures that every command also gets.
+    public static let maxBlockEnvironmentBytes = 32 << 10
 }

@@ -26,6 +26,7 @@ public enum BlockEnvironment {
             context.error("env= needs at least one NAME=VALUE", column: token.column)
         }
         var variables: [String: String] = [:]
+        var bytes = 0
         for word in words {
             let at = column(word.column)
             let shown = BlockAttributeContext.shown(word.key)
@@ -43,7 +44,16 @@ public enum BlockEnvironment {
                 context.error("env: duplicate variable '\(word.key)'", column: at)
             } else if value.utf8.contains(0) {
                 context.error("env: the value of \(word.key) holds a NUL byte", column: at)
+            } else if variables.count == LabLimits.maxBlockVariables {
+                // Said once, at the first variable too many: the rest would only repeat it.
+                context.error("env: more than \(LabLimits.maxBlockVariables) variables, the limit for one block", column: at)
+                break
+            } else if bytes + word.key.utf8.count + value.utf8.count + 2 > LabLimits.maxBlockEnvironmentBytes {
+                context.error("env: the variables take more than \(LabLimits.maxBlockEnvironmentBytes >> 10) KiB "
+                              + "(NAME=VALUE), the limit for one block", column: at)
+                break
             } else {
+                bytes += word.key.utf8.count + value.utf8.count + 2
                 variables[word.key] = value
             }
         }
