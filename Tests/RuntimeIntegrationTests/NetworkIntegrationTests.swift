@@ -168,6 +168,33 @@ struct NetworkIntegrationTests {
         #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network-test"))
     }
 
+    /// The last live container's detach once its init ended deletes the bridge and releases the
+    /// lease without waiting for its veth, which the kernel deletes with the namespace (here the
+    /// namespace is kept alive to hold that moment). The same container started again while that
+    /// veth is still there gets its name back: attach deletes the leftover first.
+    @Test func lastDetachLeavesTheVethToTheKernelAndARestartReusesItsName() throws {
+        let fixture = try NetworkTestFixture()
+        defer { fixture.tearDown() }
+        let first = try fixture.startSleeper()
+        let id = NetworkTestFixture.newContainerID()
+        let attachment = try fixture.attach(containerID: id, pid: first)
+
+        try fixture.manager.detach(containerID: id, attachment: attachment, namespaceGone: true)
+        #expect(try !NetworkTestFixture.linkExists("isltest0"))
+        #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network-test"))
+        #expect(try NetworkTestFixture.linkExists(attachment.hostVeth), "left to the kernel, not deleted")
+
+        let second = try fixture.startSleeper()
+        let again = try fixture.attach(containerID: id, pid: second)
+        #expect(again.hostVeth == attachment.hostVeth)
+        let hostTo = try NetworkTestFixture.ping(again.ipAddress)
+        #expect(hostTo.status == 0, "\(hostTo.output)")
+        fixture.kill(sleeper: first)
+        try fixture.manager.detach(containerID: id, attachment: again)
+        #expect(try !NetworkTestFixture.linkExists(again.hostVeth))
+        #expect(try !NetworkTestFixture.linkExists("isltest0"))
+    }
+
     /// The real configuration through the public API. Other containers may share isolab0 at the
     /// same time, so the bridge's fate after detach is checked against the leases left.
     @Test func standardNetworkAttachesOnIsolab0() throws {

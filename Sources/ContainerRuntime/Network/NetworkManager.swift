@@ -39,9 +39,14 @@ public struct NetworkManager: Sendable {
             do {
                 try reclaimStaleLeases(host)
                 // The same container again (a restart, `start` after it ended) while the kernel has
-                // not yet deleted its old veth: delete it now, as the same name is made again.
-                if goneContainers().contains(containerID) {
+                // not yet deleted its old veth with its old namespace: delete it now, as the same
+                // name is made again. Its lease is marked gone, or was released with the bridge.
+                let gone = goneContainers().contains(containerID)
+                let leased = try allocator.leases().values.contains(containerID)
+                if gone || !leased, try host.linkIndex(hostVeth) != nil {
                     try host.perform(RouteMessages.deleteLink(name: hostVeth), tolerating: ENODEV)
+                }
+                if gone {
                     try allocator.release(containerID: containerID)
                     unmarkGone(containerID)
                 }
@@ -76,7 +81,9 @@ public struct NetworkManager: Sendable {
     /// clean-up batches many. While other containers use the bridge, the veth is left to the
     /// kernel: the lease stays, marked gone, until the veth has disappeared (`reclaimStaleLeases`,
     /// at every attach and detach), so its address is not handed out while the old pair exists.
-    /// The last container waits for the gone ones and removes the bridge, as before.
+    /// The last live container removes the bridge and releases every lease: deleting the bridge
+    /// detaches the veths still there, which the kernel then deletes with their namespaces, so
+    /// nothing waits for them (one RCU barrier, the bridge's own, instead of one per veth).
     public func detach(containerID: String, attachment: NetworkAttachment?, namespaceGone: Bool = false) throws {
         let hostVeth = try attachment?.hostVeth ?? configuration.hostVethName(containerID: containerID)
         try FileLock(path: configuration.lockPath).withLock {
@@ -86,12 +93,21 @@ public struct NetworkManager: Sendable {
                 let leases = try allocator.leases()
                 let gone = goneContainers()
                 let live = Set(leases.values).subtracting(gone).subtracting([containerID])
-                if leases.values.contains(containerID), !live.isEmpty, try host.linkIndex(hostVeth) != nil {
+                if live.isEmpty {
+                    // A veth left behind detached belongs to a namespace that is going: no other
+                    // container can reach it, and the one that comes next gets a new bridge (its
+                    // own id's veth name, if still there, is deleted by attach).
+                    for (address, id) in leases where id == containerID || gone.contains(id) {
+                        try allocator.release(address: address, heldBy: id)
+                        unmarkGone(id)
+                    }
+                    try removeBridgeIfUnused(host)
+                    return
+                }
+                if leases.values.contains(containerID), try host.linkIndex(hostVeth) != nil {
                     try markGone(containerID)
                     return
                 }
-                // The last live one on the bridge: the gone ones finish first, so the bridge goes now.
-                try finishGone(host, except: containerID)
             }
             // The veth first: should deleting it fail, the lease stays and a retry finds both.
             // ENODEV: gone already, when the container's namespace died first (a veth dies with its peer).
@@ -123,28 +139,6 @@ public struct NetworkManager: Sendable {
     private func unmarkGone(_ containerID: String) {
         unlink(goneDirectory + "/" + containerID)
         rmdir(goneDirectory)
-    }
-
-    /// Waits (up to 2 s) for the kernel to delete the veths of gone leases other than `except`'s,
-    /// releasing each lease as its veth disappears; deletes what is left after that itself.
-    private func finishGone(_ host: NetlinkSocket, except: String) throws {
-        let deadline = Date().addingTimeInterval(2)
-        while true {
-            try reclaimStaleLeases(host)
-            let gone = goneContainers()
-            let waiting = try allocator.leases().filter { $0.value != except && gone.contains($0.value) }
-            if waiting.isEmpty { return }
-            if Date() > deadline {
-                for (address, id) in waiting {
-                    let veth = try configuration.hostVethName(containerID: id)
-                    try host.perform(RouteMessages.deleteLink(name: veth), tolerating: ENODEV)
-                    try allocator.release(address: address, heldBy: id)
-                    unmarkGone(id)
-                }
-                return
-            }
-            usleep(2_000)
-        }
     }
 
     /// For `network rm`, called with the host lock held: the holders of leases that are still
