@@ -107,10 +107,10 @@ int isolab_exec(char *buf, size_t len, char *err, size_t errlen, int *exec_errno
                 prctl(PR_SET_PDEATHSIG, SIGKILL);
                 struct pollfd pf = {alive[0], POLLIN, 0};
                 if (poll(&pf, 1, 0) > 0 && (pf.revents & (POLLHUP | POLLIN))) _exit(137);
-                if (!s.keep_stdin && devnull >= 0) dup2(devnull, 0);
+                if (!s.keep_stdin && devnull >= 0) isolab_dup_stdio(devnull, 0);
             } else {
                 setsid();
-                dup2(devnull, 0); dup2(devnull, 1); dup2(devnull, 2);
+                for (int fd = 0; fd < 3; fd++) isolab_dup_stdio(devnull, fd);
             }
             /* Only stdio crosses into the container: a descriptor the client inherited (a
              * socket its parent watches for EOF, say) must not live on in a detached command. */
@@ -158,24 +158,4 @@ int isolab_exec(char *buf, size_t len, char *err, size_t errlen, int *exec_errno
     }
     if (s.detach) return 0;
     return status;
-}
-
-pid_t isolab_spawn(const char *path, char *const argv[], int keep_fd) {
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid < 0) return -errno;
-    if (pid == 0) {
-        if (keep_fd >= 0) {
-            int fl = fcntl(keep_fd, F_GETFD);
-            if (fl >= 0) fcntl(keep_fd, F_SETFD, fl & ~FD_CLOEXEC);
-        }
-        /* Close everything the (threaded) parent had open except stdio and keep_fd. */
-        if (keep_fd > 3) close_range(3, (unsigned)keep_fd - 1, 0);
-        if (keep_fd >= 3) close_range((unsigned)keep_fd + 1, ~0U, 0);
-        else close_range(3, ~0U, 0);
-        isolab_reset_signals();
-        execv(path, argv);
-        _exit(127);
-    }
-    return pid;
 }
