@@ -93,6 +93,7 @@ extension Runtime {
             defer { close(sv[1]) }
             monitorProcess = try ChildProcess.spawn(monitorExecutable, arguments, stdin: .inherit, passing: sv[1])
         } catch let error as RuntimeError {
+            // posix_spawn reports a monitor that cannot be executed (missing, not executable).
             throw RuntimeError.errno("start", monitorExecutable, error.errno ?? EIO)
         }
         let monitor = monitorProcess.pid
@@ -176,8 +177,8 @@ extension Runtime {
             }
             return RuntimeError(.failed, "failed to start container: \(msg)", source: .request, operation: "start", cause: msg)
         }
+        // (One that cannot be executed at all fails in posix_spawn, with its errno: see start.)
         let status = monitor.waitCode()
-        let why = status == 127 ? " (could not execute \(path))" : ""
-        return RuntimeError(.failed, "the container monitor \(path) exited with status \(status) before the container started\(why)", source: .request, operation: "start")
+        return RuntimeError(.failed, "the container monitor \(path) exited with status \(status) before the container started", source: .request, operation: "start")
     }
 }
