@@ -402,12 +402,12 @@ _Noreturn void isolab_container_init(const struct isolab_spec *s, const struct i
     } else {
         /* The monitor's pipes: it logs what comes out, and holds stdin open for -di. */
         for (int fd = 0; fd < 3; fd++)
-            if (s->stdio_fd[fd] >= 0 && dup2(s->stdio_fd[fd], fd) < 0) FAIL("dup2 stdio: %s", isolab_strerror(errno));
+            if (s->stdio_fd[fd] >= 0 && isolab_dup_stdio(s->stdio_fd[fd], fd) < 0) FAIL("dup2 stdio: %s", isolab_strerror(errno));
     }
     if (!s->tty && !s->keep_stdin && !s->detach) {
         /* Without -i the command reads nothing, as with Docker: not the rest of a caller's script. */
-        int dn = open("/dev/null", O_RDONLY);
-        if (dn < 0 || dup2(dn, 0) < 0) FAIL("open /dev/null for stdin: %s", isolab_strerror(errno));
+        int dn = open("/dev/null", O_RDONLY | O_CLOEXEC);
+        if (dn < 0 || isolab_dup_stdio(dn, 0) < 0) FAIL("open /dev/null for stdin: %s", isolab_strerror(errno));
         if (dn > 0) close(dn);
     }
     if (s->detach && !s->tty && setsid() < 0) FAIL("setsid: %s", isolab_strerror(errno));

@@ -34,6 +34,20 @@ static const struct { const char *name; int type; } kNamespaces[] = {
 };
 #define NNS (sizeof kNamespaces / sizeof kNamespaces[0])
 
+/* Closes every descriptor from 3 up but those in keep (sorted here: nothing may allocate after
+ * fork). For a child that never execs, where close-on-exec does nothing. */
+static void close_all_but(int *keep, int n) {
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0 && keep[j - 1] > keep[j]; j--) { int t = keep[j]; keep[j] = keep[j - 1]; keep[j - 1] = t; }
+    unsigned from = 3;
+    for (int i = 0; i < n; i++) {
+        if (keep[i] < (int)from) continue;
+        if ((unsigned)keep[i] > from) close_range(from, (unsigned)keep[i] - 1, 0);
+        from = (unsigned)keep[i] + 1;
+    }
+    close_range(from, ~0U, 0);
+}
+
 int isolab_exec(char *buf, size_t len, char *err, size_t errlen, int *exec_errno) {
     struct isolab_spec s;
     struct isolab_privs privs;
@@ -76,6 +90,14 @@ int isolab_exec(char *buf, size_t len, char *err, size_t errlen, int *exec_errno
     if (c1 == 0) {
         close(errp[0]);
         int efd = errp[1];
+        /* c1 waits as long as the command runs: it keeps nothing of its caller's (a file under
+         * a mount someone will unmount, a lock) but stdio and what it needs itself. */
+        int keep[NNS + 2];
+        int nkeep = 0;
+        keep[nkeep++] = efd;
+        for (size_t i = 0; i < NNS; i++) keep[nkeep++] = nsfd[i];
+        if (devnull >= 0) keep[nkeep++] = devnull;
+        close_all_but(keep, nkeep);
         /* A foreground exec dies with its client: that is how labs avoid leaking busy loops. */
         if (!s.detach) {
             prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -107,10 +129,10 @@ int isolab_exec(char *buf, size_t len, char *err, size_t errlen, int *exec_errno
                 prctl(PR_SET_PDEATHSIG, SIGKILL);
                 struct pollfd pf = {alive[0], POLLIN, 0};
                 if (poll(&pf, 1, 0) > 0 && (pf.revents & (POLLHUP | POLLIN))) _exit(137);
-                if (!s.keep_stdin && devnull >= 0) dup2(devnull, 0);
+                if (!s.keep_stdin && devnull >= 0) isolab_dup_stdio(devnull, 0);
             } else {
                 setsid();
-                dup2(devnull, 0); dup2(devnull, 1); dup2(devnull, 2);
+                for (int fd = 0; fd < 3; fd++) isolab_dup_stdio(devnull, fd);
             }
             /* Only stdio crosses into the container: a descriptor the client inherited (a
              * socket its parent watches for EOF, say) must not live on in a detached command. */
@@ -158,24 +180,4 @@ int isolab_exec(char *buf, size_t len, char *err, size_t errlen, int *exec_errno
     }
     if (s.detach) return 0;
     return status;
-}
-
-pid_t isolab_spawn(const char *path, char *const argv[], int keep_fd) {
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid < 0) return -errno;
-    if (pid == 0) {
-        if (keep_fd >= 0) {
-            int fl = fcntl(keep_fd, F_GETFD);
-            if (fl >= 0) fcntl(keep_fd, F_SETFD, fl & ~FD_CLOEXEC);
-        }
-        /* Close everything the (threaded) parent had open except stdio and keep_fd. */
-        if (keep_fd > 3) close_range(3, (unsigned)keep_fd - 1, 0);
-        if (keep_fd >= 3) close_range((unsigned)keep_fd + 1, ~0U, 0);
-        else close_range(3, ~0U, 0);
-        isolab_reset_signals();
-        execv(path, argv);
-        _exit(127);
-    }
-    return pid;
 }

@@ -62,6 +62,16 @@ static inline const char *isolab_strerror(int e) {
     return d ? d : "Unknown error";
 }
 
+/* Makes `fd` (opened close-on-exec, as every descriptor here is) descriptor `target` of the
+ * program exec'd next: dup2 leaves the copy without close-on-exec, but does nothing when fd
+ * already is target (stdio was closed), so the flag is cleared by hand then. Returns -1 on error. */
+#include <fcntl.h>
+#include <unistd.h>
+static inline int isolab_dup_stdio(int fd, int target) {
+    if (fd == target) return fcntl(fd, F_SETFD, 0);
+    return dup2(fd, target) < 0 ? -1 : 0;
+}
+
 /* Every signal back to its default and none blocked: an ignored SIGPIPE or SIGINT of the
  * client must not reach the container's command through execve. */
 void isolab_reset_signals(void);

@@ -7,6 +7,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/close_range.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -192,10 +193,11 @@ static void run_exit_command(struct isolab_spec *s, int remove) {
     pid_t pid = fork();
     if (pid < 0) { diag("fork exit command: %s", strerror(errno)); return; }
     if (pid == 0) {
-        int out = g_diag ? fileno(g_diag) : open("/dev/null", O_WRONLY);
-        if (out >= 0) { dup2(out, 1); dup2(out, 2); }
-        int dn = open("/dev/null", O_RDONLY);
-        if (dn >= 0) dup2(dn, 0);
+        int out = g_diag ? fileno(g_diag) : open("/dev/null", O_WRONLY | O_CLOEXEC);
+        if (out >= 0) { isolab_dup_stdio(out, 1); isolab_dup_stdio(out, 2); }
+        int dn = open("/dev/null", O_RDONLY | O_CLOEXEC);
+        if (dn >= 0) isolab_dup_stdio(dn, 0);
+        close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);   /* only stdio reaches isolab's clean-up */
         isolab_reset_signals();
         execv(argv[0], (char *const *)argv);
         diag("exec %s: %s", s->exit_cmd[0], strerror(errno));
@@ -314,9 +316,9 @@ int isolab_monitor_main(int argc, char **argv) {
     if (spec.log_path && lf < 0) { dprintf(sync_fd, "err 125\topen log %s: %s\n", spec.log_path, strerror(errno)); return 125; }
     isolab_log_init(&log, lf);
     if (spec.detach) {
-        int dn = open("/dev/null", O_RDWR);
+        int dn = open("/dev/null", O_RDWR | O_CLOEXEC);
         if (dn < 0) { dprintf(sync_fd, "err 125\topen /dev/null: %s\n", strerror(errno)); return 125; }
-        dup2(dn, 0); dup2(dn, 1); dup2(dn, 2);
+        for (int fd = 0; fd < 3; fd++) isolab_dup_stdio(dn, fd);
         if (dn > 2) close(dn);
     }
     /* Without -t: stdout and stderr through pipes the monitor reads; with -di, a stdin pipe the

@@ -21,7 +21,7 @@ void isolab_tty_attach(int sock, int errfd) {
     if (unlockpt(m) != 0) isolab_child_fail(errfd, 125, "unlockpt: %s", isolab_strerror(errno));
     char name[64];
     if (ptsname_r(m, name, sizeof name) != 0) isolab_child_fail(errfd, 125, "ptsname: %s", isolab_strerror(errno));
-    int sl = open(name, O_RDWR | O_NOCTTY);
+    int sl = open(name, O_RDWR | O_NOCTTY | O_CLOEXEC);
     if (sl < 0) isolab_child_fail(errfd, 125, "open %s: %s", name, isolab_strerror(errno));
 
     char byte = 't';
@@ -41,7 +41,7 @@ void isolab_tty_attach(int sock, int errfd) {
     if (setsid() < 0 && errno != EPERM) isolab_child_fail(errfd, 125, "setsid: %s", isolab_strerror(errno));
     if (ioctl(sl, TIOCSCTTY, 0) != 0) isolab_child_fail(errfd, 125, "make %s the controlling terminal: %s", name, isolab_strerror(errno));
     for (int fd = 0; fd < 3; fd++)
-        if (dup2(sl, fd) < 0) isolab_child_fail(errfd, 125, "dup2 terminal: %s", isolab_strerror(errno));
+        if (isolab_dup_stdio(sl, fd) < 0) isolab_child_fail(errfd, 125, "dup2 terminal: %s", isolab_strerror(errno));
     if (sl > 2) close(sl);
 }
 

@@ -30,6 +30,11 @@ final class TmuxWindow {
     static let path: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
+    /// glibc's posix_spawn_file_actions_addclosefrom_np (2.34), which Swift's Glibc module
+    /// leaves out without _GNU_SOURCE.
+    private static let addClosefrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? =
+        dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np").map { unsafeBitCast($0, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self) }
+
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
         guard let path = Self.path else { throw Failure(description: "tmux is not installed") }
@@ -43,6 +48,10 @@ final class TmuxWindow {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, file, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // The server lives to the end of the test; it must not keep what another test of this
+        // process had open at this moment without close-on-exec (Foundation's Data.write and
+        // FileHandle open so): a file of an overlay made that test's umount fail with EBUSY.
+        if let closefrom = Self.addClosefrom { _ = closefrom(&actions, 3) }
         let argv = [path, "-L", socket] + arguments
         var cArgv: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { for p in cArgv { free(p) } }

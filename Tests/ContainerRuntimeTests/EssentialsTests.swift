@@ -72,16 +72,4 @@ import Testing
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(throws: (any Error).self) { try UntypedJSON.parse(Data(deep.utf8)) }
     }
-
-    @Test func childProcessOutputAndStatus() throws {
-        let pipe = try ChildProcess.pipe()
-        let child = try ChildProcess.spawn("/bin/sh", ["-c", "pwd; echo $X; read a; echo \"[$a]\"; exit 3"],
-                                           directory: "/tmp", environment: ["X": "y"], stdout: pipe.write)
-        close(pipe.write)
-        let out = String(decoding: ChildProcess.drain(pipe.read, limit: 1000), as: UTF8.self)
-        let end = child.wait()
-        #expect(out == "/tmp\ny\n[]\n")
-        #expect(end.exited && end.status == 3)
-        #expect(throws: RuntimeError.self) { try ChildProcess.spawn("/nonexistent/program", []) }
-    }
 }

@@ -42,11 +42,13 @@ import Glibc
         let base = try store.resolve("busybox")
         let upper = try dir.mkdir("c1/upper"), work = try dir.mkdir("c1/work"), merged = try dir.mkdir("c1/merged")
         try dir.mountOverlay(lowers: try store.lowerDirs(of: base), upper: upper, work: work, merged: merged)
-        try Data("committed\n".utf8).write(to: URL(fileURLWithPath: merged + "/root/note"))
+        // FileIO, not Data.write: its descriptor is close-on-exec, so a process another test
+        // spawns meanwhile cannot keep the overlay busy (umount's EBUSY).
+        try FileIO.create(Data("committed\n".utf8), at: merged + "/root/note")
         #expect(unlink(merged + "/etc/group") == 0)
         try ImageFiles.removeTree(merged + "/usr/sbin")
         #expect(Glibc.mkdir(merged + "/usr/sbin", 0o755) == 0)      // overlayfs makes it opaque
-        try Data().write(to: URL(fileURLWithPath: merged + "/usr/sbin/only"))
+        try FileIO.create(Data(), at: merged + "/usr/sbin/only")
         try dir.unmount(merged)
 
         let image = try store.commit(upperDir: upper, baseImage: base, config: base.config, reference: "busybox:note", comment: nil)
@@ -78,6 +80,24 @@ import Glibc
         #expect(exported.contains("root/note"))
         #expect(exported.contains("etc/passwd") && !exported.contains("etc/group"))
         #expect(exported.filter { $0.hasPrefix("usr/sbin/") } == ["usr/sbin/", "usr/sbin/only"])
+    }
+
+    /// What made the commit test's umount fail once with EBUSY in a full parallel run: a program
+    /// spawned meanwhile (by any test of this process) inherited a descriptor of a file under the
+    /// overlay (Foundation's Data.write opens without close-on-exec) and kept it open. The
+    /// spawner closes every descriptor but stdio in the child.
+    @Test(.enabled(if: ImageIntegrationConditions.isRoot, "needs root (overlayfs mounts)"))
+    func aChildSpawnedWhileAFileOfAnOverlayIsOpenDoesNotKeepItBusy() throws {
+        let dir = try ImageIntegrationDir()
+        let lower = try dir.mkdir("lower"), upper = try dir.mkdir("upper"), work = try dir.mkdir("work"), merged = try dir.mkdir("merged")
+        try dir.mountOverlay(lowers: [lower], upper: upper, work: work, merged: merged)
+        let fd = open(merged + "/file", O_WRONLY | O_CREAT, 0o600)   // as Data.write opens it
+        try #require(fd >= 0)
+        let child: ChildProcess
+        do { child = try ChildProcess.spawn("/bin/sleep", ["60"]) } catch { close(fd); throw error }
+        defer { kill(child.pid, SIGKILL); _ = child.wait() }
+        close(fd)
+        try dir.unmount(merged)
     }
 
     @Test(.enabled(if: ImageIntegrationConditions.canDebootstrap, "needs root and debootstrap (and the Debian mirror, once: the rootfs is cached)"))

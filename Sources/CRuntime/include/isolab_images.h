@@ -49,15 +49,3 @@ static const int ISOLAB_O_PATH = __O_PATH;
 
 #endif
 
-/* What ChildProcess needs from glibc that Swift's Glibc module leaves out without _GNU_SOURCE
- * (both in glibc since 2.29): a spawned child's working directory, and a pipe made close-on-exec
- * in one step. */
-#include <spawn.h>
-
-int posix_spawn_file_actions_addchdir_np(posix_spawn_file_actions_t *__restrict actions, const char *__restrict path);
-int pipe2(int fds[2], int flags);
-
-static inline int isolab_spawn_addchdir(posix_spawn_file_actions_t *actions, const char *path) {
-    return posix_spawn_file_actions_addchdir_np(actions, path);
-}
-static inline int isolab_pipe_cloexec(int fds[2]) { return pipe2(fds, 02000000 /* O_CLOEXEC */); }

@@ -130,14 +130,9 @@ int isolab_spec_parse(char *buf, size_t len, struct isolab_spec *spec, char *err
  */
 int isolab_exec(char *spec_buf, size_t len, char *err, size_t errlen, int *exec_errno);
 
-/*
- * fork+exec `argv` with `keep_fd` left open (all other fds above 2 closed in the child).
- * Flushes stdio first. Returns the pid or -errno.
- */
-pid_t isolab_spawn(const char *path, char *const argv[], int keep_fd);
-
-/* kill(2) and waitpid(2) helpers Swift can call without variadics. */
-int isolab_wait_status(pid_t pid, int *status_out);   /* returns exit code or 128+sig, -1 on error */
+/* waitpid(2) with EINTR retried (the C side's, and ChildProcess's, one wait): the exit code or
+ * 128+signal, -1 on error; the raw status in *status_out where not NULL. */
+int isolab_wait_status(pid_t pid, int *status_out);
 
 /* The monitor's entry point (the isolab-monitor executable is a one-line main). */
 int isolab_monitor_main(int argc, char **argv);

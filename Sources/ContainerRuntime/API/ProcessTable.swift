@@ -1,7 +1,4 @@
 import FoundationEssentials
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The processes of a container as the host's `ps` shows them (`docker top`): its header's
 /// fields and one row per process of the container's cgroup, the last field (the command)
@@ -44,22 +41,10 @@ public struct ProcessTable: Sendable, Equatable {
         return fields
     }
 
-    /// Runs /bin/ps with `args`: its status, stdout (up to `outputLimit`) and stderr.
+    /// Runs /bin/ps with `args`: its status (128 + a signal that killed it), stdout (up to
+    /// `outputLimit`) and stderr.
     static func ps(_ args: [String]) throws -> (Int32, String, String) {
-        let out = try ChildProcess.pipe()
-        let err: (read: Int32, write: Int32)
-        do { err = try ChildProcess.pipe() } catch { close(out.read); close(out.write); throw error }
-        let child: ChildProcess
-        do { child = try ChildProcess.spawn("/bin/ps", args, stdout: out.write, stderr: err.write) } catch {
-            for fd in [out.read, out.write, err.read, err.write] { close(fd) }
-            throw error
-        }
-        close(out.write)
-        close(err.write)
-        // ps writes its errors after its output (or instead of it): stdout first, then stderr.
-        let data = ChildProcess.drain(out.read, limit: outputLimit)
-        let errData = ChildProcess.drain(err.read, limit: 64 << 10)
-        let end = child.wait()
-        return (end.exited ? end.status : 128 + end.status, String(decoding: data, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let result = try ChildProcess.run("/bin/ps", args, outputLimit: outputLimit, errorLimit: 64 << 10)
+        return (result.termination.code, String(decoding: result.stdout, as: UTF8.self), String(decoding: result.stderr, as: UTF8.self))
     }
 }

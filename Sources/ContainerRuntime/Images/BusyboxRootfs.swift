@@ -109,22 +109,14 @@ struct BusyboxRootfs {
     }
 
     private static func output(of binary: String, _ arguments: [String]) throws -> String {
-        let what = "build busybox: run \(binary) \(arguments.joined(separator: " "))"
-        let pipe = try ChildProcess.pipe()
-        let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
-        defer { if null >= 0 { close(null) } }
-        let child: ChildProcess
-        do { child = try ChildProcess.spawn(binary, arguments, stdout: pipe.write, stderr: null >= 0 ? null : pipe.write) } catch {
-            close(pipe.read); close(pipe.write)
-            throw RuntimeError(.failed, "\(what): \(error)")
+        let result: ChildProcess.Output
+        do { result = try ChildProcess.run(binary, arguments, outputLimit: 1 << 20, errorLimit: nil) } catch {
+            throw RuntimeError(.failed, "build busybox: run \(binary) \(arguments.joined(separator: " ")): \(error)")
         }
-        close(pipe.write)
-        let output = ChildProcess.drain(pipe.read, limit: 1 << 20)
-        let end = child.wait()
-        guard end.exited, end.status == 0 else {
-            throw RuntimeError(.failed, "build busybox: \(binary) \(arguments.joined(separator: " ")) exited \(end.status)")
+        guard result.termination.exited, result.termination.status == 0 else {
+            throw RuntimeError(.failed, "build busybox: \(binary) \(arguments.joined(separator: " ")) exited \(result.termination.status)")
         }
-        return String(decoding: output, as: UTF8.self)
+        return String(decoding: result.stdout, as: UTF8.self)
     }
 
     func write(into writer: TarWriter) throws {

@@ -85,10 +85,18 @@ extension Runtime {
             throw RuntimeError.errno("socketpair")
         }
         defer { close(sv[0]) }
-        let argv = [monitorExecutable, "--spec", specPath, "--sync-fd", String(sv[1])]
-        let monitor = SpawnedProcess.spawn(argv, keepFD: sv[1])
-        close(sv[1])
-        guard monitor > 0 else { throw RuntimeError.errno("start", monitorExecutable, -monitor) }
+        // The monitor keeps the client's stdio (a foreground container's output goes there) and
+        // the sync socket, nothing else.
+        let arguments = ["--spec", specPath, "--sync-fd", String(ChildProcess.passedDescriptor)]
+        let monitorProcess: ChildProcess
+        do {
+            defer { close(sv[1]) }
+            monitorProcess = try ChildProcess.spawn(monitorExecutable, arguments, stdin: .inherit, passing: sv[1])
+        } catch let error as RuntimeError {
+            // posix_spawn reports a monitor that cannot be executed (missing, not executable).
+            throw RuntimeError.errno("start", monitorExecutable, error.errno ?? EIO)
+        }
+        let monitor = monitorProcess.pid
         undo.monitorPid = monitor
         if !cfg.detached { foregroundMonitorPid = monitor }
 
@@ -96,7 +104,7 @@ extension Runtime {
         let first = sync.readLine()
         guard first.hasPrefix("pid "), let pid = Int32(first.dropFirst(4)), pid > 0 else {
             unlink(specPath)
-            throw Self.monitorError(first, monitor: monitor, path: monitorExecutable)
+            throw Self.monitorError(first, monitor: monitorProcess, path: monitorExecutable)
         }
         unlink(specPath)
         undo.childPid = pid
@@ -126,9 +134,9 @@ extension Runtime {
         try checkInterrupted()
         // "go cleanup": a foreground client cleans up itself after the exit (it is loaded
         // already; the monitor's exit command would be a second isolab process).
-        guard sync.writeLine(cfg.detached ? "go" : "go cleanup") else { throw Self.monitorError("", monitor: monitor, path: monitorExecutable) }
+        guard sync.writeLine(cfg.detached ? "go" : "go cleanup") else { throw Self.monitorError("", monitor: monitorProcess, path: monitorExecutable) }
         let answer = sync.readLine()
-        guard answer == "ok" else { throw Self.monitorError(answer, monitor: monitor, path: monitorExecutable) }
+        guard answer == "ok" else { throw Self.monitorError(answer, monitor: monitorProcess, path: monitorExecutable) }
         undo.disarm()
         Trace.mark("go to exec")
         let running = (try? store.load(id: cfg.id)) ?? c
@@ -152,13 +160,13 @@ extension Runtime {
             Trace.mark("clean-up")
         }
         shutdown(sv[0], Int32(SHUT_RDWR))
-        let code = isolab_wait_status(monitor, nil)
+        let code = monitorProcess.waitCode()
         Trace.mark("monitor exit")
         foregroundMonitorPid = 0
         return code < 0 ? 125 : code
     }
 
-    static func monitorError(_ line: String, monitor: pid_t, path: String) -> RuntimeError {
+    static func monitorError(_ line: String, monitor: ChildProcess, path: String) -> RuntimeError {
         if line.hasPrefix("err ") {
             let rest = line.dropFirst(4)
             let parts = rest.split(separator: "\t", maxSplits: 1)
@@ -169,8 +177,8 @@ extension Runtime {
             }
             return RuntimeError(.failed, "failed to start container: \(msg)", source: .request, operation: "start", cause: msg)
         }
-        let status = isolab_wait_status(monitor, nil)
-        let why = status == 127 ? " (could not execute \(path))" : ""
-        return RuntimeError(.failed, "the container monitor \(path) exited with status \(status) before the container started\(why)", source: .request, operation: "start")
+        // (One that cannot be executed at all fails in posix_spawn, with its errno: see start.)
+        let status = monitor.waitCode()
+        return RuntimeError(.failed, "the container monitor \(path) exited with status \(status) before the container started", source: .request, operation: "start")
     }
 }
