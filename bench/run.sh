@@ -75,10 +75,24 @@ measure() {
         done
     done
 }
+# cpu OUT CMD...: the mean CPU time (ms) of all processes of each CMD over N runs, one line each
+# (perf stat follows children; unlike wall time, CPU time hardly depends on the machine's load).
+cpu() {
+    local out=$1 c; shift
+    command -v perf >/dev/null 2>&1 || return 0
+    for c in "$@"; do
+        perf stat -x, -r "$N" -e task-clock $c 2>&1 >/dev/null </dev/null | awk -F, '/task-clock/ { print $1 }'
+    done >"$out"
+}
 stats() {  # file → "median p10 p90" in ms
     sort -n "$1" | awk '{a[NR]=$1} END {
         m = a[int((NR + 1) / 2)]; lo = a[int(NR * 0.1) + 1]; hi = a[int(NR * 0.9) > 0 ? int(NR * 0.9) : 1];
         printf "%.1f %.1f %.1f", m / 1000, lo / 1000, hi / 1000 }'
+}
+cpu_row() {  # file of cpu's three lines (isolab, runc, crun)
+    [ -s "$1" ] || return 0
+    awk 'NR == 1 { i = $1 } NR == 2 { r = $1 } NR == 3 { c = $1 } END {
+        printf "%-46s %7.1f ms CPU, runc %.1f (%.2f), crun %.1f (%.2f)\n", "  CPU of all its processes (perf stat, mean)", i, r, i / r, c, i / c }' "$1"
 }
 row() {  # label, file of isolab, file of peer (or ""), peer name
     local s p
@@ -96,7 +110,8 @@ export bin work
 b=$work/bundle
 mount_fix='true'
 [ -n "$in_ns" ] && mount_fix="mount --bind $work/empty-controllers /sys/fs/cgroup/unified/cgroup.controllers"
-export -f measure
+export -f measure cpu
+export N
 export results
 $in_ns bash -c "
 set -eu
@@ -106,14 +121,13 @@ measure life $N \
     'runc run -b $b bench-runc' \
     'crun run -b $b bench-crun' \
     'bwrap --unshare-all --die-with-parent --bind $b/rootfs / --proc /proc --dev /dev /bin/true'
+# The bridge alone: each run makes it and, as its last container, deletes it (the kernel's
+# bridge deletion waits for an RCU barrier). Then with another container keeping the bridge.
 measure bridge $N '$bin/docker run --rm busybox true' '$bin/docker run --rm --network none busybox true'
-# CPU time of the whole life cycle, every process of it (perf stat follows children): unlike wall
-# time, it hardly depends on the machine's load.
-if command -v perf >/dev/null 2>&1; then
-    for c in '$bin/docker run --rm --network none busybox true' 'runc run -b $b bench-runc' 'crun run -b $b bench-crun'; do
-        perf stat -x, -r $N -e task-clock \$c 2>&1 >/dev/null </dev/null | awk -F, '/task-clock/ { print \$1 }'
-    done >$results/cpu
-fi
+$bin/docker run -d --name bench-keep busybox sleep 3600 >/dev/null
+measure bridge-kept $N '$bin/docker run --rm busybox true' '$bin/docker run --rm --network none busybox true'
+$bin/docker rm -f bench-keep >/dev/null
+cpu $results/cpu '$bin/docker run --rm --network none busybox true' 'runc run -b $b bench-runc' 'crun run -b $b bench-crun'
 # exec into a running container of each runtime
 $bin/docker run -d --name bench-exec --network none busybox sleep 3600 >/dev/null
 runc run -d -b $work/exec-bundle bench-exec-runc >/dev/null 2>&1 </dev/null
@@ -124,11 +138,7 @@ measure exec $N \
     'runc exec bench-exec-runc true' \
     'crun exec bench-exec-crun true' \
     \"nsenter -a -t \$pid true\"
-if command -v perf >/dev/null 2>&1; then
-    for c in '$bin/docker exec bench-exec true' 'runc exec bench-exec-runc true' 'crun exec bench-exec-crun true'; do
-        perf stat -x, -r $N -e task-clock \$c 2>&1 >/dev/null </dev/null | awk -F, '/task-clock/ { print \$1 }'
-    done >$results/cpu-exec
-fi
+cpu $results/cpu-exec '$bin/docker exec bench-exec true' 'runc exec bench-exec-runc true' 'crun exec bench-exec-crun true'
 mon=\$(ps -eo pid,args | awk '/isolab-monitor --spec .*bench/ && !/awk/ {print \$1; exit}')
 awk '/VmRSS/{print \$2}' /proc/\$mon/status >$results/monitor-rss
 runc delete -f bench-exec-runc >/dev/null 2>&1 || true
@@ -141,17 +151,12 @@ printf '%-46s %18s %18s %-5s %5s\n' "median (p10-p90) of $N alternating rounds" 
 row "run --rm --network none true vs runc run" "$results/life.0" "$results/life.1" runc
 row "  the same vs crun run" "$results/life.0" "$results/life.2" crun
 row "  the same vs bwrap --unshare-all" "$results/life.0" "$results/life.3" bwrap
-if [ -s "$results/cpu" ]; then
-    awk 'NR == 1 { i = $1 } NR == 2 { r = $1 } NR == 3 { c = $1 } END {
-        printf "%-46s %7.1f ms CPU, runc %.1f (%.2f), crun %.1f (%.2f)\n", "  CPU of all its processes (perf stat, mean)", i, r, i / r, c, i / c }' "$results/cpu"
-fi
+cpu_row "$results/cpu"
 row "run --rm true on the bridge vs --network none" "$results/bridge.0" "$results/bridge.1" none
+row "  the same, another container on the bridge" "$results/bridge-kept.0" "$results/bridge-kept.1" none
 row "exec true vs runc exec" "$results/exec.0" "$results/exec.1" runc
 row "  the same vs crun exec" "$results/exec.0" "$results/exec.2" crun
-if [ -s "$results/cpu-exec" ]; then
-    awk 'NR == 1 { i = $1 } NR == 2 { r = $1 } NR == 3 { c = $1 } END {
-        printf "%-46s %7.1f ms CPU, runc %.1f (%.2f), crun %.1f (%.2f)\n", "  CPU of all its processes (perf stat, mean)", i, r, i / r, c, i / c }' "$results/cpu-exec"
-fi
+cpu_row "$results/cpu-exec"
 row "  the same vs nsenter -a" "$results/exec.0" "$results/exec.3" nsent
 
 # Start-up: isolab --version against a static Swift binary that imports Foundation, and the CPU
