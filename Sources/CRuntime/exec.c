@@ -33,6 +33,7 @@ static const struct { const char *name; int type; } kNamespaces[] = {
     {"net", CLONE_NEWNET}, {"pid", CLONE_NEWPID}, {"mnt", CLONE_NEWNS},
 };
 #define NNS (sizeof kNamespaces / sizeof kNamespaces[0])
+#define CGROUP_NS 0   /* kNamespaces' index of the cgroup namespace */
 
 /* Closes every descriptor from 3 up but those in keep (sorted here: nothing may allocate after
  * fork). For a child that never execs, where close-on-exec does nothing. */
@@ -103,16 +104,25 @@ int isolab_exec(char *buf, size_t len, char *err, size_t errlen, int *exec_errno
             prctl(PR_SET_PDEATHSIG, SIGKILL);
             if (getppid() != parent) _exit(137);
         }
-        /* One thread (a fresh fork), so v1's `tasks` moves all of it without the threadgroup
-         * lock and its RCU grace period (see isolab_container_init). */
-        for (int i = 0; i < s.ncgroups; i++) {
+        /* v2: c2 is created inside the container's cgroup (cgroupfork.c) and c1 stays where it is,
+         * so nothing migrates; c2 then joins the cgroup namespace itself, since clone3 refuses a
+         * cgroup outside the caller's cgroup namespace. The descriptors are host paths, opened
+         * before the mount namespace changes; cgroup.procs is kept for kernels without clone3's
+         * cgroup field. v1: one thread (a fresh fork), so `tasks` moves all of it without the
+         * threadgroup lock and its RCU grace period (see isolab_container_init). */
+        int into = isolab_cgroup2_dir(&s), procs = -1;
+        if (into >= 0) {
+            procs = open(s.cgroup_join[0], O_WRONLY | O_CLOEXEC);
+            if (procs < 0) isolab_child_fail(efd, 125, "join cgroup %s: %s", s.cgroup_join[0], isolab_strerror(errno));
+        }
+        for (int i = 0; into < 0 && i < s.ncgroups; i++) {
             int fd = open(s.cgroup_join[i], O_WRONLY | O_CLOEXEC);
             if (fd < 0 || isolab_write_all(fd, "0", 1) != 0)
                 isolab_child_fail(efd, 125, "join cgroup %s: %s", s.cgroup_join[i], isolab_strerror(errno));
             close(fd);
         }
         for (size_t i = 0; i < NNS; i++)
-            if (setns(nsfd[i], kNamespaces[i].type) != 0)
+            if (!(into >= 0 && kNamespaces[i].type == CLONE_NEWCGROUP) && setns(nsfd[i], kNamespaces[i].type) != 0)
                 isolab_child_fail(efd, 125, "setns %s of pid %s: %s", kNamespaces[i].name, s.exec_target, isolab_strerror(errno));
         /* c2 cannot ask getppid() across the PID namespace; a pipe whose write end only c1
          * holds tells it whether c1 died before PDEATHSIG was armed. */
@@ -121,9 +131,21 @@ int isolab_exec(char *buf, size_t len, char *err, size_t errlen, int *exec_errno
         int console[2] = {-1, -1};
         if (s.tty && !s.detach && socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, console) != 0)
             isolab_child_fail(efd, 125, "socketpair for -t: %s", isolab_strerror(errno));
-        pid_t c2 = fork();
+        pid_t c2 = into >= 0 ? isolab_fork_into_cgroup(into, SIGCHLD) : fork();
+        if (c2 < 0 && into >= 0 && (errno == ENOSYS || errno == E2BIG || errno == EINVAL)) {
+            /* A kernel without clone3's cgroup field: c1 joins by writing, as on v1. */
+            if (isolab_write_all(procs, "0", 1) != 0)
+                isolab_child_fail(efd, 125, "join cgroup %s: %s", s.cgroup_join[0], isolab_strerror(errno));
+            if (setns(nsfd[CGROUP_NS], CLONE_NEWCGROUP) != 0)
+                isolab_child_fail(efd, 125, "setns cgroup of pid %s: %s", s.exec_target, isolab_strerror(errno));
+            close(into);
+            into = -1;
+            c2 = fork();
+        }
         if (c2 < 0) isolab_child_fail(efd, 125, "fork: %s", isolab_strerror(errno));
         if (c2 == 0) {
+            if (into >= 0 && setns(nsfd[CGROUP_NS], CLONE_NEWCGROUP) != 0)
+                isolab_child_fail(efd, 125, "setns cgroup of pid %s: %s", s.exec_target, isolab_strerror(errno));
             close(alive[1]);
             if (!s.detach) {
                 prctl(PR_SET_PDEATHSIG, SIGKILL);

@@ -105,3 +105,12 @@ void isolab_trace(const char *who, const char *phase);
 /* True when `docker rm -f` claimed the clean-up (reaper.c) and removed the container; false
  * means the monitor's exit command is still needed. */
 int isolab_reaper_cleaned_up(const char *reaper, const char *exit_file);
+
+/* cgroupfork.c. The O_PATH descriptor of the spec's cgroup when it is a single cgroup v2 directory,
+ * else -1 with errno (ENOSYS: not v2). */
+int isolab_cgroup2_dir(const struct isolab_spec *s);
+/* clone3 with CLONE_INTO_CGROUP and no new stack: returns as fork does (0 in the child, which runs on
+ * its copy of the caller's stack). `flags`: clone flags | exit signal. Only from a process with one
+ * thread (the child skips glibc's fork handlers). ENOSYS, E2BIG or EINVAL: the kernel lacks clone3 or
+ * its cgroup field, and the caller joins by writing to cgroup.procs instead. */
+pid_t isolab_fork_into_cgroup(int cgroup_fd, int flags);

@@ -65,38 +65,15 @@ static int clone_entry(void *arg) {
 
 static void forward(int sig) { if (g_child > 0) kill((pid_t)g_child, sig); }
 
-/* clone3's argument (linux/sched.h, Linux 5.3+; cgroup since 5.7), spelled here so the build does not
- * depend on the kernel headers' version. */
-struct isolab_clone_args {
-    uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls;
-    uint64_t set_tid, set_tid_size, cgroup;
-};
-#ifndef CLONE_INTO_CGROUP
-#define CLONE_INTO_CGROUP 0x200000000ULL
-#endif
-
-/* On cgroup v2, the container's init is created inside its cgroup (clone3 with CLONE_INTO_CGROUP),
- * so it never runs a single instruction outside it. Returns the pid (0 in the child, which then runs
- * clone_entry on its copy of this stack, as after fork), or -1 with errno; ENOSYS, E2BIG or EINVAL mean
- * the kernel lacks clone3 or its cgroup field, and the caller falls back to clone() (the child then joins
- * by writing to cgroup.procs, as on v1). */
+/* On cgroup v2, the container's init is created inside its cgroup (cgroupfork.c), so it never runs a
+ * single instruction outside it. Returns the pid (0 in the child, which then runs clone_entry on its
+ * copy of this stack, as after fork), or -1 with errno; ENOSYS, E2BIG or EINVAL mean the kernel lacks
+ * clone3 or its cgroup field, and the caller falls back to clone() (the child then joins by writing to
+ * cgroup.procs, as on v1). */
 static pid_t clone_into_cgroup(struct isolab_spec *spec, int flags, struct clone_ctx *ctx) {
-    if (spec->ncgroups != 1 || spec->ncgroupfs != 1 || strcmp(spec->cgroupfs[0], "cgroup2") != 0) {
-        errno = ENOSYS;
-        return -1;
-    }
-    char dir[4096];
-    const char *slash = strrchr(spec->cgroup_join[0], '/');
-    if (!slash || (size_t)(slash - spec->cgroup_join[0]) >= sizeof dir) { errno = EINVAL; return -1; }
-    snprintf(dir, sizeof dir, "%.*s", (int)(slash - spec->cgroup_join[0]), spec->cgroup_join[0]);
-    int cgroup_fd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    int cgroup_fd = isolab_cgroup2_dir(spec);
     if (cgroup_fd < 0) return -1;
-    struct isolab_clone_args args;
-    memset(&args, 0, sizeof args);
-    args.flags = (uint64_t)(unsigned)(flags & ~0xff) | CLONE_INTO_CGROUP;
-    args.exit_signal = (uint64_t)(flags & 0xff);
-    args.cgroup = (uint64_t)cgroup_fd;
-    pid_t pid = (pid_t)syscall(SYS_clone3, &args, sizeof args);
+    pid_t pid = isolab_fork_into_cgroup(cgroup_fd, flags);
     if (pid == 0) {
         ctx->spec->cgroup_joined = 1;
         clone_entry(ctx);
