@@ -1,11 +1,10 @@
 import ContainerRuntime
 
 extension ConfigValidationError {
-    /// The refusal as docker/cli prints it: `run` and `create` add "docker: " and end the
-    /// sentence with a period (cli's reportError); `update` prints the daemon's error as is.
-    func dockerMessage(command: String) -> String {
-        let daemon = "Error response from daemon: " + reason
-        guard command == "run" || command == "create" else { return daemon }
-        return "docker: " + daemon + (daemon.hasSuffix(".") ? "" : ".")
+    /// moby's refusal of the settings, the daemon's answer as every request error is worded
+    /// (`RuntimeError.daemonAnswer`): after "docker: " in `run` and `create`, which also end the
+    /// sentence with a period (cli's reportError); as it is for `update`.
+    func dockerText(inRun: Bool = false) -> String {
+        RuntimeError.daemonAnswer(inRun && !reason.hasSuffix(".") ? reason + "." : reason, inRun: inRun)
     }
 }

@@ -13,6 +13,15 @@ struct DockerErrorWordingTests {
         #expect(missing.kind == .notFound(.container) && missing.reference == "web" && missing.source == .request)
     }
 
+    @Test func settingsRefusalsAreTheDaemonsAnswerToo() {
+        let memory = ConfigValidationError("Minimum memory limit allowed is 6MB")
+        #expect(memory.dockerText(inRun: true) == "docker: Error response from daemon: Minimum memory limit allowed is 6MB.")
+        #expect(memory.dockerText() == "Error response from daemon: Minimum memory limit allowed is 6MB")
+        #expect(ConfigValidationError("done.").dockerText(inRun: true) == "docker: Error response from daemon: done.")
+        // `update` words its refusal as the runtime error it becomes.
+        #expect(RuntimeError.refused(.invalidArgument, memory.reason).dockerText() == memory.dockerText())
+    }
+
     @Test func missingImagesAndAmbiguousPrefixes() {
         let image = RuntimeError.notFound(.image, "nosuch:latest", "no image nosuch:latest")
         #expect(image.dockerText() == "Error response from daemon: No such image: nosuch:latest")
