@@ -47,6 +47,10 @@ extension RuntimeError {
             return "cannot kill container: \(ref): \(message)"
         case (.alreadyRunning, "remove"?):
             return "cannot remove container \"/\(ref)\": container is running: stop the container before removing or force remove"
+        case (.invalidArgument, "name container"?):
+            return "Invalid container name (\(ref)), only \(DockerName.pattern) are allowed."
+        case (.invalidArgument, "rename container"?):
+            return "Renaming a container with the same name as its current name"
         case (.conflict, "claim name"?):
             return "Conflict. The \(message). You have to remove (or rename) that container to be able to reuse that name."
         case (.cannotExecute, "start"?):

@@ -83,13 +83,12 @@ extension Runtime {
             attachStreams: o.attachStreams, networkAliases: o.networkAliases.isEmpty ? nil : o.networkAliases, seccomp: profile)
     }
 
+    /// A container's name without its optional leading "/": Docker's rule, two characters at least.
     static func validName(_ n: String) throws -> String {
         let name = n.hasPrefix("/") ? String(n.dropFirst()) : n
-        // Docker's rule, ASCII only: [a-zA-Z0-9][a-zA-Z0-9_.-]+ (two characters at least).
-        func alnum(_ c: Unicode.Scalar) -> Bool { c.isASCII && c.isASCIIAlphanumeric }
-        guard name.unicodeScalars.count >= 2, let first = name.unicodeScalars.first, alnum(first),
-              name.unicodeScalars.allSatisfy({ alnum($0) || "_.-".unicodeScalars.contains($0) }) else {
-            throw RuntimeError.refused(.invalidArgument, "Invalid container name (\(n)), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed.")
+        guard DockerName.isValid(name, minLength: 2) else {
+            throw RuntimeError.refused(.invalidArgument, "invalid container name \"\(n)\": only \(DockerName.pattern) are allowed",
+                                       operation: "name container", reference: n)
         }
         return name
     }

@@ -114,11 +114,8 @@ extension Runtime {
 
     /// Aliases become /etc/hosts names: Docker's name characters only, so none can add a line.
     public static func validateAliases(_ aliases: [String]) throws {
-        for a in aliases {
-            guard let first = a.unicodeScalars.first, first.isASCII, first.isASCIIAlphanumeric, a.utf8.count <= 253,
-                  a.unicodeScalars.allSatisfy({ $0.isASCII && ($0.isASCIIAlphanumeric || "_.-".unicodeScalars.contains($0)) }) else {
-                throw RuntimeError.refused(.invalidArgument, "invalid network alias \"\(a)\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", operation: "network alias")
-            }
+        for a in aliases where !DockerName.isValid(a, maxBytes: 253) {
+            throw RuntimeError.refused(.invalidArgument, "invalid network alias \"\(a)\": only \(DockerName.pattern) are allowed", operation: "network alias")
         }
     }
 
