@@ -9,11 +9,6 @@ import Glibc
 extension Runtime {
     var networks: NetworkStore { NetworkStore(context: context) }
 
-    /// A `--network` value that names a user-defined network rather than a mode.
-    public static func isUserNetworkMode(_ mode: String) -> Bool {
-        !["bridge", "none", "host", "default", ""].contains(mode) && !mode.hasPrefix("container:")
-    }
-
     /// Every network a running container is on: the one it started with, then those connected.
     public static func attachments(_ c: Container) -> [NetworkAttachment] {
         [c.run?.network].compactMap { $0 } + (c.run?.extraNetworks ?? [])
@@ -42,8 +37,9 @@ extension Runtime {
         guard c.isRunning, var state = c.run else {
             throw RuntimeError.refused(.notRunning, "container \(c.id) is not running (isolab connects running containers only)", operation: "connect network")
         }
-        let mode = c.config.networkMode
-        guard mode == "bridge" || Self.isUserNetworkMode(mode) else {
+        switch NamespaceMode.network(c.config.networkMode) {
+        case .bridge?, .user?: break
+        case .loopbackOnly?, nil:
             throw RuntimeError.refused(.invalidArgument, "container sharing network namespace with another container or host cannot be connected to any other network", operation: "connect network")
         }
         let current = Self.attachments(c)
