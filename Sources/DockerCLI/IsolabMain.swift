@@ -39,22 +39,26 @@ public enum IsolabMain {
         }
         // Docker: `run` and `create` exit 125 for their own errors; every other command exits 1.
         let ownErrorCode: Int32 = command is ExitsWith125OnError ? 125 : 1
+        // Docker 28's `run` and `create` put "docker: " before their errors and end them with
+        // where to read more.
+        let runName = command is RunCommand ? "run" : (command is CreateCommand ? "create" : nil)
+        let trailer = runName.map { "\n\nRun '\(programName) \($0) --help' for more information" } ?? ""
         do {
             var c = command
             try c.run()
             Trace.mark("command done")
             exit(0)
         } catch let e as RuntimeError {
-            // Docker 28's `run` ends its errors with where to read more.
-            let name = command is RunCommand ? "run" : (command is CreateCommand ? "create" : nil)
-            let trailer = name.map { "\n\nRun '\(programName) \($0) --help' for more information" } ?? ""
-            let text = e.dockerText(inRun: name != nil)
+            let text = e.dockerText(inRun: runName != nil)
             if case .cannotExecute(let code) = e.kind { fail(text + trailer, code: code) }
             fail(text + trailer, code: ownErrorCode)
+        } catch let e as DockerClientError {
+            // docker/cli's own refusal (an env file, a seccomp profile), before any request.
+            fail(e.dockerText(inRun: runName != nil) + trailer, code: ownErrorCode)
         } catch let e as ConfigValidationError {
             // The daemon's refusal of the settings (ConfigValidator), before anything was made.
-            let name = command is CreateCommand ? "create" : "run"
-            fail(e.dockerMessage(command: name) + "\n\nRun '\(programName) \(name) --help' for more information", code: 125)
+            let name = runName ?? "run"
+            fail(e.dockerText(inRun: true) + "\n\nRun '\(programName) \(name) --help' for more information", code: 125)
         } catch let e as FlagValueError {
             // The usage of the command that ran (`update` shares run's resource flags).
             let key = CommandUsage.table[CommandUsage.key(rest)] != nil ? CommandUsage.key(rest) : e.command

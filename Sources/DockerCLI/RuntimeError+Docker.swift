@@ -1,4 +1,7 @@
 import ContainerRuntime
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The runtime says what failed; this says it as Docker does. An error that answers the request
 /// (a missing container, a refused name, a stopped container) is Docker's daemon's answer:
@@ -20,7 +23,13 @@ extension RuntimeError {
             return "Unable to find image '\(reference ?? "")' locally"
         }
         guard source == .request else { return dockerMessage }
-        return (inRun ? "docker: " : "") + "Error response from daemon: " + daemonSentence
+        return Self.daemonAnswer(daemonSentence, inRun: inRun)
+    }
+
+    /// The daemon's answer to a request as docker/cli prints it: `Error response from daemon: `,
+    /// after `docker: ` in `run` and `create`.
+    static func daemonAnswer(_ sentence: String, inRun: Bool) -> String {
+        (inRun ? "docker: " : "") + "Error response from daemon: " + sentence
     }
 
     /// The daemon's sentence for the request that failed.
@@ -38,6 +47,10 @@ extension RuntimeError {
             return "cannot kill container: \(ref): \(message)"
         case (.alreadyRunning, "remove"?):
             return "cannot remove container \"/\(ref)\": container is running: stop the container before removing or force remove"
+        case (.invalidArgument, "name container"?):
+            return "Invalid container name (\(ref)), only \(DockerName.pattern) are allowed."
+        case (.invalidArgument, "rename container"?):
+            return "Renaming a container with the same name as its current name"
         case (.conflict, "claim name"?):
             return "Conflict. The \(message). You have to remove (or rename) that container to be able to reuse that name."
         case (.cannotExecute, "start"?):
@@ -71,6 +84,14 @@ extension RuntimeError {
         default:
             return message
         }
+    }
+
+    /// A failed system call on a file as Go's os package words it, for what docker/cli itself
+    /// reads (`open F: no such file or directory`, `read F: is a directory`); any other error
+    /// as the runtime said it.
+    var goText: String {
+        guard case .system(let code) = kind, let operation else { return message }
+        return (path.map { operation + " " + $0 } ?? operation) + ": " + String(cString: strerror(code)).lowercased()
     }
 
     /// distribution/reference's refusal of a reference.

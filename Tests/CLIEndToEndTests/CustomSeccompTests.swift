@@ -83,6 +83,8 @@ struct CustomSeccompTests {
         let r = try f.sh("docker run --rm --security-opt seccomp=\(missing) busybox true")
         #expect(r.status == 125)
         #expect(r.output == "docker: opening seccomp profile (\(missing)) failed: open \(missing): no such file or directory\n\nRun 'docker run --help' for more information\n", "\(r.output)")
+        let isDir = try f.sh("docker run --rm --security-opt seccomp=\(dir.path) busybox true")
+        #expect(isDir.status == 125 && isDir.output == "docker: opening seccomp profile (\(dir.path)) failed: read \(dir.path): is a directory\n\nRun 'docker run --help' for more information\n", "\(isDir.output)")
         let bad = try dir.write("bad.json", "{bad")
         let b = try f.sh("docker create --security-opt seccomp=\(bad) busybox true")
         #expect(b.status == 125 && b.output.hasPrefix("docker: compacting json for seccomp profile (\(bad)) failed: "), "\(b.output)")

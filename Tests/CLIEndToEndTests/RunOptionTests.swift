@@ -12,7 +12,19 @@ struct RunOptionTests {
         defer { try? FileManager.default.removeItem(atPath: file) }
         #expect(try f.ok("FROM_CALLER=yes docker run --rm --env-file \(file) -e C=3 busybox sh -c 'echo \"$A|$B|$C|$FROM_CALLER\"'") == "1|two words|3|yes")
         let missing = try f.sh("docker run --rm --env-file /nonexistent-isolab busybox true")
-        #expect(missing.status == 125 && missing.output.hasPrefix("open /nonexistent-isolab: no such file or directory"))
+        #expect(missing.status == 125 && missing.output == "docker: open /nonexistent-isolab: no such file or directory\n\nRun 'docker run --help' for more information\n")
+        // A directory is docker/cli's read error, never an empty environment; exec prints it
+        // without "docker: " and exits 1, as docker/cli's exec does.
+        let dir = NSTemporaryDirectory() + "isolab-envdir-" + f.namespace
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let run = try f.sh("docker create --env-file \(dir) busybox true")
+        #expect(run.status == 125 && run.output == "docker: invalid env file (\(dir)): read \(dir): is a directory\n\nRun 'docker create --help' for more information\n")
+        try f.ok("docker run -d --name envexec busybox sleep 60")
+        let exec = try f.sh("docker exec --env-file \(dir) envexec true")
+        #expect(exec.status == 1 && exec.output == "invalid env file (\(dir)): read \(dir): is a directory\n")
+        let execMissing = try f.sh("docker exec --env-file /nonexistent-isolab envexec true")
+        #expect(execMissing.status == 1 && execMissing.output == "open /nonexistent-isolab: no such file or directory\n")
         #expect(try f.ok("docker run --rm --entrypoint echo busybox hello") == "hello")
         #expect(try f.ok("docker run --rm --entrypoint /bin/ls busybox -d /") == "/")
         #expect(try f.ok("docker run --rm --entrypoint '' busybox echo cleared") == "cleared")

@@ -6,7 +6,7 @@ import CRuntime
 /// `--security-opt seccomp=FILE.json`: Docker's profile format, decoded and checked before any
 /// filter is built (hostile input), and expanded into the child spec's rules as moby does.
 struct SeccompProfileTests {
-    static let amd64 = SeccompHost(goArch: "amd64", scmpArch: "SCMP_ARCH_X86_64", kernel: KernelVersion("5.15"))
+    static let amd64 = SeccompHost(arch: "amd64", scmpArch: "SCMP_ARCH_X86_64", kernel: KernelVersion("5.15"))
 
     /// Docker's shapes: name and names, args, includes/excludes on caps, arches and minKernel, archMap.
     static let dockerStyle = """
@@ -57,7 +57,7 @@ struct SeccompProfileTests {
         let admin = try p.specEntries(bounding: defaults + ["CAP_SYS_ADMIN"], host: Self.amd64).map(\.value)
         #expect(!admin.contains { $0.hasPrefix("clone\u{1f}") } && admin.contains("mount\u{1f}SCMP_ACT_ALLOW\u{1f}"))
         // On an s390x host the s390-only rule is in and the clone rule is out.
-        let s390 = SeccompHost(goArch: "s390x", scmpArch: "SCMP_ARCH_S390X", kernel: KernelVersion("4.0"))
+        let s390 = SeccompHost(arch: "s390x", scmpArch: "SCMP_ARCH_S390X", kernel: KernelVersion("4.0"))
         let thereEntries = try p.specEntries(bounding: defaults, host: s390)
         let there = thereEntries.map(\.value)
         #expect(there.contains("s390_pci_mmio_read\u{1f}SCMP_ACT_ALLOW\u{1f}") && !there.contains { $0.hasPrefix("clone\u{1f}") })

@@ -13,6 +13,15 @@ struct DockerErrorWordingTests {
         #expect(missing.kind == .notFound(.container) && missing.reference == "web" && missing.source == .request)
     }
 
+    @Test func settingsRefusalsAreTheDaemonsAnswerToo() {
+        let memory = ConfigValidationError("Minimum memory limit allowed is 6MB")
+        #expect(memory.dockerText(inRun: true) == "docker: Error response from daemon: Minimum memory limit allowed is 6MB.")
+        #expect(memory.dockerText() == "Error response from daemon: Minimum memory limit allowed is 6MB")
+        #expect(ConfigValidationError("done.").dockerText(inRun: true) == "docker: Error response from daemon: done.")
+        // `update` words its refusal as the runtime error it becomes.
+        #expect(RuntimeError.refused(.invalidArgument, memory.reason).dockerText() == memory.dockerText())
+    }
+
     @Test func missingImagesAndAmbiguousPrefixes() {
         let image = RuntimeError.notFound(.image, "nosuch:latest", "no image nosuch:latest")
         #expect(image.dockerText() == "Error response from daemon: No such image: nosuch:latest")
@@ -35,6 +44,10 @@ struct DockerErrorWordingTests {
         let name = RuntimeError.refused(.conflict, "container name \"/c1\" is already in use by container \"\(id)\"", operation: "claim name", reference: "c1")
         #expect(name.dockerText(inRun: true) == "docker: Error response from daemon: Conflict. The container name \"/c1\" is already in use by container \"\(id)\". You have to remove (or rename) that container to be able to reuse that name.")
         #expect(name.dockerText() == "Error response from daemon: Conflict. The container name \"/c1\" is already in use by container \"\(id)\". You have to remove (or rename) that container to be able to reuse that name.")
+        let invalidName = RuntimeError.refused(.invalidArgument, "invalid container name \"/a\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", operation: "name container", reference: "/a")
+        #expect(invalidName.dockerText(inRun: true) == "docker: Error response from daemon: Invalid container name (/a), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed.")
+        let sameName = RuntimeError.refused(.invalidArgument, "container \(id) is already named c1", operation: "rename container", reference: "c1")
+        #expect(sameName.dockerText() == "Error response from daemon: Renaming a container with the same name as its current name")
         let broken = RuntimeError.refused(.failed, "container \(id) is broken (config.json: bad)", operation: "load container", reference: "abababababab")
         #expect(broken.dockerText() == "Error response from daemon: container \(id) is broken (config.json: bad); `docker rm -f abababababab` removes it")
     }

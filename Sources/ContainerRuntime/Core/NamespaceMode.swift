@@ -47,4 +47,40 @@ public enum NamespaceMode: Sendable, Equatable {
     /// Whether other containers may join it (`--ipc container:` needs a shareable donor; the
     /// other namespaces are always joinable).
     public var isShareable: Bool { self != .private }
+
+    /// The container whose namespace this one is (`container:NAME`), if any.
+    public var donor: String? {
+        if case .container(let ref) = self { return ref }
+        return nil
+    }
+
+    /// What a --network value gives a container whose network namespace is its own.
+    public enum Network: Sendable, Equatable {
+        /// isolab0, Docker's default bridge ("bridge", or "default", its other name).
+        case bridge
+        /// Only the loopback interface ("none").
+        case loopbackOnly
+        /// A user-defined network, by the name or id given.
+        case user(String)
+
+        /// The text a config keeps for it (HostConfig.NetworkMode).
+        public var text: String {
+            switch self {
+            case .bridge: "bridge"
+            case .loopbackOnly: "none"
+            case .user(let name): name
+            }
+        }
+    }
+
+    /// The network of a --network value, or nil when it is no namespace of the container's own
+    /// (host, container:NAME) or names nothing ("").
+    public static func network(_ text: String) -> Network? {
+        guard NamespaceMode(text, kind: .net) == .private else { return nil }
+        switch text {
+        case "bridge", "default": return .bridge
+        case "none": return .loopbackOnly
+        default: return .user(text)
+        }
+    }
 }

@@ -49,14 +49,18 @@ extension Runtime {
         if o.privileged { seccomp = "unconfined"; profile = nil }
         // A name that is not a mode is a user-defined network's (its name is kept, as Docker's
         // HostConfig.NetworkMode keeps it); aliases only mean something there.
-        var networkMode = o.networkMode == "default" ? "bridge" : o.networkMode
-        if Self.isUserNetworkMode(networkMode) {
+        var networkMode = o.networkMode
+        let network = NamespaceMode.network(o.networkMode)
+        if case .user(let ref)? = network {
             try Self.validateAliases(o.networkAliases)
-            do { networkMode = try networks.find(networkMode).name } catch {
+            do { networkMode = try networks.find(ref).name } catch {
                 throw RuntimeError.refused(.notFound(.network), "network \(o.networkMode) not found")
             }
-        } else if !o.networkAliases.isEmpty {
-            throw RuntimeError.refused(.invalidArgument, "network-scoped alias is supported only for containers in user defined networks")
+        } else {
+            if let network { networkMode = network.text }   // "default" is kept as "bridge"
+            if !o.networkAliases.isEmpty {
+                throw RuntimeError.refused(.invalidArgument, "network-scoped alias is supported only for containers in user defined networks")
+            }
         }
         // moby checks each list on its own and names it: "invalid CapAdd: unknown capability: ...".
         for (what, list) in [("CapAdd", o.capAdd), ("CapDrop", o.capDrop)] {
@@ -83,13 +87,12 @@ extension Runtime {
             attachStreams: o.attachStreams, networkAliases: o.networkAliases.isEmpty ? nil : o.networkAliases, seccomp: profile)
     }
 
+    /// A container's name without its optional leading "/": Docker's rule, two characters at least.
     static func validName(_ n: String) throws -> String {
         let name = n.hasPrefix("/") ? String(n.dropFirst()) : n
-        // Docker's rule, ASCII only: [a-zA-Z0-9][a-zA-Z0-9_.-]+ (two characters at least).
-        func alnum(_ c: Unicode.Scalar) -> Bool { c.isASCII && c.isASCIIAlphanumeric }
-        guard name.unicodeScalars.count >= 2, let first = name.unicodeScalars.first, alnum(first),
-              name.unicodeScalars.allSatisfy({ alnum($0) || "_.-".unicodeScalars.contains($0) }) else {
-            throw RuntimeError.refused(.invalidArgument, "Invalid container name (\(n)), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed.")
+        guard DockerName.isValid(name, minLength: 2) else {
+            throw RuntimeError.refused(.invalidArgument, "invalid container name \"\(n)\": only \(DockerName.pattern) are allowed",
+                                       operation: "name container", reference: n)
         }
         return name
     }

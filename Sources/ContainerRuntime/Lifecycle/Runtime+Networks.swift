@@ -9,11 +9,6 @@ import Glibc
 extension Runtime {
     var networks: NetworkStore { NetworkStore(context: context) }
 
-    /// A `--network` value that names a user-defined network rather than a mode.
-    public static func isUserNetworkMode(_ mode: String) -> Bool {
-        !["bridge", "none", "host", "default", ""].contains(mode) && !mode.hasPrefix("container:")
-    }
-
     /// Every network a running container is on: the one it started with, then those connected.
     public static func attachments(_ c: Container) -> [NetworkAttachment] {
         [c.run?.network].compactMap { $0 } + (c.run?.extraNetworks ?? [])
@@ -42,8 +37,9 @@ extension Runtime {
         guard c.isRunning, var state = c.run else {
             throw RuntimeError.refused(.notRunning, "container \(c.id) is not running (isolab connects running containers only)", operation: "connect network")
         }
-        let mode = c.config.networkMode
-        guard mode == "bridge" || Self.isUserNetworkMode(mode) else {
+        switch NamespaceMode.network(c.config.networkMode) {
+        case .bridge?, .user?: break
+        case .loopbackOnly?, nil:
             throw RuntimeError.refused(.invalidArgument, "container sharing network namespace with another container or host cannot be connected to any other network", operation: "connect network")
         }
         let current = Self.attachments(c)
@@ -114,11 +110,8 @@ extension Runtime {
 
     /// Aliases become /etc/hosts names: Docker's name characters only, so none can add a line.
     public static func validateAliases(_ aliases: [String]) throws {
-        for a in aliases {
-            guard let first = a.unicodeScalars.first, first.isASCII, first.isASCIIAlphanumeric, a.utf8.count <= 253,
-                  a.unicodeScalars.allSatisfy({ $0.isASCII && ($0.isASCIIAlphanumeric || "_.-".unicodeScalars.contains($0)) }) else {
-                throw RuntimeError.refused(.invalidArgument, "invalid network alias \"\(a)\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", operation: "network alias")
-            }
+        for a in aliases where !DockerName.isValid(a, maxBytes: 253) {
+            throw RuntimeError.refused(.invalidArgument, "invalid network alias \"\(a)\": only \(DockerName.pattern) are allowed", operation: "network alias")
         }
     }
 

@@ -82,7 +82,7 @@ extension Runtime {
         // A broken config no longer says its network mode: detach when the state names an
         // attachment or is itself unreadable (detach is a no-op for a veth that is not there).
         let configRead = c.brokenRecord != "config.json"
-        let bridged = configRead ? c.config.networkMode == "bridge" : (c.run == nil || c.run?.network != nil)
+        let bridged = configRead ? NamespaceMode.network(c.config.networkMode) == .bridge : (c.run == nil || c.run?.network != nil)
         if bridged {
             do { try NetworkManager().detach(containerID: id, attachment: c.run?.network, namespaceGone: initEnded) } catch { firstError = firstError ?? error }
         }

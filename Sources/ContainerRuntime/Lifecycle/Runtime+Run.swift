@@ -117,18 +117,21 @@ extension Runtime {
         try AtomicFile.write(Data(String(startedAt.timeIntervalSince1970).utf8), to: c.dir + "/started", durable: false)
         Trace.mark("run state")
         try checkInterrupted()
-        if cfg.networkMode == "bridge" {
+        switch NamespaceMode.network(cfg.networkMode) {
+        case .bridge?:
             undo.network = true
             let att = try NetworkManager().attach(containerID: cfg.id, pid: pid)
             state.network = att
             try store.writeRunState(state, id: cfg.id)
             try AtomicFile.write(Data(try hostsFile(for: cfg, address: att.ipAddress).utf8), to: c.dir + "/hosts", durable: false)
-        } else if Self.isUserNetworkMode(cfg.networkMode) {
+        case .user?:
             let att = try joinUserNetwork(cfg, pid: pid, undo: &undo)
             state.network = att
             try store.writeRunState(state, id: cfg.id)
             // Its own file and its peers': they resolve each other by name from now on.
             refreshHosts(networkIDs: [att.networkID ?? ""])
+        case .loopbackOnly?, nil:
+            break   // none: the loopback only; host or container:NAME: a namespace already set up
         }
         Trace.mark("network")
         try checkInterrupted()

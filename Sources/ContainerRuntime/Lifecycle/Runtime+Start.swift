@@ -74,7 +74,7 @@ extension Runtime {
         let name = try Self.validName(newName)
         try FileLock(path: store.namespaceLock).withLock {
             if c.config.name == name {
-                throw RuntimeError.refused(.invalidArgument, "Renaming a container with the same name as its current name")
+                throw RuntimeError.refused(.invalidArgument, "container \(c.id) is already named \(name)", operation: "rename container", reference: name)
             }
             if let other = store.list().first(where: { $0.config.name == name }) {
                 throw RuntimeError.refused(.conflict, "container name \"/\(name)\" is already in use by container \"\(other.id)\"", operation: "claim name", reference: name)

@@ -122,10 +122,8 @@ public struct NetworkStore: Sendable {
 
     /// Docker accepts a network name that is a valid container name (one character is enough).
     static func validateName(_ name: String) throws {
-        func alnum(_ c: Unicode.Scalar) -> Bool { c.isASCII && c.isASCIIAlphanumeric }
-        guard let first = name.unicodeScalars.first, alnum(first), name.utf8.count <= 128,
-              name.unicodeScalars.allSatisfy({ alnum($0) || "_.-".unicodeScalars.contains($0) }) else {
-            throw RuntimeError.refused(.invalidArgument, "invalid network name \"\(name)\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", operation: "create network", reference: name)
+        guard DockerName.isValid(name, maxBytes: 128) else {
+            throw RuntimeError.refused(.invalidArgument, "invalid network name \"\(name)\": only \(DockerName.pattern) are allowed", operation: "create network", reference: name)
         }
     }
 

@@ -1,7 +1,4 @@
 import FoundationEssentials
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A kernel version as a seccomp profile's `minKernel` writes it ("4.8", "5.10.1"), compared
 /// with the running kernel's release ("5.15.0-91-generic") as moby does.
@@ -22,14 +19,14 @@ public struct KernelVersion: Comparable, Sendable {
 
     init(major: Int, minor: Int, patch: Int) { self.major = major; self.minor = minor; self.patch = patch }
 
-    /// The running kernel's, from uname's release: the leading "A.B[.C]" before any "-flavour".
-    public static func running() -> KernelVersion? {
-        var u = utsname()
-        guard uname(&u) == 0 else { return nil }
-        let release = withUnsafeBytes(of: &u.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+    /// The running kernel's (HostMachine's one uname).
+    public static func running() -> KernelVersion? { KernelVersion(release: HostMachine.current.release) }
+
+    /// From a kernel release ("5.15.0-91-generic"): the leading "A.B[.C]" before any "-flavour".
+    init?(release: String) {
         let numeric = release.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
         let trimmed = numeric.hasSuffix(".") ? numeric.dropLast() : numeric
-        return KernelVersion(String(trimmed))
+        self.init(String(trimmed))
     }
 
     public static func < (a: KernelVersion, b: KernelVersion) -> Bool {

@@ -16,12 +16,12 @@ extension SeccompProfile {
         for a in arches { out.append((ISOLAB_SPEC_SECCOMP_ARCH, String(a.dropFirst("SCMP_ARCH_".count)).lowercased())) }
         for call in syscalls ?? [] {
             if let x = call.excludes {
-                if (x.arches ?? []).contains(host.goArch) { continue }
+                if (x.arches ?? []).contains(host.arch) { continue }
                 if (x.caps ?? []).contains(where: bounding.contains) { continue }
                 if let k = x.minKernel, try Self.kernel(host, atLeast: k) { continue }
             }
             if let i = call.includes {
-                if let a = i.arches, !a.isEmpty, !a.contains(host.goArch) { continue }
+                if let a = i.arches, !a.isEmpty, !a.contains(host.arch) { continue }
                 if !(i.caps ?? []).allSatisfy(bounding.contains) { continue }
                 if let k = i.minKernel, try !Self.kernel(host, atLeast: k) { continue }
             }

@@ -65,19 +65,19 @@ enum ContainerJSON {
         let prefix = c.isRunning ? (net?.prefixLength ?? 0) : 0
         let mac = c.isRunning ? (net?.macAddress ?? "") : ""
         var networks: [String: Any] = [:]
-        let netName = cfg.networkMode == "bridge" ? "bridge" : cfg.networkMode
-        if !cfg.networkMode.hasPrefix("container:") {
-            networks[netName] = JSONObject([
+        if NamespaceMode(cfg.networkMode, kind: .net)?.donor == nil {
+            networks[cfg.networkMode] = JSONObject([
                 "IPAMConfig": JSONNull(), "Links": JSONNull(), "Aliases": JSONNull(), "MacAddress": mac,
                 "NetworkID": net?.bridge ?? "", "EndpointID": "", "Gateway": gw, "IPAddress": ip, "IPPrefixLen": prefix,
             ])
         }
-        if Runtime.isUserNetworkMode(cfg.networkMode) && !c.isRunning {
+        let userNetwork: Bool = if case .user? = NamespaceMode.network(cfg.networkMode) { true } else { false }
+        if userNetwork && !c.isRunning {
             networks[cfg.networkMode] = JSONObject([
                 "IPAMConfig": JSONNull(), "Links": JSONNull(), "Aliases": cfg.networkAliases ?? JSONNull() as Any, "MacAddress": "",
                 "NetworkID": "", "EndpointID": "", "Gateway": "", "IPAddress": "", "IPPrefixLen": 0, "DNSNames": JSONNull(),
             ])
-        } else if Runtime.isUserNetworkMode(cfg.networkMode) {
+        } else if userNetwork {
             networks[cfg.networkMode] = nil   // listed below under the name it was joined by, if still joined
         }
         for a in c.isRunning ? Runtime.attachments(c) : [] {

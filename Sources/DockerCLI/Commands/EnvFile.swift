@@ -1,33 +1,61 @@
 import ContainerRuntime
 import FoundationEssentials
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `--env-file`, shared by `run`, `create` and `exec` (ProcessFlags).
 enum EnvFile {
-    /// docker/cli's env file: one `KEY=value` a line (the value as written, no quotes removed),
-    /// `KEY` alone takes the caller's value, blank lines and `#` comments are skipped.
+    /// An env file is small: a larger one is refused rather than read without a limit (docker/cli
+    /// sets none).
+    static let maxBytes = 1 << 20
+    /// bufio.Scanner's longest line, its newline included (bufio.MaxScanTokenSize).
+    static let maxLineBytes = 64 * 1024
+
+    /// docker/cli's env file (its kvfile package): one `KEY=value` a line (the value as written,
+    /// no quotes removed), `KEY` alone takes the caller's value, blank lines and `#` comments are
+    /// skipped. Errors in its words: os.Open's alone (`open F: no such file or directory`),
+    /// any later one inside `invalid env file (F): ...` (`read F: is a directory`).
     static func read(_ path: String) throws -> [String] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw RuntimeError(.invalidArgument, "open \(path): \(String(cString: strerror(errno)).lowercased())")
+        let data: Data
+        do { data = try FileIO.read(path, limit: maxBytes) } catch let e as RuntimeError {
+            if e.operation == "open" { throw DockerClientError(e.goText) }
+            throw invalid(path, e.operation == "size limit" ? "larger than 1 MiB" : e.goText)
         }
-        // An env file is small: more than 1 MiB is refused rather than read without a limit.
-        let data = ChildProcess.drain(fd, limit: (1 << 20) + 1, stopAtLimit: true)
-        guard data.count <= 1 << 20 else { throw RuntimeError(.invalidArgument, "\(path): env file larger than 1 MiB") }
+        do {
+            return try parse(data) { ProcessInfo.processInfo.environment[$0] }
+        } catch let e as DockerClientError {
+            throw invalid(path, e.text)
+        }
+    }
+
+    /// The lines as bufio.Scanner splits them (at "\n", one "\r" before it dropped), each checked
+    /// in turn as kvfile does, so the first problem is the one reported.
+    static func parse(_ data: Data, lookup: (String) -> String?) throws -> [String] {
         var out: [String] = []
-        for (n, raw) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let key = String(trimmed.prefix { $0 != "=" })
-            guard !key.isEmpty, !key.contains(where: { $0 == " " || $0 == "\t" }) else {
-                throw RuntimeError(.invalidArgument, "\(path):\(n + 1): variable '\(key)' contains whitespaces")
+        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }   // the file's final newline ends a line, starts none
+        for (n, raw) in lines.enumerated() {
+            guard raw.count < maxLineBytes else { throw DockerClientError("bufio.Scanner: token too long") }
+            var bytes = raw.last == UInt8(ascii: "\r") ? raw.dropLast() : raw[...]
+            guard String(validating: bytes, as: UTF8.self) != nil else {
+                throw DockerClientError("invalid utf8 bytes at line \(n + 1): [\(bytes.map(String.init).joined(separator: " "))]")
             }
-            if trimmed.contains("=") { out.append(String(trimmed)) }
-            else if let v = ProcessInfo.processInfo.environment[key] { out.append(key + "=" + v) }
+            if n == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            // Unicode scalars, as Go's strings see them (not Characters, which join a mark to
+            // the space or "=" before it).
+            let line = String(decoding: bytes, as: UTF8.self).unicodeScalars.drop { $0.properties.isWhitespace }
+            if line.isEmpty || line.first == "#" { continue }
+            let eq = line.firstIndex(of: "=")
+            let key = String(Substring(line[..<(eq ?? line.endIndex)]))
+            if key.isEmpty { throw DockerClientError("no variable name on line '\(Substring(line))'") }
+            if key.unicodeScalars.contains(where: { $0 == " " || $0 == "\t" }) {
+                throw DockerClientError("variable '\(key)' contains whitespaces")
+            }
+            if eq != nil { out.append(String(Substring(line))) }
+            else if let v = lookup(key) { out.append(key + "=" + v) }
         }
         return out
+    }
+
+    private static func invalid(_ path: String, _ reason: String) -> DockerClientError {
+        DockerClientError("invalid env file (\(path)): \(reason)")
     }
 }

@@ -16,7 +16,7 @@ public struct UpdateCommand: ParsableCommand {
         let rt = IsolabMain.runtime()
         try ContainerBatch.each(containers) { c in
             do { try rt.updateLimits(c, warn: DockerWarning.print) { l in try resources.apply(to: &l) } } catch let e as ConfigValidationError {
-                throw RuntimeError(e.isNotFound ? .notFound(.other) : .invalidArgument, e.dockerMessage(command: "update"))
+                throw RuntimeError.refused(e.isNotFound ? .notFound(.other) : .invalidArgument, e.reason)
             }
         }
     }
