@@ -38,20 +38,20 @@ extension ChildProcess {
         // Ours closed: the end of output comes when the child (and whatever it started) closes its copies.
         close(out.write)
         close(err.write)
-        let data = collect([out.read, err.read], limits: [outputLimit, errorLimit ?? 0], stopAtLimit: false)
+        let data = collect([out.read, err.read], limits: [outputLimit, errorLimit ?? 0])
         return Output(termination: child.wait(), stdout: data[0], stderr: data[1])
     }
 
     /// Reads `fd` to its end, keeping at most `limit` bytes (the rest is read and dropped, so
-    /// the writer never blocks; with `stopAtLimit`, reading stops there instead), then closes it.
-    public static func drain(_ fd: Int32, limit: Int, stopAtLimit: Bool = false) -> Data {
-        collect([fd], limits: [limit], stopAtLimit: stopAtLimit)[0]
+    /// the writer never blocks), then closes it.
+    public static func drain(_ fd: Int32, limit: Int) -> Data {
+        collect([fd], limits: [limit])[0]
     }
 
     /// Reads the descriptors (-1: none) to their ends together, so that a program filling one
     /// pipe while we wait on the other cannot block both of us; at most `limits[i]` bytes of each
-    /// are kept. Each is closed at its end (with `stopAtLimit`, once its limit is reached).
-    static func collect(_ fds: [Int32], limits: [Int], stopAtLimit: Bool) -> [Data] {
+    /// are kept. Each is closed at its end.
+    static func collect(_ fds: [Int32], limits: [Int]) -> [Data] {
         var open = fds
         var data = fds.map { _ in Data() }
         defer { for fd in open where fd >= 0 { close(fd) } }
@@ -71,10 +71,6 @@ extension ChildProcess {
                     continue
                 }
                 if data[i].count < limits[i] { data[i].append(contentsOf: buffer[0..<min(n, limits[i] - data[i].count)]) }
-                if stopAtLimit && data[i].count >= limits[i] {
-                    close(open[i])
-                    open[i] = -1
-                }
             }
         }
         return data
