@@ -168,31 +168,35 @@ struct NetworkIntegrationTests {
         #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network-test"))
     }
 
-    /// The last live container's detach once its init ended deletes the bridge and releases the
-    /// lease without waiting for its veth, which the kernel deletes with the namespace (here the
-    /// namespace is kept alive to hold that moment). The same container started again while that
-    /// veth is still there gets its name back: attach deletes the leftover first.
-    @Test func lastDetachLeavesTheVethToTheKernelAndARestartReusesItsName() throws {
+    /// Once its init ended, a container's veth is left to the kernel while others use the
+    /// bridge (its lease marked gone); the last live one's detach deletes every veth still there,
+    /// the bridge and the state at once. Here both namespaces are held open (as `ip netns attach`
+    /// would), so both veths are still there and must not outlive the bridge.
+    @Test func lastDetachDeletesTheGoneVethsStillThereAndTheBridge() throws {
         let fixture = try NetworkTestFixture()
         defer { fixture.tearDown() }
-        let first = try fixture.startSleeper()
-        let id = NetworkTestFixture.newContainerID()
-        let attachment = try fixture.attach(containerID: id, pid: first)
+        let pidA = try fixture.startSleeper(), pidB = try fixture.startSleeper()
+        let idA = NetworkTestFixture.newContainerID(), idB = NetworkTestFixture.newContainerID()
+        let a = try fixture.attach(containerID: idA, pid: pidA)
+        let b = try fixture.attach(containerID: idB, pid: pidB)
 
-        try fixture.manager.detach(containerID: id, attachment: attachment, namespaceGone: true)
+        try fixture.manager.detach(containerID: idA, attachment: a, namespaceGone: true)
+        #expect(try NetworkTestFixture.linkExists(a.hostVeth), "left to the kernel while b uses the bridge")
+        #expect(FileManager.default.fileExists(atPath: "/run/isolab/network-test/gone/\(idA)"))
+        #expect(FileManager.default.fileExists(atPath: "/run/isolab/network-test/leases/\(a.ipAddress)"))
+
+        try fixture.manager.detach(containerID: idB, attachment: b, namespaceGone: true)
+        #expect(try !NetworkTestFixture.linkExists(a.hostVeth))
+        #expect(try !NetworkTestFixture.linkExists(b.hostVeth))
         #expect(try !NetworkTestFixture.linkExists("isltest0"))
         #expect(!FileManager.default.fileExists(atPath: "/run/isolab/network-test"))
-        #expect(try NetworkTestFixture.linkExists(attachment.hostVeth), "left to the kernel, not deleted")
 
-        let second = try fixture.startSleeper()
-        let again = try fixture.attach(containerID: id, pid: second)
-        #expect(again.hostVeth == attachment.hostVeth)
+        // The same container again: it gets its veth name and an address back on a new bridge.
+        let pidC = try fixture.startSleeper()
+        let again = try fixture.attach(containerID: idA, pid: pidC)
+        #expect(again.hostVeth == a.hostVeth)
         let hostTo = try NetworkTestFixture.ping(again.ipAddress)
         #expect(hostTo.status == 0, "\(hostTo.output)")
-        fixture.kill(sleeper: first)
-        try fixture.manager.detach(containerID: id, attachment: again)
-        #expect(try !NetworkTestFixture.linkExists(again.hostVeth))
-        #expect(try !NetworkTestFixture.linkExists("isltest0"))
     }
 
     /// The real configuration through the public API. Other containers may share isolab0 at the
