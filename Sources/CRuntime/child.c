@@ -360,24 +360,22 @@ static void become_init(const struct isolab_spec *s, int err_fd) {
 _Noreturn void isolab_container_init(const struct isolab_spec *s, const struct isolab_privs *p,
                                      int go_fd, int err_fd) {
     g_errfd = err_fd;
-    /* The cgroup is joined before the CLI's word, so that it overlaps with the CLI's run state
-     * and network set-up. On v1 the files are `tasks`: this process has one thread, and the
-     * kernel moves a thread that writes "0" there without the threadgroup lock, whose first
-     * writer waits for an RCU grace period (7-17 ms here) while holding cgroup_mutex.
-     * Nothing of the container runs yet; if the CLI gives up, this process is killed before its
-     * cgroup is removed. */
+    /* Everything up to the command's own start is prepared before the CLI's word (its `go`), so
+     * that it overlaps with the CLI's run state and network set-up, as runc's init prepares
+     * before `runc start`: the cgroup, the namespaces, the mounts and pivot_root. Nothing of the
+     * container runs yet, and all of it is this process's own (its namespaces die with it); if
+     * the CLI gives up, this process is killed before its cgroup is removed. A failure is told
+     * after the word, where the CLI reads it (errpipe.c).
+     * On v1 the cgroup files are `tasks`: this process has one thread, and the kernel moves a
+     * thread that writes "0" there without the threadgroup lock, whose first writer waits for an
+     * RCU grace period (7-17 ms here) while holding cgroup_mutex. */
+    isolab_child_fail_after_word(go_fd);
     for (int i = 0; i < s->ncgroups && !s->cgroup_joined; i++) {   /* clone3 may have made us in it */
         int fd = open(s->cgroup_join[i], O_WRONLY | O_CLOEXEC);
         if (fd < 0 || isolab_write_all(fd, "0", 1) != 0) FAIL("join cgroup %s: %s", s->cgroup_join[i], isolab_strerror(errno));
         close(fd);
     }
-    isolab_trace("init", "cgroup joined (before go)");
-    char b;
-    ssize_t n;
-    do { n = read(go_fd, &b, 1); } while (n < 0 && errno == EINTR);
-    if (n != 1) _exit(125); /* the CLI gave up before starting us: leave quietly */
-    close(go_fd);
-    isolab_trace("init", "started");
+    isolab_trace("init", "cgroup joined");
 
     join_ns(s->join_ipc_ns, CLONE_NEWIPC, "ipc");
     join_ns(s->join_uts_ns, CLONE_NEWUTS, "uts");
@@ -395,6 +393,14 @@ _Noreturn void isolab_container_init(const struct isolab_spec *s, const struct i
     umask(0022);
     if (s->rootfs) setup_rootfs(s);
     isolab_trace("init", "mounts, pivot_root");
+
+    char b;
+    ssize_t n;
+    do { n = read(go_fd, &b, 1); } while (n < 0 && errno == EINTR);
+    if (n != 1) _exit(125); /* the CLI gave up before starting us: leave quietly */
+    close(go_fd);
+    isolab_child_fail_after_word(-1);
+    isolab_trace("init", "go received");
 
     if (s->cwd && *s->cwd && chdir(s->cwd) != 0) FAIL("chdir to cwd (\"%s\") set in config.json failed: %s", s->cwd, isolab_strerror(errno));
     if (s->tty && s->console_fd >= 0) {

@@ -31,7 +31,17 @@ size_t isolab_read_error(int fd, char *buf, size_t len) {
     return got;
 }
 
+static int g_word_fd = -1;
+
+void isolab_child_fail_after_word(int fd) { g_word_fd = fd; }
+
 _Noreturn void isolab_child_fail(int fd, int code, const char *fmt, ...) {
+    if (g_word_fd >= 0) {
+        char b;
+        ssize_t n;
+        do { n = read(g_word_fd, &b, 1); } while (n < 0 && errno == EINTR);
+        if (n != 1) _exit(code);   /* the parent gave up: nobody to tell */
+    }
     char msg[1024];
     int n = snprintf(msg, sizeof msg, "%d\t", code);
     va_list ap; va_start(ap, fmt);

@@ -76,6 +76,17 @@ struct NetworkTests {
         #expect(try f.sh("ip link show \(bridge)").status != 0, "the network's bridge goes with it")
     }
 
+    /// On the default bridge, the container's own /etc/hosts names its address: the file is
+    /// written after the network is attached, while the init has bind-mounted it already (it
+    /// prepares its mounts before the CLI's `go`), so it must be rewritten in place.
+    @Test func ownAddressIsInEtcHostsOnTheDefaultBridge() throws {
+        let f = try CLIFixture()
+        defer { f.close() }
+        let out = try f.ok("docker run --rm --hostname h1 busybox sh -c 'cat /etc/hosts; ip -4 -o addr show eth0'")
+        let address = try #require(out.split(separator: " ").first { $0.hasPrefix("10.213.") }?.split(separator: "/").first)
+        #expect(out.contains("\(address)\th1\n"), "\(out)")
+    }
+
     @Test func connectAndDisconnect() throws {
         let f = try CLIFixture()
         defer { f.close() }

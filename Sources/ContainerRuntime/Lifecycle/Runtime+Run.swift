@@ -123,7 +123,8 @@ extension Runtime {
             let att = try NetworkManager().attach(containerID: cfg.id, pid: pid)
             state.network = att
             try store.writeRunState(state, id: cfg.id)
-            try AtomicFile.write(Data(try hostsFile(for: cfg, address: att.ipAddress).utf8), to: c.dir + "/hosts", durable: false)
+            // In place: the init has bind-mounted it already (it prepares its mounts before `go`).
+            try Self.rewriteInPlace(c.dir + "/hosts", try hostsFile(for: cfg, address: att.ipAddress))
         case .user?:
             let att = try joinUserNetwork(cfg, pid: pid, undo: &undo)
             state.network = att
