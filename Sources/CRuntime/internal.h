@@ -50,8 +50,8 @@ void isolab_apply_privs(const struct isolab_spec *s, const struct isolab_privs *
 /* execve with a PATH search in the spec's environment; reports the failure on errfd. */
 _Noreturn void isolab_exec_command(const struct isolab_spec *s, int errfd);
 
-/* The container's init path after clone(): waits on go_fd, then namespaces, cgroups, mounts,
- * pivot_root, privileges, exec. Never returns. */
+/* The container's init path after clone(): cgroup, namespaces, mounts, pivot_root, then waits on
+ * go_fd, then stdio, privileges, exec. Never returns. */
 _Noreturn void isolab_container_init(const struct isolab_spec *s, const struct isolab_privs *p,
                                      int go_fd, int err_fd);
 
