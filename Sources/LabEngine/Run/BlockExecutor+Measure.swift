@@ -92,7 +92,7 @@ extension BlockExecutor {
                                            command: entry.text, line: entry.line))
         }
         for entry in started where !block.background {
-            let text = (try? String(contentsOfFile: entry.file, encoding: .utf8)) ?? ""
+            let text = ShellProcess.readOutputFile(entry.file)
             let outcome = entry.process.stop(output: OutputCleaner.lines(text).joined(separator: "\n"))
             commands.append(CommandResult(command: entry.text, line: entry.line, expected: nil, expectedStatus: nil,
                                           actual: outcome.output, exitStatus: outcome.exitStatus,

@@ -250,7 +250,7 @@ final class BlockExecutor {
     func stopBackgroundJobs() -> [String: [CommandResult]] {
         var byBlock: [String: [CommandResult]] = [:]
         for job in backgroundJobs {
-            let text = (try? String(contentsOfFile: job.outputFile, encoding: .utf8)) ?? ""
+            let text = ShellProcess.readOutputFile(job.outputFile)
             let outcome = job.process.stop(output: OutputCleaner.lines(text).joined(separator: "\n"))
             byBlock[job.blockID, default: []].append(CommandResult(
                 command: job.command, line: job.line, expected: nil, expectedStatus: nil,
