@@ -10,6 +10,8 @@ _Noreturn void isolab_child_fail(int fd, int code, const char *fmt, ...);
  * parent reads errors after it, and one that gave up meanwhile (the word never comes) hears
  * nothing. -1: tell at once (the default). */
 void isolab_child_fail_after_word(int fd);
+/* For one process that does not fork before the word (the container's init): the setting is
+ * process-wide, and it must be reset (-1) once the word came. */
 
 /* Reads a child's error report ("code\tmessage") until the pipe closes: at execve (CLOEXEC)
  * or at exit. NUL-terminates; returns its length, 0 when the child exec'd without a word. */

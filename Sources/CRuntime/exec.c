@@ -143,6 +143,10 @@ int isolab_exec(char *buf, size_t len, char *err, size_t errlen, int *exec_errno
             c2 = fork();
         }
         if (c2 < 0) isolab_child_fail(efd, 125, "fork: %s", isolab_strerror(errno));
+        if (c2 > 0) {   /* c1 waits as long as the command runs: it keeps no cgroup open */
+            if (into >= 0) close(into);
+            if (procs >= 0) close(procs);
+        }
         if (c2 == 0) {
             if (into >= 0 && setns(nsfd[CGROUP_NS], CLONE_NEWCGROUP) != 0)
                 isolab_child_fail(efd, 125, "setns cgroup of pid %s: %s", s.exec_target, isolab_strerror(errno));

@@ -367,8 +367,22 @@ int isolab_monitor_main(int argc, char **argv) {
         return 125;
     }
     isolab_trace("monitor", "go received");
-    if (isolab_write_all(gop[1], "g", 1) != 0) diag("start container: %s", strerror(errno));
-    close(gop[1]);
+    if (isolab_write_all(gop[1], "g", 1) != 0) {
+        int e = errno;
+        close(gop[1]);
+        if (e == EPIPE) {
+            /* The init ended while it prepared (killed, out of memory), before the word and so
+             * without one (errpipe.c): nothing of the container ran. Not a start. */
+            close(errp[0]);
+            int status = isolab_wait_status(child, NULL);
+            dprintf(sync_fd, "err 125\tthe container's init ended before its command started (status %d)\n", status);
+            close(sync_fd);
+            return 125;
+        }
+        diag("start container: %s", strerror(e));
+    } else {
+        close(gop[1]);
+    }
 
     char msg[1100];
     size_t got = isolab_read_error(errp[0], msg, sizeof msg);

@@ -59,6 +59,8 @@ extension RuntimeError {
             return "Container \(ref) is not running"
         case (.conflict, "pause"?):
             return "Container \(ref) is already paused"
+        case (.conflict, "exec"?):
+            return "Container \(ref) is paused, unpause the container before exec"
         case (.conflict, "unpause"?):
             return "Container \(ref) is not paused"
         case (.failed, "top"?):

@@ -19,6 +19,9 @@ struct PauseUpdateTests {
         Thread.sleep(forTimeInterval: 0.4)
         try f.ok("docker cp ticker:/ticks \(host)/b")
         #expect(try String(contentsOfFile: host + "/a", encoding: .utf8) == (try String(contentsOfFile: host + "/b", encoding: .utf8)), "frozen: no tick")
+        let exec = try f.sh("docker exec ticker true")
+        #expect(exec.status == 1 && exec.output == "Error response from daemon: Container ticker is paused, unpause the container before exec\n",
+                "a process started in a frozen cgroup never runs: refused, as moby does")
         let again = try f.sh("docker pause ticker")
         #expect(again.status == 1 && again.output.hasSuffix("is already paused\n"))
         #expect(try f.ok("docker unpause ticker") == "ticker")

@@ -46,6 +46,8 @@ struct DockerErrorWordingTests {
         #expect(name.dockerText() == "Error response from daemon: Conflict. The container name \"/c1\" is already in use by container \"\(id)\". You have to remove (or rename) that container to be able to reuse that name.")
         let invalidName = RuntimeError.refused(.invalidArgument, "invalid container name \"/a\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", operation: "name container", reference: "/a")
         #expect(invalidName.dockerText(inRun: true) == "docker: Error response from daemon: Invalid container name (/a), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed.")
+        let paused = RuntimeError.refused(.conflict, "container \(id) is paused", operation: "exec", reference: "c1")
+        #expect(paused.dockerText() == "Error response from daemon: Container c1 is paused, unpause the container before exec")
         let sameName = RuntimeError.refused(.invalidArgument, "container \(id) is already named c1", operation: "rename container", reference: "c1")
         #expect(sameName.dockerText() == "Error response from daemon: Renaming a container with the same name as its current name")
         let broken = RuntimeError.refused(.failed, "container \(id) is broken (config.json: bad)", operation: "load container", reference: "abababababab")

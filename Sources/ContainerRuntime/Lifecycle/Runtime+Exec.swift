@@ -12,6 +12,10 @@ extension Runtime {
         guard c.isRunning, let run = c.run else {
             throw RuntimeError.refused(.notRunning, "container \(c.id) is not running", operation: "exec", reference: ref)
         }
+        if let cgroup = run.cgroup, CgroupLiveChanges.isFrozen(cgroup) {
+            // A new process is frozen the moment it joins: the command would never start.
+            throw RuntimeError.refused(.conflict, "container \(c.id) is paused", operation: "exec", reference: ref)
+        }
         guard !o.command.isEmpty else {
             throw RuntimeError(.invalidArgument, "exec needs a command to run", operation: "exec arguments")
         }

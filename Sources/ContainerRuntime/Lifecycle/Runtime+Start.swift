@@ -27,6 +27,15 @@ extension Runtime {
                               started: (Container) -> Void = { _ in }) throws -> Int32 {
         var c = try store.find(ref)
         if c.isRunning { return 0 }
+        // The last run's monitor may still be cleaning up (the exit is recorded, the network not yet
+        // detached): a new run now would get the same veth name and lease while that clean-up
+        // detaches them. Wait for it, unless this is that clean-up restarting the container by its
+        // policy (`keepRestartCount`), whose monitor waits for it in turn.
+        if !keepRestartCount, let run = c.run {
+            _ = HostProcess.waitGone(run.monitorPid, startTime: run.monitorStartTime, timeout: 20)
+            c = try store.find(ref)
+            if c.isRunning { return 0 }
+        }
         try FileLock(path: store.namespaceLock).withLock {
             // A start by the user: the restart policy applies again, counted from zero.
             unlink(c.dir + "/stopped-by-user")
