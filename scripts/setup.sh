@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs what isolab needs on a fresh Debian/Ubuntu machine (run as root) and builds it.
 #   scripts/setup.sh            debug build (for tests)
-#   scripts/setup.sh release    release build with a static Swift runtime (starts faster)
+#   scripts/setup.sh release    release build with a static Swift runtime and libstdc++ (starts faster)
 # Prints the directory that holds `isolab`, `isolab-monitor` and the `docker` symlink.
 set -eu
 cd "$(dirname "$0")/.."
