@@ -37,12 +37,12 @@ public struct NetworkManager: Sendable {
             // Runs last whatever failed: the bridge and state go if no other container holds a lease.
             var undo: [(String, () throws -> Void)] = [("remove unused bridge", { try removeBridgeIfUnused(host) })]
             do {
-                try reclaimStaleLeases(host)
+                let current = try reclaimStaleLeases(host)
                 // The same container again (a restart, `start` after it ended) while the kernel has
                 // not yet deleted its old veth with its old namespace: delete it now, as the same
                 // name is made again. Its lease is marked gone, or was released with the bridge.
-                let gone = goneContainers().contains(containerID)
-                let leased = try allocator.leases().values.contains(containerID)
+                let gone = current.gone.contains(containerID)
+                let leased = current.leases.values.contains(containerID)
                 if gone || !leased, try host.linkIndex(hostVeth) != nil {
                     try host.perform(RouteMessages.deleteLink(name: hostVeth), tolerating: ENODEV)
                 }
@@ -90,9 +90,7 @@ public struct NetworkManager: Sendable {
         try FileLock(path: configuration.lockPath).withLock {
             let host = try NetlinkSocket()
             if namespaceGone {
-                try reclaimStaleLeases(host)
-                let leases = try allocator.leases()
-                let gone = goneContainers()
+                let (leases, gone) = try reclaimStaleLeases(host)
                 let live = Set(leases.values).subtracting(gone).subtracting([containerID])
                 if live.isEmpty {
                     // The last live one: the bridge goes, and with it every lease. A veth still
@@ -149,8 +147,7 @@ public struct NetworkManager: Sendable {
     /// live; when there are none, the bridge and the lease state are gone on return.
     func retireLocked() throws -> [String] {
         let host = try NetlinkSocket()
-        try reclaimStaleLeases(host)
-        let holders = try allocator.leases().values.sorted()
+        let holders = try reclaimStaleLeases(host).leases.values.sorted()
         if holders.isEmpty { try removeBridgeIfUnused(host) }
         return holders
     }
@@ -227,23 +224,33 @@ public struct NetworkManager: Sendable {
     /// Releases the leases of containers that died without a detach. A container's host veth
     /// lives exactly as long as its network namespace, and outside the lock every lease has its
     /// veth (attach makes both, detach removes both, each under the lock), so a lease whose veth is
-    /// gone belongs to a container that is gone. Called with the lock held.
-    private func reclaimStaleLeases(_ host: NetlinkSocket) throws {
-        for (address, containerID) in try allocator.leases() {
+    /// gone belongs to a container that is gone. Called with the lock held. Returns the leases and
+    /// gone marks that remain, so callers need not list them again.
+    @discardableResult
+    private func reclaimStaleLeases(_ host: NetlinkSocket) throws -> (leases: [IPv4Address: String], gone: Set<String>) {
+        var leases = try allocator.leases()
+        for (address, containerID) in leases {
             // Empty: its writer died between create and write, and cannot be running (we hold
             // the lock). Only ids that passed hostVethName are written, so other content is not
             // ours to judge and is left alone.
             if containerID.isEmpty {
                 try allocator.release(address: address, heldBy: containerID)
+                leases[address] = nil
             } else if let veth = try? configuration.hostVethName(containerID: containerID),
                       try host.linkIndex(veth) == nil {
                 try allocator.release(address: address, heldBy: containerID)
                 unmarkGone(containerID)
+                leases[address] = nil
             }
         }
         // A mark whose lease is gone (released by an older isolab) goes too.
-        let holders = Set(try allocator.leases().values)
-        for id in goneContainers() where !holders.contains(id) { unmarkGone(id) }
+        let holders = Set(leases.values)
+        var gone = goneContainers()
+        for id in gone where !holders.contains(id) {
+            unmarkGone(id)
+            gone.remove(id)
+        }
+        return (leases, gone)
     }
 
     /// With no lease left, deletes the bridge and the state directory. Called with the lock held.

@@ -10,7 +10,7 @@ extension ShellProcess {
         defer { try? handle.close() }
         guard let data = try? handle.read(upToCount: outputLimit + 1) else { return "" }
         var text = String(decoding: data.prefix(outputLimit), as: UTF8.self)
-        if data.count > outputLimit { text += "\n[isolab: output truncated at \(outputLimit) bytes]\n" }
+        if data.count > outputLimit { text += truncationNote }
         return text
     }
 }

@@ -25,6 +25,8 @@ final class ShellProcess {
 
     /// Output kept per command; more is read (so the command never blocks) but dropped.
     static let outputLimit = 1 << 20
+    /// What ends an output cut at `outputLimit`.
+    static let truncationNote = "\n[isolab: output truncated at \(outputLimit) bytes]\n"
 
     init(command: String, environment: [String: String], directory: String, output: Output,
          cancellation: RunCancellation) throws {
@@ -138,7 +140,7 @@ final class ShellProcess {
         if let fd = readFD { close(fd); readFD = nil }
         cancellation.unregister(pid)
         var text = String(decoding: output, as: UTF8.self)
-        if truncated { text += "\n[isolab: output truncated at \(ShellProcess.outputLimit) bytes]\n" }
+        if truncated { text += ShellProcess.truncationNote }
         return outcome(output: text, timedOut: timedOut, interrupted: interrupted)
     }
 
